@@ -1,0 +1,119 @@
+"""Operation input shape -> the table of its command-line arguments (ArgSpec).
+
+Takes a `ServiceModel` (whole or sliced) and an operation's API name; returns
+an ordered `{cli_name: ArgSpec}` as AWS CLI v2 builds its argument table:
+each input member becomes `--kebab-name` (botocore's `xform_name`), booleans get
+a `--no-` twin, lists take several words, idempotency tokens are never
+required, a streaming output adds the positional `outfile`, and the renames v2
+applies (RENAMES) are applied. Pure: no I/O, no botocore beyond `xform_name`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from botocore import xform_name
+
+from awsmini.models import ServiceModel
+
+# v2 renames arguments whose names would collide with global options or read
+# badly; key: (service, operation cli name or "*", argument cli name).
+RENAMES: Mapping[tuple[str, str, str], str] = {
+    ("ec2", "create-image", "no-no-reboot"): "reboot",
+    ("ec2", "*", "no-egress"): "ingress",
+    ("ec2", "*", "no-disable-api-termination"): "enable-api-termination",
+    ("opsworks", "*", "region"): "stack-region",
+    ("elastictranscoder", "*", "output"): "job-output",
+    ("swf", "register-activity-type", "version"): "activity-version",
+    ("swf", "register-workflow-type", "version"): "workflow-version",
+    ("datapipeline", "*", "query"): "objects-query",
+    ("datapipeline", "get-pipeline-definition", "version"): "pipeline-version",
+    ("emr", "*", "job-flow-ids"): "cluster-ids",
+    ("emr", "*", "job-flow-id"): "cluster-id",
+    ("cloudsearchdomain", "search", "query"): "search-query",
+    ("cloudsearchdomain", "search", "size"): "search-size",
+    ("sns", "subscribe", "endpoint"): "notification-endpoint",
+    ("logs", "*", "query"): "query-string",
+    ("lex-runtime", "*", "query"): "lex-query",
+    ("route53", "*", "query"): "query-string",
+}
+
+
+@dataclass(frozen=True)
+class ArgSpec:
+    """One command-line argument of an operation.
+
+    `cli_name` is the option without its dashes (`job-id`); `member_name` the
+    input member it fills (`jobId`); `shape_name` and `type_name` its model
+    shape. `nargs` is "+" for lists (several words), None otherwise.
+    `is_positional` marks v2's `outfile` of streaming outputs, which fills no
+    member.
+    """
+
+    cli_name: str
+    member_name: str
+    shape_name: str
+    type_name: str
+    is_required: bool = False
+    documentation: str = ""
+    nargs: str | None = None
+    is_positional: bool = False
+
+    @property
+    def option(self) -> str:
+        return self.cli_name if self.is_positional else "--" + self.cli_name
+
+    @property
+    def is_boolean(self) -> bool:
+        return self.type_name == "boolean"
+
+
+def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -> dict[str, ArgSpec]:
+    """The argument table of one operation, in model order."""
+    operation = model.operations[api_name]
+    table: dict[str, ArgSpec] = {}
+    op_cli = cli_name(api_name)
+    input_name = operation.get("input", {}).get("shape")
+    if input_name:
+        shape = model.shape(input_name)
+        required = set(shape.get("required", []))
+        for member_name, member in shape.get("members", {}).items():
+            member_shape = model.shape(member["shape"])
+            name = _renamed(service_cli_name, op_cli, xform_name(member_name, "-"))
+            is_token = member.get("idempotencyToken", False)
+            table[name] = ArgSpec(
+                cli_name=name,
+                member_name=member_name,
+                shape_name=member["shape"],
+                type_name=member_shape.get("type", "string"),
+                is_required=member_name in required and not is_token,
+                documentation=member.get("documentation", member_shape.get("documentation", "")),
+                nargs="+" if member_shape.get("type") == "list" else None,
+            )
+    if has_streaming_output(model, api_name):
+        table["outfile"] = ArgSpec("outfile", "", "", "string", is_required=True,
+                                   documentation="Filename where the content will be saved",
+                                   is_positional=True)
+    return table
+
+
+def has_streaming_output(model: ServiceModel, api_name: str) -> bool:
+    """Whether the operation's output has a streaming blob payload (v2's `outfile`)."""
+    output = model.operations[api_name].get("output", {}).get("shape")
+    if not output:
+        return False
+    shape = model.shape(output)
+    payload = shape.get("payload")
+    if not payload or payload not in shape.get("members", {}):
+        return False
+    target = model.shape(shape["members"][payload]["shape"])
+    return bool(target.get("streaming")) and target.get("type") == "blob"
+
+
+def cli_name(api_name: str) -> str:
+    """`CancelJobExecution` -> `cancel-job-execution`, as v2 names operations and options."""
+    return xform_name(api_name, "-")
+
+
+def _renamed(service: str, operation: str, name: str) -> str:
+    return RENAMES.get((service, operation, name)) or RENAMES.get((service, "*", name)) or name

@@ -1,0 +1,55 @@
+"""Env: the process's streams, tty flags, environment and file reader.
+
+Every stage that needs the outside world receives an Env, so tests can swap in
+in-memory streams and a fake environment. Env does no work of its own.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Mapping
+
+
+@dataclass
+class Env:
+    """Streams, terminal state and environment variables of one run."""
+
+    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    stdin_isatty: bool | None = None
+    stdout_isatty: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.stdin_isatty is None:
+            self.stdin_isatty = _isatty(self.stdin)
+        if self.stdout_isatty is None:
+            self.stdout_isatty = _isatty(self.stdout)
+
+    def terminal_size(self) -> tuple[int, int]:
+        """(columns, lines) of the terminal, 80x24 when there is none."""
+        size = shutil.get_terminal_size((80, 24))
+        return size.columns, size.lines
+
+    def path(self, name: str) -> str:
+        """`name` with `~` expanded, as v2 opens parameter files."""
+        return os.path.expanduser(name)
+
+    def read_text(self, name: str) -> str:
+        with open(self.path(name), encoding="utf-8") as fp:
+            return fp.read()
+
+    def read_bytes(self, name: str) -> bytes:
+        with open(self.path(name), "rb") as fp:
+            return fp.read()
+
+
+def _isatty(stream: IO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        return False

@@ -1,0 +1,315 @@
+"""Find and load service models, as botocore's loader finds them, without its weight.
+
+Takes: a service name (botocore's directory name, e.g. `iot`) and the environment.
+Returns: `ServiceModel`, the raw `service-2.json` data (with `*.sdk-extras.json`
+merged), or a slice of it holding one operation and only the shapes it reaches.
+
+Search order is botocore's: each `AWS_DATA_PATH` entry, `~/.aws/models`,
+botocore's own `data/`, then this repository's `models/`. The newest API version
+found in any of them wins; its file is taken from the first path that has it.
+
+Loading the whole of a large service (ec2 is 4 MB of JSON) costs more than the
+rest of a command, so the names of a service's operations and each operation's
+slice are cached under the user cache directory, keyed by the model files'
+paths, sizes and modification times: a botocore upgrade or an edited
+`AWS_DATA_PATH` file gives a new key. This module must not import botocore's
+session, client or loader machinery.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, Mapping
+
+from awsmini import __version__
+
+_REPO_MODELS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
+
+
+@dataclass(frozen=True)
+class ServiceModel:
+    """One service's model data: metadata, operations and shapes, as in `service-2.json`.
+
+    A slice (`is_slice`) holds only some operations and the shapes they reach.
+    """
+
+    name: str
+    api_version: str
+    data: Mapping[str, Any]
+    is_slice: bool = False
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        return self.data.get("metadata", {})
+
+    @property
+    def operations(self) -> Mapping[str, Any]:
+        return self.data.get("operations", {})
+
+    @property
+    def shapes(self) -> Mapping[str, Any]:
+        return self.data.get("shapes", {})
+
+    @property
+    def protocol(self) -> str:
+        meta = self.metadata
+        return (meta.get("protocols") or [meta.get("protocol", "")])[0]
+
+    def shape(self, name: str) -> Mapping[str, Any]:
+        return self.shapes[name]
+
+
+# ------------------------------------------------------------------ locating
+
+def search_paths(environ: Mapping[str, str]) -> list[str]:
+    """Model directories in botocore's order, then the repository's `models/`."""
+    paths = [os.path.expanduser(p) for p in environ.get("AWS_DATA_PATH", "").split(os.pathsep) if p]
+    home = environ.get("HOME") or os.path.expanduser("~")
+    paths.append(os.path.join(home, ".aws", "models"))
+    paths.append(_botocore_data())
+    paths.append(_REPO_MODELS)
+    return paths
+
+
+@lru_cache(maxsize=None)
+def _botocore_data() -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec("botocore")
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    return os.path.join(list(spec.submodule_search_locations)[0], "data")
+
+
+def _model_file(directory: str, type_name: str) -> str | None:
+    for suffix in (".json", ".json.gz"):
+        path = os.path.join(directory, type_name + suffix)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def list_services(environ: Mapping[str, str]) -> list[str]:
+    """Names of every service with a `service-2` model in any search path, sorted.
+
+    Cached by the search paths' modification times: adding or removing a
+    service directory changes its parent's.
+    """
+    digest = hashlib.sha1(__version__.encode())
+    for base in search_paths(environ):
+        try:
+            digest.update(("%s\0%d\0" % (base, os.stat(base).st_mtime_ns)).encode())
+        except OSError:
+            continue
+    path = os.path.join(_cache_dir(environ), "services-%s.json" % digest.hexdigest()[:20])
+    names = _read_cache(path)
+    if names is None:
+        names = _scan_services(environ)
+        _write_cache(path, names)
+    return names
+
+
+def _scan_services(environ: Mapping[str, str]) -> list[str]:
+    found = set()
+    for base in search_paths(environ):
+        try:
+            names = os.listdir(base)
+        except OSError:
+            continue
+        for name in names:
+            if name not in found and _versions(base, name, "service-2"):
+                found.add(name)
+    return sorted(found)
+
+
+def _versions(base: str, service: str, type_name: str) -> list[str]:
+    try:
+        versions = os.listdir(os.path.join(base, service))
+    except OSError:
+        return []
+    return [v for v in versions if _model_file(os.path.join(base, service, v), type_name)]
+
+
+def api_version(service: str, environ: Mapping[str, str], type_name: str = "service-2") -> str | None:
+    """The newest API version of `service` that any search path has, or None."""
+    versions = set()
+    for base in search_paths(environ):
+        versions.update(_versions(base, service, type_name))
+    return max(versions) if versions else None
+
+
+def find_file(service: str, version: str, type_name: str, environ: Mapping[str, str]) -> str | None:
+    """Path of `<service>/<version>/<type_name>.json[.gz]` in the first search path that has it."""
+    for base in search_paths(environ):
+        path = _model_file(os.path.join(base, service, version), type_name)
+        if path:
+            return path
+    return None
+
+
+def read_json(path: str) -> Any:
+    """Parse a model file, gzipped or not."""
+    if path.endswith(".gz"):
+        with gzip.open(path, "rb") as fp:
+            return json.loads(fp.read().decode("utf-8"))
+    with open(path, "rb") as fp:
+        return json.loads(fp.read().decode("utf-8"))
+
+
+# ------------------------------------------------------------------- loading
+
+class UnknownServiceError(LookupError):
+    """No model for this service name in any search path."""
+
+
+def load_service(service: str, environ: Mapping[str, str]) -> ServiceModel:
+    """The whole model of `service`, with its sdk-extras merged in."""
+    version = api_version(service, environ)
+    if version is None:
+        raise UnknownServiceError(service)
+    files = _model_files(service, version, environ)
+    data = read_json(files[0])
+    if len(files) > 1:
+        _merge(data, read_json(files[1]).get("merge", {}))
+    return ServiceModel(service, version, data)
+
+
+def load_document(service: str, type_name: str, environ: Mapping[str, str]) -> Any:
+    """Another model file of `service` (e.g. `paginators-1`), or None when there is none."""
+    version = api_version(service, environ)
+    path = version and find_file(service, version, type_name, environ)
+    return read_json(path) if path else None
+
+
+def _model_files(service: str, version: str, environ: Mapping[str, str]) -> list[str]:
+    files = [find_file(service, version, "service-2", environ)]
+    extras = find_file(service, version, "service-2.sdk-extras", environ)
+    if extras:
+        files.append(extras)
+    return [f for f in files if f]
+
+
+def _merge(target: dict, extra: Mapping[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def operation_names(service: str, environ: Mapping[str, str]) -> list[str]:
+    """API names of the operations of `service`, in model order (cached)."""
+    return _service_index(service, environ)["operations"]
+
+
+def service_metadata(service: str, environ: Mapping[str, str]) -> Mapping[str, Any]:
+    """The `metadata` block of `service` (cached)."""
+    return _service_index(service, environ)["metadata"]
+
+
+def _service_index(service: str, environ: Mapping[str, str]) -> dict:
+    return _cached(service, "_index", environ, lambda model: {
+        "metadata": dict(model.metadata), "operations": list(model.operations),
+        "documentation": model.data.get("documentation", "")})
+
+
+def load_operation(service: str, api_name: str, environ: Mapping[str, str]) -> ServiceModel:
+    """A slice of `service` holding `api_name` and the shapes it reaches (cached)."""
+    data = _cached(service, api_name, environ, lambda model: slice_operation(model, api_name))
+    return ServiceModel(service, data["metadata"].get("apiVersion", ""), data, is_slice=True)
+
+
+def slice_operation(model: ServiceModel, api_name: str) -> dict:
+    """The model data reduced to one operation and the shapes reachable from it."""
+    operation = model.operations[api_name]
+    wanted: dict[str, Any] = {}
+    roots = [operation.get(key, {}).get("shape") for key in ("input", "output")]
+    roots += [error.get("shape") for error in operation.get("errors", [])]
+    for name in _reachable(model.shapes, [r for r in roots if r]):
+        wanted[name] = model.shapes[name]
+    return {"metadata": dict(model.metadata), "operations": {api_name: operation},
+            "shapes": wanted, "documentation": model.data.get("documentation", "")}
+
+
+def _reachable(shapes: Mapping[str, Any], roots: list[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in shapes:
+            continue
+        seen.add(name)
+        yield name
+        shape = shapes[name]
+        for member in shape.get("members", {}).values():
+            todo.append(member["shape"])
+        for key in ("member", "key", "value"):
+            if key in shape:
+                todo.append(shape[key]["shape"])
+
+
+# --------------------------------------------------------------------- cache
+
+_memory: dict[tuple[str, str, str], Any] = {}
+
+
+def _cached(service: str, part: str, environ: Mapping[str, str], build) -> Any:
+    """`part` of `service` from memory, the disk cache, or `build(full model)`."""
+    version = api_version(service, environ)
+    if version is None:
+        raise UnknownServiceError(service)
+    files = _model_files(service, version, environ)
+    key = _cache_key(files)
+    memo = (service, part, key)
+    if memo in _memory:
+        return _memory[memo]
+    path = os.path.join(_cache_dir(environ), service, key, part + ".json")
+    value = _read_cache(path)
+    if value is None:
+        full = _memory.get((service, "", key))
+        if full is None:
+            full = _memory[(service, "", key)] = load_service(service, environ)
+        if part != "_index" and part not in full.operations:
+            raise KeyError(part)
+        value = build(full)
+        _write_cache(path, value)
+    _memory[memo] = value
+    return value
+
+
+def _cache_key(files: list[str]) -> str:
+    digest = hashlib.sha1(__version__.encode())
+    for name in files:
+        stat = os.stat(name)
+        digest.update(("%s\0%d\0%d\0" % (os.path.abspath(name), stat.st_size, stat.st_mtime_ns)).encode())
+    return digest.hexdigest()[:20]
+
+
+def _cache_dir(environ: Mapping[str, str]) -> str:
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(
+        environ.get("HOME") or os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "awsmini", "models")
+
+
+def _read_cache(path: str) -> Any:
+    try:
+        with open(path, "rb") as fp:
+            return json.loads(fp.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_cache(path: str, value: Any) -> None:
+    """Write atomically; a cache that cannot be written only costs speed."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = "%s.%d.tmp" % (path, os.getpid())
+        with open(tmp, "w", encoding="utf-8") as fp:
+            json.dump(value, fp, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass
