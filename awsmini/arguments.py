@@ -46,8 +46,8 @@ class ArgSpec:
     `cli_name` is the option without its dashes (`job-id`); `member_name` the
     input member it fills (`jobId`); `shape_name` and `type_name` its model
     shape. `nargs` is "+" for lists (several words), None otherwise.
-    `is_positional` marks v2's `outfile` of streaming outputs, which fills no
-    member.
+    `is_positional` marks v2's `outfile` of streaming outputs. Options that
+    fill no member (`is_cli_only`) are handled by the driver's own stages.
     """
 
     cli_name: str
@@ -58,6 +58,8 @@ class ArgSpec:
     documentation: str = ""
     nargs: str | None = None
     is_positional: bool = False
+    const: str | None = None  # the value of an option given without one (`nargs="?"`)
+    is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
 
     @property
     def option(self) -> str:
@@ -66,6 +68,31 @@ class ArgSpec:
     @property
     def is_boolean(self) -> bool:
         return self.type_name == "boolean"
+
+
+CLI_INPUT_OPTIONS = (
+    ArgSpec("cli-input-json", "", "", "string", is_cli_only=True, documentation=(
+        "Reads arguments from the JSON string provided. The JSON string follows the format "
+        "provided by ``--generate-cli-skeleton``. If other arguments are provided on the command "
+        "line, those values will override the JSON-provided values. It is not possible to pass "
+        "arbitrary binary values using a JSON-provided value as the string will be taken "
+        "literally. This may not be specified along with ``--cli-input-yaml``.")),
+    ArgSpec("cli-input-yaml", "", "", "string", is_cli_only=True, documentation=(
+        "Reads arguments from the YAML string provided. The YAML string follows the format "
+        "provided by ``--generate-cli-skeleton yaml-input``. If other arguments are provided on "
+        "the command line, those values will override the YAML-provided values. This may not be "
+        "specified along with ``--cli-input-json``.")),
+)
+GENERATE_SKELETON = ArgSpec(
+    "generate-cli-skeleton", "", "", "string", nargs="?", const="input", is_cli_only=True,
+    documentation=(
+        "Prints a JSON skeleton to standard output without sending an API request. If provided "
+        "with no value or the value ``input``, prints a sample input JSON that can be used as an "
+        "argument for ``--cli-input-json``. Similarly, if provided ``yaml-input`` it will print a "
+        "sample input YAML that can be used with ``--cli-input-yaml``. If provided with the value "
+        "``output``, it validates the command inputs and returns a sample output JSON for that "
+        "command. The generated JSON skeleton is not stable between versions of the AWS CLI and "
+        "there are no backwards compatibility guarantees in the JSON skeleton generated."))
 
 
 def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -> dict[str, ArgSpec]:
@@ -90,10 +117,14 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                 documentation=member.get("documentation", member_shape.get("documentation", "")),
                 nargs="+" if member_shape.get("type") == "list" else None,
             )
+    for spec in CLI_INPUT_OPTIONS:
+        table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         table["outfile"] = ArgSpec("outfile", "", "", "string", is_required=True,
                                    documentation="Filename where the content will be saved",
-                                   is_positional=True)
+                                   is_positional=True, is_cli_only=True)
+    else:
+        table[GENERATE_SKELETON.cli_name] = GENERATE_SKELETON
     return table
 
 

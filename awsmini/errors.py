@@ -30,6 +30,10 @@ class UsageError(AwsminiError):
     exit_code = 252
     show_usage = True
 
+    def __init__(self, message: str = "", suggestions: "list[str] | tuple" = ()) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions)
+
     def error_text(self) -> str:
         return "An error occurred (ParamValidation): " + self.message
 

@@ -1,0 +1,76 @@
+"""Stage 5: the operation's words + its ArgSpec table -> raw values per argument.
+
+Takes the argument table and the words left after the service and operation;
+returns `ParsedArgs`: for each argument given, the raw value as argparse leaves
+it (a str; a list of str for `nargs="+"`; an int for `long` and a float for
+`float`/`double`, which v2 converts here; True/False for booleans). Like v2 it
+is argparse underneath, so abbreviations, `--opt=value` and argparse's messages
+(`argument --expected-version: invalid int value: 'seven'`, `the following
+arguments are required: --job-id, --thing-name`) are v2's. Words no argument
+takes raise `Unknown options: ...`, options first, as v2 lists them.
+Converts no structured value; that is `values/`'s job.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from awsmini.arguments import ArgSpec
+from awsmini.errors import UnknownOptionsError
+from awsmini.globalopts import Parser
+
+# argparse converts these types as v2 does; `integer` is left a string and
+# converted later, so a bad integer is not an argparse error in v2 (exit 255).
+_ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
+
+
+@dataclass(frozen=True)
+class ParsedArgs:
+    """Raw values of the arguments given: `members` fill input members (by cli
+    name), `options` are the cli-only ones (`cli-input-json`, paging, outfile)."""
+
+    members: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
+                    relax_required: bool = False) -> ParsedArgs:
+    """Parse `words` against the table; `relax_required` drops the required check
+    (v2 does so when the values may come from `--cli-input-json` or a skeleton
+    is asked for)."""
+    parser = _build_parser(specs, relax_required)
+    namespace, extras = parser.parse_known_args(list(words))
+    if extras:
+        options = [w for w in extras if w.startswith("-")]
+        others = [w for w in extras if not w.startswith("-")]
+        raise UnknownOptionsError("Unknown options: " + ", ".join(options + others))
+    parsed = ParsedArgs()
+    for name, value in vars(namespace).items():
+        if value is None:
+            continue
+        target = parsed.options if specs[name].is_cli_only else parsed.members
+        target[name] = value
+    return parsed
+
+
+def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
+    parser = Parser()
+    for spec in specs.values():
+        required = spec.is_required and not relax_required
+        if spec.is_positional:
+            parser.add_argument(spec.cli_name, nargs=None if required else "?")
+        elif spec.is_boolean:
+            parser.add_argument(spec.option, dest=spec.cli_name, action="store_true",
+                                default=None, required=required)
+            parser.add_argument("--no-" + spec.cli_name, dest=spec.cli_name,
+                                action="store_false", default=None)
+        else:
+            kwargs: dict[str, Any] = {"dest": spec.cli_name, "required": required}
+            if spec.nargs:
+                kwargs["nargs"] = spec.nargs
+            if spec.const is not None:
+                kwargs["const"] = spec.const
+            if spec.type_name in _ARGPARSE_TYPES:
+                kwargs["type"] = _ARGPARSE_TYPES[spec.type_name]
+            parser.add_argument(spec.option, **kwargs)
+    return parser

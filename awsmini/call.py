@@ -1,0 +1,124 @@
+"""Stage 9: build the botocore client and make the call; the only module that connects.
+
+Takes the resolved command, the API parameters, the global options and the
+profile settings; returns the parsed response (without `ResponseMetadata`).
+Credentials, region, endpoint and retries are resolved by botocore's session
+from the options, `~/.aws/config`, `~/.aws/credentials` and `AWS_*` variables,
+as `aws` resolves them. botocore's own parameter validation runs before
+anything is sent. botocore's exceptions become awsmini's families here, with
+AWS CLI v2's wording (`translate_errors`). botocore is imported only here.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Any, Iterator, Mapping
+
+from botocore import xform_name
+
+from awsmini import models
+from awsmini.errors import (ConfigurationError, OtherError, ParamValidationError,
+                            ServiceError)
+from awsmini.globalopts import GlobalOptions
+from awsmini.resolve import Command
+from awsmini.settings import Settings
+
+LOG = logging.getLogger(__name__)
+
+NO_CREDENTIALS = 'Unable to locate credentials. You can configure credentials by running "aws login".'
+NO_REGION = ('You must specify a region. You can also configure your region by running '
+             '"aws configure".')
+
+
+def create_client(command: Command, options: GlobalOptions, settings: Settings,
+                  environ: Mapping[str, str]) -> Any:
+    """A botocore client for the command's service, configured as v2 configures it."""
+    with translate_errors():
+        session = _session(options, settings, environ)
+        config = _client_config(options, session, environ)
+        region = options.region or environ.get("AWS_REGION") or session.get_config_variable("region")
+        if not region:
+            raise ConfigurationError(NO_REGION, "NoRegion")
+        if options.sign_request and session.get_credentials() is None:
+            raise ConfigurationError(NO_CREDENTIALS, "NoCredentials")
+        verify: Any = None
+        if not options.verify_ssl:
+            verify = False
+        elif options.ca_bundle:
+            verify = options.ca_bundle
+        return session.create_client(command.service_name, region_name=region,
+                                     endpoint_url=options.endpoint_url, verify=verify,
+                                     config=config)
+
+
+def call_operation(client: Any, command: Command, params: Mapping[str, Any]) -> dict:
+    """Call the operation once; the response without its `ResponseMetadata`."""
+    with translate_errors():
+        method = getattr(client, xform_name(command.api_name))
+        response = method(**params)
+    response.pop("ResponseMetadata", None)
+    return response
+
+
+def _session(options: GlobalOptions, settings: Settings, environ: Mapping[str, str]) -> Any:
+    import botocore.session
+
+    session = botocore.session.Session()
+    loader = session.get_component("data_loader")
+    if models._REPO_MODELS not in loader.search_paths:
+        loader.search_paths.append(models._REPO_MODELS)
+    if options.profile:
+        # An explicit profile is an instance variable: botocore then ignores
+        # credentials in the environment, as v2 does.
+        session.set_config_variable("profile", options.profile)
+    if options.debug:
+        session.set_stream_logger("", logging.DEBUG,
+                                  format_string="%(asctime)s - %(threadName)s - %(name)s - "
+                                                "%(levelname)s - %(message)s")
+    if settings.get("cli_timestamp_format") == "wire":
+        factory = session.get_component("response_parser_factory")
+        factory.set_parser_defaults(timestamp_parser=lambda value: value)
+    session.get_config_variable("region")  # raises ProfileNotFound for an unknown profile
+    return session
+
+
+def _client_config(options: GlobalOptions, session: Any, environ: Mapping[str, str]) -> Any:
+    from botocore import UNSIGNED
+    from botocore.config import Config
+
+    kwargs: dict[str, Any] = {}
+    if not options.sign_request:
+        kwargs["signature_version"] = UNSIGNED
+    if options.connect_timeout is not None:
+        kwargs["connect_timeout"] = options.connect_timeout or None
+    if options.read_timeout is not None:
+        kwargs["read_timeout"] = options.read_timeout or None
+    # v2's default retry mode is "standard" where botocore's is "legacy".
+    if not environ.get("AWS_RETRY_MODE") and "retry_mode" not in session.get_scoped_config():
+        kwargs["retries"] = {"mode": "standard"}
+    return Config(**kwargs)
+
+
+@contextlib.contextmanager
+def translate_errors() -> Iterator[None]:
+    """botocore's exceptions -> awsmini's families, with v2's messages."""
+    from botocore import exceptions as bc
+
+    try:
+        yield
+    except bc.ClientError as error:
+        raise ServiceError(str(error), _error_details(error.response)) from error
+    except bc.ParamValidationError as error:
+        raise ParamValidationError(str(error)) from error
+    except bc.NoCredentialsError as error:
+        raise ConfigurationError(NO_CREDENTIALS, "NoCredentials") from error
+    except bc.NoRegionError as error:
+        raise ConfigurationError(NO_REGION, "NoRegion") from error
+    except bc.BotoCoreError as error:
+        raise OtherError(str(error)) from error
+
+
+def _error_details(response: Mapping[str, Any]) -> dict:
+    """The modelled error's fields other than its code and message."""
+    return {key: value for key, value in response.items()
+            if key not in ("Error", "ResponseMetadata", "Message", "message")}

@@ -1,0 +1,86 @@
+"""Stage 3: the service word and the words after it -> Command.
+
+Takes the service's CLI name (from the global pass) and the remaining words;
+returns a `Command`: which service and operation, the operation's model slice
+and the words left for its arguments. Names are v2's: botocore's service name
+except for v2's renames (SERVICE_RENAMES), operations in botocore's kebab form.
+Unknown names fail with v2's "Found invalid choice" and close-match hints.
+Reads models only through `models`; no botocore session or client.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Mapping, Sequence
+
+from awsmini import models
+from awsmini.arguments import cli_name
+from awsmini.errors import UsageError
+from awsmini.globalopts import Parser
+
+# botocore service name -> the command name v2 gives it.
+SERVICE_RENAMES: Mapping[str, str] = {"s3": "s3api", "codedeploy": "deploy", "config": "configservice"}
+_SERVICE_NAMES = {cli: name for name, cli in SERVICE_RENAMES.items()}
+
+
+@dataclass(frozen=True)
+class Command:
+    """One resolved operation and the words left for its arguments."""
+
+    service_cli_name: str
+    service_name: str
+    api_name: str
+    model: models.ServiceModel
+    args: tuple[str, ...]
+
+    @property
+    def cli_name(self) -> str:
+        return cli_name(self.api_name)
+
+
+def service_name(service_cli_name: str) -> str:
+    """`s3api` -> `s3`: the botocore name behind a command name."""
+    return _SERVICE_NAMES.get(service_cli_name, service_cli_name)
+
+
+def service_cli_name(name: str) -> str:
+    """`s3` -> `s3api`: the command name of a botocore service."""
+    return SERVICE_RENAMES.get(name, name)
+
+
+def service_cli_names(environ: Mapping[str, str]) -> list[str]:
+    """Every service command name, sorted."""
+    return sorted(service_cli_name(n) for n in models.list_services(environ))
+
+
+def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
+    """{operation cli name: api name} of a botocore service, in model order."""
+    return {cli_name(api): api for api in models.operation_names(service, environ)}
+
+
+def check_service(service_cli: str, environ: Mapping[str, str]) -> str:
+    """The botocore name of command `service_cli`; UsageError when there is none."""
+    name = service_name(service_cli)
+    # A renamed service answers only to its new name (`s3api`, not `s3`).
+    if service_cli in SERVICE_RENAMES or models.api_version(name, environ) is None:
+        raise _invalid_choice("command", service_cli, service_cli_names(environ))
+    return name
+
+
+def resolve_command(service_cli: str, words: Sequence[str], environ: Mapping[str, str]) -> Command:
+    """The operation named by the first positional word after the service."""
+    service = check_service(service_cli, environ)
+    parser = Parser()
+    parser.add_argument("operation")
+    namespace, rest = parser.parse_known_args(list(words))
+    table = operation_table(service, environ)
+    api_name = table.get(namespace.operation)
+    if api_name is None:
+        raise _invalid_choice("operation", namespace.operation, list(table))
+    model = models.load_operation(service, api_name, environ)
+    return Command(service_cli, service, api_name, model, tuple(rest))
+
+
+def _invalid_choice(argument: str, value: str, choices: list[str]) -> UsageError:
+    return UsageError("argument %s: Found invalid choice '%s'" % (argument, value),
+                      suggestions=get_close_matches(value, choices, cutoff=0.8))

@@ -1,0 +1,42 @@
+"""The active profile's settings from the config file, read only when first asked.
+
+Takes the global options and the environment; answers `get(name)` with the value
+of `name` in the profile's section of `~/.aws/config` (or `AWS_CONFIG_FILE`), or
+None. The file is parsed by botocore's own config loader, so its syntax is
+botocore's. Offline paths that never ask pay nothing. Credentials and region are
+not resolved here: botocore's session does that in `call.py`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from awsmini.globalopts import GlobalOptions
+
+
+class Settings:
+    """Settings of the profile named by `--profile`, `AWS_PROFILE` or `default`."""
+
+    def __init__(self, options: GlobalOptions, environ: Mapping[str, str]) -> None:
+        self.environ = environ
+        self.profile = (options.profile or environ.get("AWS_PROFILE")
+                        or environ.get("AWS_DEFAULT_PROFILE") or "default")
+        self._section: Mapping[str, Any] | None = None
+
+    def get(self, name: str) -> Any:
+        """The profile's value for `name`, or None."""
+        if self._section is None:
+            self._section = self._load()
+        return self._section.get(name)
+
+    def _load(self) -> Mapping[str, Any]:
+        from botocore.configloader import load_config
+        from botocore.exceptions import ConfigNotFound, ConfigParseError
+
+        path = self.environ.get("AWS_CONFIG_FILE") or os.path.join(
+            self.environ.get("HOME") or os.path.expanduser("~"), ".aws", "config")
+        try:
+            profiles = load_config(os.path.expanduser(path)).get("profiles", {})
+        except (ConfigNotFound, ConfigParseError, OSError):
+            return {}
+        return profiles.get(self.profile, {})
