@@ -1,0 +1,282 @@
+"""`--output table`: one document -> AWS CLI v2's boxed table.
+
+Layout (v2's `TableFormatter` and `MultiTable`):
+
+- The document becomes a list of sections, each with a title, optional column
+  headers, rows and an indent level. A mapping gives one section: its scalar
+  keys (sorted) as headers over one row of values -- a single scalar key gives
+  a `key | value` row instead -- then one nested section per non-scalar key
+  (sorted), one level deeper. A list of mappings gives one section whose
+  headers are the union of the scalar keys, one row per item; when the items
+  have nested values each item starts a new section with the same title.
+  A list of scalars gives one row per item.
+- Every section is drawn at the width of the widest one (columns plus 4
+  padding each, 2 border characters, 2 per indent level). When that exceeds
+  the terminal width, sections with headers and exactly one row are turned
+  into two-column `header | value` sections first.
+- Column widths are the natural widths scaled to the section's width and
+  rounded, the rounding error removed from the first columns (or added to the
+  last ones). Text length counts East Asian "W", "F" and "A" characters as 2.
+- Titles are centred; cells are left-aligned after two spaces (no padding
+  when the cell would not fit). Each indent level adds a `|` on both sides.
+- Colour: cells bold blue, indent bars dim yellow, and v2's colorama
+  `autoreset` adds a reset after every write, which we reproduce byte for byte.
+
+Pure: no I/O.
+"""
+from __future__ import annotations
+
+import base64
+import datetime
+import unicodedata
+from typing import Any, Iterator
+
+RESET = "\x1b[0m"
+_CELL = "\x1b[1m\x1b[34m"
+_BAR = "\x1b[2m\x1b[33m|" + RESET
+
+
+class _Section:
+    __slots__ = ("title", "headers", "rows", "indent", "widths", "columns")
+
+    def __init__(self, title: str, indent: int) -> None:
+        self.title = title
+        self.indent = indent
+        self.headers: list[str] = []
+        self.rows: list[list[str]] = []
+        self.widths: list[int] = []
+        self.columns: int | None = None
+
+    def add_headers(self, headers: list[str]) -> None:
+        self._widen(headers)
+        if self.columns is None:
+            self.columns = len(headers)
+        self.headers = headers
+
+    def add_row(self, row: Any) -> None:
+        cells = [_str(cell) for cell in row]
+        if self.columns is None:
+            self.columns = len(cells)
+        if len(cells) != self.columns:
+            raise ValueError("Row should have %s elements, instead it has %s"
+                             % (self.columns, len(cells)))
+        self.rows.append(cells)
+        self._widen(cells)
+
+    def _widen(self, cells: list[str]) -> None:
+        if not self.widths:
+            self.widths = [text_length(cell) for cell in cells]
+        else:
+            widths = self.widths
+            for i, cell in enumerate(cells):
+                length = text_length(cell)
+                if length > widths[i]:
+                    widths[i] = length
+
+    def total_width(self) -> int:
+        columns = sum(width + 4 for width in self.widths) + 2 + 2 * self.indent
+        return max(text_length(self.title) + 2 + 2 * self.indent, columns)
+
+    def column_widths(self, width: int) -> list[int]:
+        """The natural widths (plus padding 4) scaled to add up to `width`."""
+        natural = [w + 4 for w in self.widths]
+        if not natural:
+            return natural
+        factor = width / float(sum(natural))
+        scaled = [int(round(factor * w)) for w in natural]
+        off_by = sum(scaled) - width
+        while off_by:
+            order = range(len(scaled)) if off_by > 0 else reversed(range(len(scaled)))
+            for i in order:
+                if off_by > 0:
+                    scaled[i] -= 1
+                    off_by -= 1
+                else:
+                    scaled[i] += 1
+                    off_by += 1
+                if not off_by:
+                    break
+        return scaled
+
+
+def render(data: Any, options: Any) -> Iterator[str]:
+    """The table of `data` under `options.title`, in chunks; nothing for an empty value."""
+    sections: list[_Section] = []
+    if not _build(sections, options.title, data, 0):
+        return
+    lines = _layout(sections, options.width, options.color)
+    for start in range(0, len(lines), 2048):
+        yield "".join(lines[start:start + 2048])
+
+
+# ------------------------------------------------------------------ building
+
+def _build(sections: list, title: str | None, current: Any, indent: int) -> bool:
+    if not current:
+        return False
+    if title is not None:
+        sections.append(_Section(title, indent))
+    if isinstance(current, list):
+        if isinstance(current[0], dict):
+            _build_from_list(sections, current, indent, title)
+        else:
+            for item in current:
+                if not isinstance(item, (list, dict)):
+                    sections[-1].add_row([item])
+                elif all(not isinstance(el, (list, dict)) for el in item):
+                    sections[-1].add_row(item)
+                else:
+                    _build(sections, None, item, 0)
+    if isinstance(current, dict):
+        _build_from_dict(sections, current, indent)
+    return True
+
+
+def _build_from_dict(sections: list, current: dict, indent: int) -> None:
+    headers, nested = _group_keys(current)
+    section = sections[-1]
+    if len(headers) == 1:
+        section.add_row([headers[0], current[headers[0]]])
+    elif headers:
+        section.add_headers(headers)
+        section.add_row([current[key] for key in headers])
+    for key in nested:
+        _build(sections, key, current[key], indent + 1)
+
+
+def _build_from_list(sections: list, current: list, indent: int, title: str | None) -> None:
+    headers_seen: set = set()
+    nested_seen: set = set()
+    for item in current:
+        scalar, nested = _group_keys(item)
+        headers_seen.update(scalar)
+        nested_seen.update(nested)
+    headers = sorted(headers_seen)
+    nested_keys = sorted(nested_seen)
+    sections[-1].add_headers(headers)
+    first = True
+    for element in current:
+        if not first and nested_keys:
+            sections.append(_Section(title, indent))
+            sections[-1].add_headers(headers)
+        first = False
+        sections[-1].add_row([element.get(key, "") for key in headers])
+        for key in nested_keys:
+            if key in element:
+                _build(sections, key, element[key], indent + 1)
+
+
+def _group_keys(current: dict) -> tuple[list, list]:
+    headers = []
+    nested = []
+    for key, value in current.items():
+        if isinstance(value, (list, dict)):
+            nested.append(key)
+        else:
+            headers.append(key)
+    headers.sort()
+    nested.sort()
+    return headers, nested
+
+
+# ------------------------------------------------------------------ drawing
+
+def _layout(sections: list, terminal_width: int, color: bool) -> list[str]:
+    width = max(section.total_width() for section in sections)
+    if width > terminal_width:
+        _to_vertical(sections)
+        width = max(section.total_width() for section in sections)
+    top = "-" * width + "\n"
+    lines = [top + RESET if color else top]
+    for section in sections:
+        _draw_section(section, width, color, lines)
+    return lines
+
+
+def _to_vertical(sections: list) -> None:
+    """Sections with headers and one row become `header | value` rows."""
+    for i, section in enumerate(sections):
+        if len(section.rows) == 1 and section.headers:
+            vertical = _Section(section.title, section.indent)
+            for header, cell in zip(section.headers, section.rows[0]):
+                vertical.add_row([header, cell])
+            sections[i] = vertical
+
+
+def _draw_section(section: _Section, width: int, color: bool, lines: list) -> None:
+    body: list[str] = []
+    width -= 2 * section.indent
+    if section.title:
+        body.append(center(section.title, width, "|", "|"))
+        if not section.headers and not section.rows:
+            body.append("+%s+" % ("-" * (width - 2)))
+    if section.headers:
+        widths = section.column_widths(width)
+        body.append(_rule(widths))
+        body.append("".join(center(header, w, "|" if i == 0 else "", "|")
+                            for i, (w, header) in enumerate(zip(widths, section.headers))))
+    if section.rows:
+        widths = section.column_widths(width)
+        if widths:
+            body.append(_rule(widths))
+            for row in section.rows:
+                body.append(_draw_row(row, widths, color))
+            body.append(_rule(widths))
+    if color:
+        bars = _BAR * section.indent
+        # colorama's autoreset: a reset after each of the four writes of a line.
+        lines.extend(bars + RESET + line + RESET + bars + RESET + "\n" + RESET for line in body)
+    else:
+        bars = "|" * section.indent
+        lines.extend(bars + line + bars + "\n" for line in body)
+
+
+def _rule(widths: list[int]) -> str:
+    parts = ["+" + "-" * (widths[0] - 2) + "+"]
+    parts.extend("-" * (w - 1) + "+" for w in widths[1:])
+    return "".join(parts)
+
+
+def _draw_row(row: list[str], widths: list[int], color: bool) -> str:
+    parts = []
+    left = "|"
+    for width, cell in zip(widths, row):
+        length = text_length(cell)
+        text = _CELL + cell + RESET if color else cell
+        parts.append(align_left(text, width, left, "|", length))
+        left = ""
+    return "".join(parts)
+
+
+def center(text: str, length: int, left: str, right: str, text_len: int | None = None) -> str:
+    """`text` centred between the edges in `length` columns, as v2 centres it."""
+    if text_len is None:
+        text_len = text_length(text)
+    start = (length // 2) - (text_len // 2) - 1
+    so_far = len(left) + start + text_len
+    return left + " " * start + text + " " * (length - len(right) - so_far) + right
+
+
+def align_left(text: str, length: int, left: str, right: str, text_len: int) -> str:
+    """`text` after two spaces (none if it would not fit), padded to `length` columns."""
+    padding = 2 if length - (text_len + 2 + len(left) + len(right)) >= 0 else 0
+    so_far = len(left) + padding + text_len
+    return left + " " * padding + text + " " * (length - so_far - len(right)) + right
+
+
+def text_length(text: str) -> int:
+    """Columns of `text` as v2 counts them: East Asian W, F and A characters are 2."""
+    if text.isascii():
+        return len(text)
+    width = unicodedata.east_asian_width
+    return sum(2 if width(char) in "WFA" else 1 for char in text)
+
+
+def _str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)

@@ -1,0 +1,110 @@
+"""`--output text`: one document -> AWS CLI v2's tab-separated lines.
+
+The rules, as v2's `text.format_text` applies them:
+
+- scalar: its `str()` on a line (`True`, `None`, `0.5`).
+- mapping: the scalar values on one line, keys sorted, tab-separated, led by
+  the upper-cased identifier (the key this mapping was found under) when there
+  is one; then each non-scalar value, keys sorted, with its key as identifier.
+  Inside a list, every mapping uses the sorted union of the scalar keys of the
+  list's mappings, an absent key giving an empty field, so columns line up.
+- list of scalars: with an identifier, one `IDENT<tab>value` line per item;
+  without, all items on one tab-separated line.
+- list holding lists (and no mappings): its scalars as above, then each list.
+- empty list: nothing.
+
+Paged results arrive one page at a time (see `paginate.py`); each page is a
+document of its own. Pure: no I/O.
+"""
+from __future__ import annotations
+
+import base64
+import datetime
+from typing import Any, Iterator
+
+_CHUNK_LINES = 4096
+
+
+def render(data: Any, options: Any = None) -> Iterator[str]:
+    """The text lines of `data`, in chunks."""
+    lines: list[str] = []
+    _format(data, lines, None, None)
+    for start in range(0, len(lines), _CHUNK_LINES):
+        yield "".join(lines[start:start + _CHUNK_LINES])
+
+
+def _format(item: Any, out: list, identifier: str | None, scalar_keys: list | None) -> None:
+    if isinstance(item, dict):
+        _format_dict(item, out, identifier, scalar_keys)
+    elif isinstance(item, list):
+        _format_list(item, out, identifier)
+    else:
+        out.append(_str(item) + "\n")
+
+
+def _format_list(items: list, out: list, identifier: str | None) -> None:
+    if not items:
+        return
+    if any(isinstance(element, dict) for element in items):
+        keys = _all_scalar_keys(items)
+        for element in items:
+            _format(element, out, identifier, keys)
+    elif any(isinstance(element, list) for element in items):
+        scalars = [e for e in items if not isinstance(e, (list, dict))]
+        if scalars:
+            _format_scalar_list(scalars, out, identifier)
+        for element in items:
+            if isinstance(element, (list, dict)):
+                _format(element, out, identifier, None)
+    else:
+        _format_scalar_list(items, out, identifier)
+
+
+def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
+    if identifier is not None:
+        prefix = identifier.upper() + "\t"
+        out.extend(prefix + _str(item) + "\n" for item in items)
+    else:
+        out.append("\t".join([_str(item) for item in items]) + "\n")
+
+
+def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: list | None) -> None:
+    if scalar_keys is None:
+        scalars = []
+        nested = []
+        for key in sorted(item):
+            value = item[key]
+            if isinstance(value, (dict, list)):
+                nested.append((key, value))
+            else:
+                scalars.append(_str(value))
+    else:
+        scalars = [_str(item.get(key, "")) for key in scalar_keys]
+        known = set(scalar_keys)
+        nested = [(key, item[key]) for key in sorted(item) if key not in known]
+    if scalars:
+        if identifier is not None:
+            scalars.insert(0, identifier.upper())
+        out.append("\t".join(scalars) + "\n")
+    for key, value in nested:
+        _format(value, out, key, None)
+
+
+def _all_scalar_keys(items: list) -> list:
+    seen = set()
+    for element in items:
+        if isinstance(element, dict):
+            for key, value in element.items():
+                if not isinstance(value, (dict, list)):
+                    seen.add(key)
+    return sorted(seen)
+
+
+def _str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)
