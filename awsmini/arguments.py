@@ -59,6 +59,7 @@ class ArgSpec:
     nargs: str | None = None
     is_positional: bool = False
     const: str | None = None  # the value of an option given without one (`nargs="?"`)
+    negative_name: str | None = None  # a boolean's `--no-` twin, after v2's renames
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
 
     @property
@@ -108,6 +109,7 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
             member_shape = model.shape(member["shape"])
             name = _renamed(service_cli_name, op_cli, xform_name(member_name, "-"))
             is_token = member.get("idempotencyToken", False)
+            is_boolean = member_shape.get("type") == "boolean"
             table[name] = ArgSpec(
                 cli_name=name,
                 member_name=member_name,
@@ -116,6 +118,8 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                 is_required=member_name in required and not is_token,
                 documentation=member.get("documentation", member_shape.get("documentation", "")),
                 nargs="+" if member_shape.get("type") == "list" else None,
+                negative_name=(_renamed(service_cli_name, op_cli, "no-" + name)
+                               if is_boolean else None),
             )
     for spec in CLI_INPUT_OPTIONS:
         table[spec.cli_name] = spec
@@ -137,8 +141,10 @@ def has_streaming_output(model: ServiceModel, api_name: str) -> bool:
     payload = shape.get("payload")
     if not payload or payload not in shape.get("members", {}):
         return False
-    target = model.shape(shape["members"][payload]["shape"])
-    return bool(target.get("streaming")) and target.get("type") == "blob"
+    member = shape["members"][payload]
+    target = model.shape(member["shape"])
+    # `streaming` sits on the member in newer models and on the shape in older ones.
+    return target.get("type") == "blob" and bool(member.get("streaming") or target.get("streaming"))
 
 
 def cli_name(api_name: str) -> str:

@@ -62,7 +62,7 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
         elif spec.is_boolean:
             parser.add_argument(spec.option, dest=spec.cli_name, action="store_true",
                                 default=None, required=required)
-            parser.add_argument("--no-" + spec.cli_name, dest=spec.cli_name,
+            parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
                                 action="store_false", default=None)
         else:
             kwargs: dict[str, Any] = {"dest": spec.cli_name, "required": required}

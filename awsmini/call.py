@@ -60,6 +60,32 @@ def call_operation(client: Any, command: Command, params: Mapping[str, Any]) -> 
     return response
 
 
+def paginate_operation(client: Any, command: Command, params: Mapping[str, Any],
+                       pagination_config: Mapping[str, Any]) -> "Pages":
+    """The operation's pages through botocore's paginator; nothing is sent until iterated."""
+    with translate_errors():
+        paginator = client.get_paginator(xform_name(command.api_name))
+        return Pages(paginator.paginate(PaginationConfig=dict(pagination_config), **params))
+
+
+class Pages:
+    """botocore's page iterator with its errors translated as `call_operation` translates them.
+
+    Iterating fetches one page per step; the iterator's other attributes
+    (`result_keys`, `non_aggregate_part`, `resume_token`) are passed through.
+    """
+
+    def __init__(self, page_iterator: Any) -> None:
+        self._pages = page_iterator
+
+    def __iter__(self) -> Iterator[dict]:
+        with translate_errors():
+            yield from self._pages
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pages, name)
+
+
 def _session(options: GlobalOptions, settings: Settings, environ: Mapping[str, str]) -> Any:
     import botocore.session
 
@@ -75,11 +101,21 @@ def _session(options: GlobalOptions, settings: Settings, environ: Mapping[str, s
         session.set_stream_logger("", logging.DEBUG,
                                   format_string="%(asctime)s - %(threadName)s - %(name)s - "
                                                 "%(levelname)s - %(message)s")
+    factory = session.get_component("response_parser_factory")
     if settings.get("cli_timestamp_format") == "wire":
-        factory = session.get_component("response_parser_factory")
         factory.set_parser_defaults(timestamp_parser=lambda value: value)
+    else:
+        # v2 turns timestamps into ISO 8601 strings while parsing, so that
+        # --query, text and table see the same strings json prints.
+        factory.set_parser_defaults(timestamp_parser=_iso_timestamp)
     session.get_config_variable("region")  # raises ProfileNotFound for an unknown profile
     return session
+
+
+def _iso_timestamp(value: Any) -> str:
+    from botocore.utils import parse_timestamp
+
+    return parse_timestamp(value).isoformat()
 
 
 def _client_config(options: GlobalOptions, session: Any, environ: Mapping[str, str]) -> Any:

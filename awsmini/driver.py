@@ -6,7 +6,7 @@ travel up to `main.py`, the one place that turns them into exit codes.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from awsmini import __version__
 from awsmini.arguments import ArgSpec, build_arguments
@@ -15,6 +15,12 @@ from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
 from awsmini.resolve import Command, resolve_command
+from awsmini.output import FORMATTERS, RenderOptions, output_format, use_color
+from awsmini.pager import Pager, choose_pager, output_width, write_output
+from awsmini.paginate import (add_paging_arguments, paginator_config, plan_paging,
+                              restore_shadowed)
+from awsmini.paginate import documents as paged_documents
+from awsmini.query import apply_query, compile_query
 from awsmini.settings import Settings
 
 
@@ -27,16 +33,29 @@ def run(argv: Sequence[str], env: Env) -> int:
     if not words:
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3
-    specs = build_arguments(command.model, command.api_name,            # 4
-                            command.service_cli_name)
+    paging_model = paginator_config(command.service_name, command.api_name, env.environ)
+    specs, shadowed = add_paging_arguments(                              # 4
+        build_arguments(command.model, command.api_name, command.service_cli_name),
+        command.model, command.api_name, paging_model)
     parsed = parse_arguments(specs, command.args)                        # 5
+    paging = plan_paging(paging_model, [*parsed.members, *parsed.options],  # 10
+                         parsed.options, options.paginate, shadowed, specs)
+    if not paging.is_enabled and shadowed:
+        specs, parsed = _unshadow(specs, parsed, shadowed)
     settings = Settings(options, env.environ)
     params = unpack_parameters(specs, parsed, command, options, settings, env)  # 6
-    from awsmini.call import call_operation, create_client
+    query = compile_query(options.query)                                 # 11
+    output = output_format(options.output, env.environ, settings.get("output"))
+    pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
+    from awsmini.call import call_operation, create_client, paginate_operation
 
     client = create_client(command, options, settings, env.environ)     # 9
-    response = call_operation(client, command, params)
-    return emit(response, command, options, settings, env)               # 12, 13
+    if paging.is_enabled:
+        documents = paged_documents(paginate_operation(client, command, params, paging.config),
+                                    output)
+    else:
+        documents = iter([call_operation(client, command, params)])
+    return emit(documents, command, query, output, options, pager, env)  # 12, 13
 
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
@@ -52,14 +71,28 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
             for name, raw in parsed.members.items()}
 
 
-def emit(response: dict, command: Command, options: GlobalOptions, settings: Settings,
-         env: Env) -> int:
-    """Write the response as v2 prints it; an empty response prints nothing."""
-    import json
-
-    if response:
-        env.stdout.write(json.dumps(response, indent=4, ensure_ascii=False, default=str) + "\n")
+def emit(documents: Iterator[Any], command: Command, query: Any, output: str,
+         options: GlobalOptions, pager: Pager | None, env: Env) -> int:
+    """Query and render each document, and write it to stdout or the pager."""
+    render = FORMATTERS[output]
+    render_options = RenderOptions(title=command.api_name, width=output_width(env),
+                                   color=use_color(options.color, env.stdout_isatty,
+                                                   env.environ))
+    write_output((chunk for document in documents
+                  for chunk in render(apply_query(query, document), render_options)),
+                 env, pager)
     return 0
+
+
+def _unshadow(specs: Mapping[str, ArgSpec], parsed: ParsedArgs,
+              shadowed: Mapping[str, ArgSpec]) -> tuple[dict[str, ArgSpec], ParsedArgs]:
+    """Pagination is off: the operation's own arguments that paging options hid come back."""
+    members = dict(parsed.members)
+    options = dict(parsed.options)
+    for name in shadowed:
+        if name in options:
+            members[name] = options.pop(name)
+    return restore_shadowed(specs, shadowed), ParsedArgs(members, options)
 
 
 def version_string() -> str:

@@ -1,0 +1,138 @@
+"""Shared fixtures: an in-process CLI runner and a real local AWS-compatible server.
+
+`run_cli(argv, stdin="", environ=None)` calls `awsmini.main.main` in-process with
+in-memory streams and an isolated environment (HOME in a temporary directory,
+fixed test credentials and region), and returns a `Result`. `moto_endpoint` is a
+`moto_server` started once per session on a free loopback port.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from awsmini.env import Env
+from awsmini.main import main
+
+BASE_ENV = {
+    "AWS_ACCESS_KEY_ID": "AKIDTEST",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_PAGER": "",
+    "AWS_CLI_AUTO_PROMPT": "off",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_MAX_ATTEMPTS": "1",
+    "LANG": "C.UTF-8",
+}
+# Variables of the developer's own shell that would change what a command does.
+_CLEARED = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_ENDPOINT_URL",
+            "AWS_SESSION_TOKEN", "AWS_DEFAULT_OUTPUT", "AWS_CONFIG_FILE",
+            "AWS_SHARED_CREDENTIALS_FILE", "AWS_DATA_PATH", "AWS_CA_BUNDLE", "PAGER", "NO_COLOR")
+
+
+@dataclass
+class Result:
+    """What one in-process run produced."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def isolated_environ(home: Path, extra: dict | None = None) -> dict:
+    """os.environ without the caller's AWS settings, plus the fixed test values."""
+    environ = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    environ.update(BASE_ENV, HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"))
+    for key, value in (extra or {}).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
+    return environ
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch) -> Path:
+    """A temporary HOME that is also the working directory."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def run_cli(home: Path, monkeypatch):
+    """Run awsmini in-process; botocore reads os.environ, so it is patched too."""
+
+    def run(argv, stdin: str = "", environ: dict | None = None) -> Result:
+        full = isolated_environ(home, environ)
+        monkeypatch.setattr(os, "environ", dict(full))
+        stdout, stderr = io.StringIO(), io.StringIO()
+        env = Env(stdin=io.StringIO(stdin), stdout=stdout, stderr=stderr,
+                  environ=os.environ, stdin_isatty=False, stdout_isatty=False)
+        code = main(list(argv), env)
+        return Result(code, stdout.getvalue(), stderr.getvalue())
+
+    return run
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _moto_command(port: int) -> list[str]:
+    script = Path(sys.executable).with_name("moto_server")
+    if script.exists():
+        return [str(script), "-H", "127.0.0.1", "-p", str(port)]
+    found = shutil.which("moto_server")
+    if found:
+        return [found, "-H", "127.0.0.1", "-p", str(port)]
+    return [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    """A moto_server on a free loopback port for the whole session."""
+    port = free_port()
+    proc = subprocess.Popen(_moto_command(port), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("moto_server did not start on port %d" % port)
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture
+def moto_reset(moto_endpoint):
+    """Reset moto's state before a test that needs a clean account."""
+    request = urllib.request.Request(moto_endpoint + "/moto-api/reset", method="POST")
+    urllib.request.urlopen(request, timeout=10).close()
+    return moto_endpoint
+
+
+def awsmini_executable() -> str:
+    """The installed `awsmini` console script next to this interpreter."""
+    script = Path(sys.executable).with_name("awsmini")
+    return str(script) if script.exists() else (shutil.which("awsmini") or "awsmini")

@@ -1,0 +1,68 @@
+"""arguments: the argument table v2 builds from an operation's input shape."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from awsmini import models
+from awsmini.arguments import build_arguments, cli_name, has_streaming_output
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory) -> dict:
+    cache = tmp_path_factory.mktemp("cache")
+    return {"HOME": os.environ.get("HOME", "/"), "XDG_CACHE_HOME": str(cache)}
+
+
+def table(service: str, api_name: str, environ: dict, cli: str | None = None):
+    model = models.load_operation(service, api_name, environ)
+    return build_arguments(model, api_name, cli or service)
+
+
+def test_reference_operation(environ):
+    specs = table("iot", "CancelJobExecution", environ)
+    assert list(specs) == ["job-id", "thing-name", "force", "expected-version", "status-details",
+                           "cli-input-json", "cli-input-yaml", "generate-cli-skeleton"]
+    assert [n for n, s in specs.items() if s.is_required] == ["job-id", "thing-name"]
+    assert specs["force"].is_boolean
+    assert specs["expected-version"].type_name == "long"
+    assert specs["status-details"].type_name == "map"
+    assert specs["job-id"].member_name == "jobId"
+
+
+def test_lists_take_several_words(environ):
+    specs = table("ec2", "DescribeVpcs", environ)
+    assert specs["vpc-ids"].nargs == "+"
+    assert specs["filters"].nargs == "+"
+    assert specs["max-results"].nargs is None
+
+
+def test_idempotency_tokens_are_never_required(environ):
+    specs = table("ec2", "RunInstances", environ)
+    assert specs["client-token"].is_required is False
+    assert specs["max-count"].is_required and specs["min-count"].is_required
+
+
+def test_streaming_output_gets_outfile_and_no_skeleton(environ):
+    model = models.load_operation("s3", "GetObject", environ)
+    assert has_streaming_output(model, "GetObject")
+    specs = build_arguments(model, "GetObject", "s3api")
+    assert specs["outfile"].is_positional and specs["outfile"].is_required
+    assert "generate-cli-skeleton" not in specs
+
+
+def test_renamed_argument(environ):
+    specs = table("ec2", "CreateImage", environ)
+    assert specs["no-reboot"].negative_name == "reboot"
+
+
+@pytest.mark.parametrize("api_name, expected", [
+    ("CancelJobExecution", "cancel-job-execution"),
+    ("DescribeDBInstances", "describe-db-instances"),
+    ("ListHITsForQualificationType", "list-hits-for-qualification-type"),
+    ("CreateCachediSCSIVolume", "create-cached-iscsi-volume"),
+    ("GetARNs", "get-arns"),
+])
+def test_cli_names(api_name, expected):
+    assert cli_name(api_name) == expected

@@ -1,0 +1,71 @@
+"""argv_parse: an operation's words against its argument table, as v2's argparse does."""
+from __future__ import annotations
+
+import pytest
+
+from awsmini.arguments import ArgSpec
+from awsmini.argv_parse import parse_arguments
+from awsmini.errors import UnknownOptionsError, UsageError
+
+SPECS = {
+    "job-id": ArgSpec("job-id", "jobId", "Id", "string", is_required=True),
+    "thing-name": ArgSpec("thing-name", "thingName", "Name", "string", is_required=True),
+    "force": ArgSpec("force", "force", "Bool", "boolean", negative_name="no-force"),
+    "expected-version": ArgSpec("expected-version", "expectedVersion", "L", "long"),
+    "ratio": ArgSpec("ratio", "ratio", "D", "double"),
+    "count": ArgSpec("count", "count", "I", "integer"),
+    "ids": ArgSpec("ids", "ids", "Ids", "list", nargs="+"),
+    "generate-cli-skeleton": ArgSpec("generate-cli-skeleton", "", "", "string", nargs="?",
+                                     const="input", is_cli_only=True),
+}
+REQUIRED = ["--job-id", "j", "--thing-name", "t"]
+
+
+def test_values_by_type():
+    parsed = parse_arguments(SPECS, REQUIRED + [
+        "--force", "--expected-version", "7", "--ratio", "0.5", "--count", "3",
+        "--ids", "a", "b"])
+    assert parsed.members == {"job-id": "j", "thing-name": "t", "force": True,
+                              "expected-version": 7, "ratio": 0.5, "count": "3",
+                              "ids": ["a", "b"]}
+    assert parsed.options == {}
+
+
+def test_negative_boolean_and_last_wins():
+    assert parse_arguments(SPECS, REQUIRED + ["--no-force"]).members["force"] is False
+    assert parse_arguments(SPECS, REQUIRED + ["--no-force", "--force"]).members["force"] is True
+
+
+def test_equals_form_and_abbreviation():
+    parsed = parse_arguments(SPECS, ["--job-id=j", "--thing", "t"])
+    assert parsed.members == {"job-id": "j", "thing-name": "t"}
+
+
+def test_cli_only_options():
+    assert parse_arguments(SPECS, ["--generate-cli-skeleton"], relax_required=True).options == {
+        "generate-cli-skeleton": "input"}
+
+
+@pytest.mark.parametrize("words, message", [
+    ([], "the following arguments are required: --job-id, --thing-name"),
+    (["--job-id", "j"], "the following arguments are required: --thing-name"),
+    (REQUIRED + ["--expected-version", "seven"],
+     "argument --expected-version: invalid int value: 'seven'"),
+    (REQUIRED + ["--ratio", "fast"], "argument --ratio: invalid float value: 'fast'"),
+    (REQUIRED + ["--ids"], "argument --ids: expected at least one argument"),
+])
+def test_usage_errors(words, message):
+    with pytest.raises(UsageError) as caught:
+        parse_arguments(SPECS, words)
+    assert caught.value.message == message
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--forse"], "Unknown options: --forse"),
+    (["--bogus", "value", "--other"], "Unknown options: --bogus, --other, value"),
+    (["--force", "true"], "Unknown options: true"),
+])
+def test_unknown_options_list_options_first(extra, message):
+    with pytest.raises(UnknownOptionsError) as caught:
+        parse_arguments(SPECS, REQUIRED + extra)
+    assert caught.value.message == message

@@ -1,0 +1,66 @@
+"""globalopts: global options anywhere on the line, validated with v2's messages."""
+from __future__ import annotations
+
+import pytest
+
+from awsmini.errors import UsageError
+from awsmini.globalopts import parse_global_options
+
+
+@pytest.mark.parametrize("argv, expected_rest", [
+    (["iot", "describe-thing", "--thing-name", "t"], ["describe-thing", "--thing-name", "t"]),
+    (["--region", "eu-west-1", "iot", "describe-thing"], ["describe-thing"]),
+    (["iot", "describe-thing", "--thing-name", "t", "--region", "eu-west-1"],
+     ["describe-thing", "--thing-name", "t"]),
+    (["--endpoint-url", "http://x", "--output", "text", "iot", "list-things"], ["list-things"]),
+], ids=["plain", "before-service", "after-params", "several-before"])
+def test_rest_keeps_order(argv, expected_rest):
+    options, rest = parse_global_options(argv)
+    assert options.command == "iot"
+    assert rest == expected_rest
+
+
+def test_values():
+    options, _ = parse_global_options([
+        "iot", "x", "--debug", "--no-verify-ssl", "--no-paginate", "--output", "yaml",
+        "--query", "a.b", "--profile", "p", "--region", "r", "--color", "on",
+        "--no-sign-request", "--ca-bundle", "ca.pem", "--cli-read-timeout", "5",
+        "--cli-connect-timeout", "0", "--cli-binary-format", "raw-in-base64-out",
+        "--no-cli-pager", "--cli-auto-prompt"])
+    assert (options.debug, options.verify_ssl, options.paginate, options.output) == (
+        True, False, False, "yaml")
+    assert (options.query, options.profile, options.region, options.color) == (
+        "a.b", "p", "r", "on")
+    assert (options.sign_request, options.ca_bundle, options.read_timeout,
+            options.connect_timeout) == (False, "ca.pem", 5, 0)
+    assert (options.binary_format, options.pager, options.auto_prompt) == (
+        "raw-in-base64-out", False, True)
+
+
+def test_defaults():
+    options, _ = parse_global_options(["iot", "x"])
+    assert (options.color, options.output, options.auto_prompt, options.version) == (
+        "auto", None, None, False)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--output", "xml", "iot"], "argument --output: Found invalid choice 'xml'"),
+    (["--color", "sometimes", "iot"], "argument --color: Found invalid choice 'sometimes'"),
+    (["--cli-binary-format", "hex", "iot"],
+     "argument --cli-binary-format: Found invalid choice 'hex'"),
+    (["--cli-read-timeout", "soon", "iot"],
+     "argument --cli-read-timeout: invalid int value: 'soon'"),
+    (["--region"], "argument --region: expected one argument"),
+    ([], "the following arguments are required: command"),
+    (["iot", "--cli-auto-prompt", "--no-cli-auto-prompt"],
+     "Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."),
+])
+def test_errors(argv, message):
+    with pytest.raises(UsageError) as caught:
+        parse_global_options(argv)
+    assert caught.value.message == message
+
+
+def test_version_wins_over_missing_command():
+    options, rest = parse_global_options(["--version"])
+    assert options.version and rest == []

@@ -1,0 +1,46 @@
+"""resolve: service and operation names as v2 names them."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from awsmini.errors import UsageError
+from awsmini.resolve import resolve_command, service_cli_names, service_name
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory) -> dict:
+    return {"HOME": os.environ.get("HOME", "/"),
+            "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))}
+
+
+def test_reference_operation(environ):
+    command = resolve_command("iot", ["cancel-job-execution", "--job-id", "j"], environ)
+    assert (command.service_name, command.api_name, command.cli_name, command.args) == (
+        "iot", "CancelJobExecution", "cancel-job-execution", ("--job-id", "j"))
+    assert command.model.is_slice
+
+
+def test_renamed_services(environ):
+    names = service_cli_names(environ)
+    assert {"s3api", "deploy", "configservice", "iot", "ec2"} <= set(names)
+    assert not {"s3", "codedeploy", "config"} & set(names)
+    assert service_name("s3api") == "s3"
+    assert resolve_command("s3api", ["list-buckets"], environ).service_name == "s3"
+
+
+@pytest.mark.parametrize("service, words, message, suggestions", [
+    ("iotx", ["cancel-job-execution"], "argument command: Found invalid choice 'iotx'", ["iot"]),
+    ("s3", ["list-buckets"], "argument command: Found invalid choice 's3'", None),
+    ("iot", ["cancel-job-executions"],
+     "argument operation: Found invalid choice 'cancel-job-executions'",
+     ["cancel-job-execution"]),
+    ("sqs", ["frobnicate"], "argument operation: Found invalid choice 'frobnicate'", []),
+])
+def test_invalid_choices(environ, service, words, message, suggestions):
+    with pytest.raises(UsageError) as caught:
+        resolve_command(service, words, environ)
+    assert caught.value.message == message
+    if suggestions is not None:
+        assert caught.value.suggestions[:1] == suggestions[:1]
