@@ -1,0 +1,210 @@
+"""Lay text out as `groff -m man -T ascii` does: fixed 78 columns, filled and justified.
+
+Takes layout calls (headings, paragraphs, literal lines, bulleted items) with
+indents in groff's horizontal units; returns the page as plain text lines.
+AWS CLI v2 pipes its help through groff; scripts and eyes are used to that
+layout, so this module reproduces groff's choices rather than inventing
+nicer ones: greedy filling, hyphenation of the word that overflows (the last
+fitting break wins, hyphenated or not), justification that spreads the spare
+units over the spaces alternately from the right and from the left, and
+grotty's rounding of unit positions down to character cells.
+Pure: no I/O, no terminal.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from awsmini.help.hyphenate import hyphen_points
+
+UNIT = 24                  # groff units per character cell on -T ascii
+PAGE_COLUMNS = 78          # the man macros' line length in nroff mode
+BODY_INDENT = 7 * UNIT     # `.SH` bodies start at 7n
+NO_HYPHEN = "\x1f"         # marks a word groff must not hyphenate (`\%`)
+NBSP = "\xa0"              # a space that neither stretches nor breaks
+
+_SENTENCE_END = re.compile(r"[.?!][\"')\]*]*$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class _Word:
+    text: str
+    can_hyphenate: bool = True
+    known_cuts: tuple[int, ...] = ()  # break points found before this word was split
+
+
+@dataclass
+class _Space:
+    width: int
+
+
+@dataclass
+class Page:
+    """The page being set: its lines so far and groff's state between blocks."""
+
+    lines: list[str] = field(default_factory=list)
+    no_space: bool = True      # after a heading, `.sp` adds nothing (groff's no-space mode)
+    from_left: bool = False    # direction of the next justification (groff's `reverse`)
+
+    # ------------------------------------------------------------- blocks
+
+    def heading(self, title: str) -> None:
+        """`.SH title`: a blank line, the title at the margin, body text indented."""
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(title)
+        self.no_space = True
+
+    def space(self) -> None:
+        """`.sp`: one blank line, unless the page is in no-space mode."""
+        if not self.no_space:
+            self.lines.append("")
+
+    def paragraph(self, text: str, indent: int, tag: str = "", tag_indent: int = 0) -> None:
+        """Fill and justify `text` (input lines separated by newlines) at `indent` units.
+
+        With `tag` (a bullet), the first line starts with the tag at
+        `tag_indent`, as `.IP` sets it when the tag fits before the indent.
+        """
+        indent = _to_cells(indent)
+        tag_indent = _to_cells(tag_indent)
+        target = PAGE_COLUMNS * UNIT - indent
+        line: list = []
+        prefix = (tag, tag_indent) if tag else None
+        for item in _tokens(text):
+            if isinstance(item, _Space):
+                if not line:
+                    continue  # spaces at the start of an output line are discarded
+                if isinstance(line[-1], _Space):
+                    line[-1].width += item.width
+                else:
+                    line.append(item)
+                while _width(line[:-1]) > target:
+                    done = self._break(line, target)
+                    if done is None:
+                        break
+                    pre, line = done
+                    self._emit(pre, indent, prefix, target, justify=True)
+                    prefix = None
+            else:
+                line.append(item)
+        while line and isinstance(line[-1], _Space):
+            line.pop()
+        if line or prefix:
+            self._emit(line, indent, prefix, target, justify=False)
+
+    def literal(self, lines: list[str], indent: int) -> None:
+        """`.nf` lines: as given, at `indent` units."""
+        indent = _to_cells(indent)
+        for text in lines:
+            self.lines.append(_place([(indent, text)]) if text else "")
+        self.no_space = False
+
+    # ------------------------------------------------------------- filling
+
+    def _break(self, line: list, target: int) -> tuple[list, list] | None:
+        """Split an overflowing line at groff's break point: (line to output, rest)."""
+        last = len(line) - 2  # the word before the trailing space
+        word = line[last]
+        before = _width(line[:last])
+        if isinstance(word, _Word):
+            for cut in reversed(_hyphen_cuts(word)):
+                if before + (cut + 1) * UNIT <= target:
+                    pre = line[:last] + [_Word(word.text[:cut] + "-", False)]
+                    # groff keeps the break points it found in the rest of the word
+                    kept = tuple(c - cut for c in _hyphen_cuts(word) if c > cut)
+                    rest = [_Word(word.text[cut:], word.can_hyphenate, kept), line[-1]]
+                    return pre, rest
+        candidates = [i for i, item in enumerate(line[:-1]) if isinstance(item, _Space)]
+        if not candidates:
+            return None
+        chosen = candidates[0]
+        for index in reversed(candidates):
+            if _width(line[:index]) <= target:
+                chosen = index
+                break
+        return line[:chosen], line[chosen + 1:]
+
+    def _emit(self, items: list, indent: int, prefix, target: int, justify: bool) -> None:
+        """Place one output line; when `justify`, spread the spare units over its spaces."""
+        spaces = [item for item in items if isinstance(item, _Space)]
+        if justify:
+            spare = target - _width(items)
+            if spaces and spare > 0:
+                order = spaces if self.from_left else list(reversed(spaces))
+                count = len(order)
+                for space in order:
+                    extra = spare // count // UNIT * UNIT
+                    space.width += extra
+                    spare -= extra
+                    count -= 1
+            self.from_left = not self.from_left
+        pieces = [prefix] if prefix else []
+        position = indent
+        for item in items:
+            if isinstance(item, _Space):
+                position += item.width
+            else:
+                pieces.append((position, item.text))
+                position += len(item.text) * UNIT
+        self.lines.append(_place(pieces))
+        self.no_space = False
+
+    # ------------------------------------------------------------- page
+
+    def finish(self, title: str) -> list[str]:
+        """The page with groff's header and footer lines around it."""
+        label = "%s()" % title.upper()
+        header = label + " " * max(1, PAGE_COLUMNS - 2 * len(label)) + label
+        footer = " " * max(0, PAGE_COLUMNS - len(label)) + label
+        return [header, "", "", ""] + self.lines + ["", "", "", footer]
+
+
+def _tokens(text: str):
+    """Words and spaces of `text`; a newline is a space, and ends a sentence as groff sees it."""
+    for number, source_line in enumerate(text.split("\n")):
+        if number:
+            ends_sentence = bool(_SENTENCE_END.search(source_line_before))
+            yield _Space(UNIT * (2 if ends_sentence else 1))
+        for piece in re.split(r"( +)", source_line):
+            if not piece:
+                continue
+            if piece[0] == " ":
+                yield _Space(UNIT * len(piece))
+            elif piece.startswith(NO_HYPHEN):
+                yield _Word(piece[1:], False)
+            else:
+                yield _Word(piece)
+        source_line_before = source_line.rstrip(" ")
+    yield _Space(UNIT)  # the final newline: groff looks for a break here too
+
+
+def _hyphen_cuts(word: _Word) -> list[int]:
+    """Offsets in `word` after which groff may hyphenate it, ascending."""
+    if not word.can_hyphenate or len(word.text) < 4:
+        return []
+    cuts = list(word.known_cuts)
+    for run in _LETTERS.finditer(word.text):
+        cuts.extend(run.start() + point for point in hyphen_points(run.group()))
+    return sorted(set(cuts))
+
+
+def _to_cells(units: int) -> int:
+    """groff's rounding of a horizontal distance to the device's resolution (ties go down)."""
+    return (units + UNIT // 2 - 1) // UNIT * UNIT
+
+
+def _width(items: list) -> int:
+    return sum(item.width if isinstance(item, _Space) else len(item.text) * UNIT for item in items)
+
+
+def _place(pieces: list[tuple[int, str]]) -> str:
+    """Text pieces at unit positions -> one line; grotty rounds positions down to cells."""
+    out = ""
+    for position, text in pieces:
+        column = position // UNIT
+        if column > len(out):
+            out += " " * (column - len(out))
+        out = out[:column] + text
+    return out.replace(NBSP, " ").rstrip(" ")
