@@ -34,7 +34,7 @@ def create_client(command: Command, options: GlobalOptions, settings: Settings,
                   environ: Mapping[str, str]) -> Any:
     """A botocore client for the command's service, configured as v2 configures it."""
     with translate_errors():
-        session = _session(options, settings, environ)
+        session = _session(command, options, settings, environ)
         config = _client_config(options, session, environ)
         region = options.region or environ.get("AWS_REGION") or session.get_config_variable("region")
         if not region:
@@ -86,13 +86,12 @@ class Pages:
         return getattr(self._pages, name)
 
 
-def _session(options: GlobalOptions, settings: Settings, environ: Mapping[str, str]) -> Any:
+def _session(command: Command, options: GlobalOptions, settings: Settings,
+             environ: Mapping[str, str]) -> Any:
     import botocore.session
 
     session = botocore.session.Session()
-    loader = session.get_component("data_loader")
-    if models._REPO_MODELS not in loader.search_paths:
-        loader.search_paths.append(models._REPO_MODELS)
+    session.register_component("data_loader", _loader(command, environ))
     if options.profile:
         # An explicit profile is an instance variable: botocore then ignores
         # credentials in the environment, as v2 does.
@@ -110,6 +109,22 @@ def _session(options: GlobalOptions, settings: Settings, environ: Mapping[str, s
         factory.set_parser_defaults(timestamp_parser=_iso_timestamp)
     session.get_config_variable("region")  # raises ProfileNotFound for an unknown profile
     return session
+
+
+def _loader(command: Command, environ: Mapping[str, str]) -> Any:
+    """botocore's loader over awsmini's search paths, handing botocore the command's
+    model slice: the client then parses one operation's shapes, not the service's."""
+    from botocore.loaders import Loader
+
+    class SliceLoader(Loader):
+        def load_service_model(self, service_name, type_name, api_version=None):
+            if (service_name, type_name) == (command.service_name, "service-2") and (
+                    api_version in (None, command.model.api_version)):
+                return command.model.data
+            return super().load_service_model(service_name, type_name, api_version)
+
+    return SliceLoader(extra_search_paths=models.search_paths(environ),
+                       include_default_search_paths=False)
 
 
 def _iso_timestamp(value: Any) -> str:
