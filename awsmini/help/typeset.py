@@ -71,7 +71,7 @@ class Page:
         tag_indent = _to_cells(tag_indent)
         target = PAGE_COLUMNS * UNIT - indent
         line: list = []
-        prefix = (tag, tag_indent) if tag else None
+        prefix = (tag_indent, tag) if tag else None
         for item in _tokens(text):
             if isinstance(item, _Space):
                 if not line:

@@ -1,0 +1,394 @@
+"""Model data -> the rst sections of the three help pages, in AWS CLI v2's words and order.
+
+Takes the model slice of an operation (with its ArgSpec table), a service's
+documentation and operation names, or the list of services; returns
+`Section`s (a heading and its rst body) that `render.py` lays out. Mirrors
+v2's help writer: what each section says, how options, their nested members,
+constraints and syntax samples are written. Pure: no I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from awsmini.arguments import ArgSpec
+from awsmini.help.rstdoc import RstDoc
+from awsmini.help.syntax import SCALAR_TYPES, json_example, shorthand_example, supports_shorthand
+
+API_DOCS = "https://docs.aws.amazon.com/goto/WebAPI"
+
+# v2's global options as its help documents them: (name, type, documentation, choices).
+GLOBAL_OPTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("debug", "boolean", "Turn on debug logging.", ()),
+    ("endpoint-url", "string", "Override command's default URL with the given URL.", ()),
+    ("no-verify-ssl", "boolean",
+     "By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL "
+     "connection, the AWS CLI will verify SSL certificates. This option overrides the default "
+     "behavior of verifying SSL certificates.", ()),
+    ("no-paginate", "boolean",
+     "Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only "
+     "make one call, for the first page of results.", ()),
+    ("output", "string", "The formatting style for command output.",
+     ("json", "text", "table", "yaml", "yaml-stream", "off")),
+    ("query", "string", "A JMESPath query to use in filtering the response data.", ()),
+    ("profile", "string", "Use a specific profile from your credential file.", ()),
+    ("region", "string", "The region to use. Overrides config/env settings.", ()),
+    ("version", "string", "Display the version of this tool.", ()),
+    ("color", "string", "Turn on/off color output.", ("on", "off", "auto")),
+    ("no-sign-request", "boolean",
+     "Do not sign requests. Credentials will not be loaded if this argument is provided.", ()),
+    ("ca-bundle", "string",
+     "The CA certificate bundle to use when verifying SSL certificates. Overrides config/env "
+     "settings.", ()),
+    ("cli-read-timeout", "int",
+     "The maximum socket read time in seconds. If the value is set to 0, the socket read will "
+     "be blocking and not timeout. The default value is 60 seconds.", ()),
+    ("cli-connect-timeout", "int",
+     "The maximum socket connect time in seconds. If the value is set to 0, the socket connect "
+     "will be blocking and not timeout. The default value is 60 seconds.", ()),
+    ("cli-binary-format", "string",
+     "The formatting style to be used for binary blobs. The default format is base64. The "
+     "base64 format expects binary blobs to be provided as a base64 encoded string. The "
+     "raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary "
+     "values must be passed literally. When providing contents from a file that map to a "
+     "binary blob ``fileb://`` will always be treated as binary and use the file contents "
+     "directly regardless of the ``cli-binary-format`` setting. When using ``file://`` the "
+     "file contents will need to properly formatted for the configured "
+     "``cli-binary-format``.", ("base64", "raw-in-base64-out")),
+    ("no-cli-pager", "boolean", "Disable cli pager for output.", ()),
+    ("cli-auto-prompt", "boolean", "Automatically prompt for CLI input parameters.", ()),
+    ("no-cli-auto-prompt", "boolean", "Disable automatically prompt for CLI input parameters.", ()),
+    ("cli-error-format", "string",
+     "The formatting style for error output. By default, errors are displayed in enhanced "
+     "format.", ("legacy", "json", "yaml", "text", "table", "enhanced")),
+)
+
+_PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
+                    'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
+                    'Interface User Guide</i>.</p>')
+PAGING_OPTIONS: tuple[ArgSpec, ...] = (
+    ArgSpec("starting-token", "", "", "string", is_cli_only=True, documentation=(
+        "<p>A token to specify where to start paginating. This is the <code>NextToken</code> "
+        "from a previously truncated response.</p>" + _PAGINATION_LINK)),
+    ArgSpec("page-size", "", "", "integer", is_cli_only=True, documentation=(
+        "<p>The size of each page to get in the AWS service call. This does not affect the "
+        "number of items returned in the command's output. Setting a smaller page size results "
+        "in more calls to the AWS service, retrieving fewer items in each call. This can help "
+        "prevent the AWS service calls from timing out.</p>" + _PAGINATION_LINK)),
+    ArgSpec("max-items", "", "", "integer", is_cli_only=True, documentation=(
+        "<p>The total number of items to return in the command's output. If the total number of "
+        "items available is more than the value specified, a <code>NextToken</code> is provided "
+        "in the command's output. To resume pagination, provide the <code>NextToken</code> value "
+        "in the <code>starting-token</code> argument of a subsequent command. <b>Do not</b> use "
+        "the <code>NextToken</code> response element directly outside of the AWS CLI.</p>"
+        + _PAGINATION_LINK)),
+)
+
+TOP_DESCRIPTION = "The AWS Command Line Interface is a unified tool to manage your AWS services."
+TOP_USAGE = ("Use *aws command help* for information on a specific command. Use *aws help "
+             "topics* to view a list of available help topics. The synopsis for each command "
+             "shows its parameters and their usage. Optional parameters are shown in square "
+             "brackets.")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One `.SH` section: its heading and rst body."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class OperationHelp:
+    """What the operation page needs, gathered by the caller from the model."""
+
+    cli_name: str
+    api_name: str
+    documentation: str
+    service_uid: str | None
+    shapes: Mapping[str, Any]
+    arguments: tuple[ArgSpec, ...]     # documented arguments in table order, paging ones included
+    output_shape: str | None
+    examples: str | None = None       # v2's example rst for this operation, when there is one
+
+
+# ------------------------------------------------------------------ operation page
+
+def operation_sections(op: OperationHelp) -> list[Section]:
+    """NAME, DESCRIPTION, SYNOPSIS, OPTIONS, GLOBAL OPTIONS, [EXAMPLES,] OUTPUT."""
+    sections = [Section("NAME", op.cli_name + " -"),
+                Section("DESCRIPTION", _description(op)),
+                Section("SYNOPSIS", _synopsis(op)),
+                Section("OPTIONS", _options(op)),
+                Section("GLOBAL OPTIONS", global_options_rst())]
+    if op.examples:
+        sections.append(Section("EXAMPLES", _examples(op.examples)))
+    sections.append(Section("OUTPUT", _output(op)))
+    return sections
+
+
+def _description(op: OperationHelp) -> str:
+    doc = RstDoc()
+    doc.include_html(op.documentation)
+    if op.service_uid:
+        doc.new_paragraph()
+        doc.write("See also: ")
+        doc.write("AWS API Documentation")
+        doc.writeln("")
+    return doc.text()
+
+
+def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
+    """Arguments as v2 documents them: a boolean with its `--no-` twin, the cli-input pair."""
+    table = {spec.cli_name: spec for spec in arguments}
+    groups, done = [], set()
+    for spec in table.values():
+        if spec.cli_name in done:
+            continue
+        group = (spec,)
+        if spec.is_boolean and not spec.is_cli_only:
+            # v2 gives every boolean member a negative twin, documented with it
+            group = (spec, ArgSpec("no-" + spec.cli_name, spec.member_name, spec.shape_name,
+                                   "boolean", is_cli_only=True))
+        elif spec.cli_name == "cli-input-json" and "cli-input-yaml" in table:
+            group = (spec, table["cli-input-yaml"])
+        done.update(member.cli_name for member in group)
+        groups.append(group)
+    return groups
+
+
+def _synopsis(op: OperationHelp) -> str:
+    doc = RstDoc()
+    doc.start_codeblock()
+    doc.writeln(op.cli_name)
+    for group in _groups(op.arguments):
+        spec = group[0]
+        if len(group) > 1:
+            text = " | ".join(member.option for member in group)
+        elif spec.is_positional:
+            text = "<%s>" % spec.cli_name
+        else:
+            text = "%s <value>" % spec.option
+        doc.writeln(text if spec.is_required else "[%s]" % text)
+    for name, type_name, _, _ in GLOBAL_OPTIONS:
+        doc.writeln("[--%s]" % name if type_name == "boolean" else "[--%s <value>]" % name)
+    doc.end_codeblock()
+    return doc.text()
+
+
+def _options(op: OperationHelp) -> str:
+    doc = RstDoc()
+    if not op.arguments:
+        doc.write("*None*\n")
+    for group in _groups(op.arguments):
+        spec = group[0]
+        names = " | ".join("``%s``" % member.option for member in group)
+        required = " [required]" if spec.is_required and not spec.is_positional else ""
+        doc.write("%s (%s)%s\n" % (names, _type_label(op.shapes, spec), required))
+        doc.indent()
+        doc.include_html(spec.documentation)
+        if spec.shape_name and spec.shape_name in op.shapes:
+            _document_shape_details(doc, op.shapes, spec.shape_name)
+            _document_members(doc, op.shapes, spec.shape_name, [])
+        doc.dedent()
+        doc.new_paragraph()
+        if spec.shape_name and spec.shape_name in op.shapes:
+            _syntax_samples(doc, op.shapes, spec)
+    return doc.text()
+
+
+def _type_label(shapes: Mapping[str, Any], spec: ArgSpec) -> str:
+    return spec.type_name
+
+
+def _document_shape_details(doc: RstDoc, shapes: Mapping[str, Any], name: str) -> None:
+    """Possible values of an enum, then the shape's constraints (min, max, pattern)."""
+    shape = shapes[name]
+    if shape.get("enum"):
+        doc.new_paragraph()
+        doc.write("Possible values:")
+        doc.start_ul()
+        for value in shape["enum"]:
+            doc.li("``%s``" % value)
+        doc.end_ul()
+    constraints = [(key, shape[key]) for key in ("min", "max", "pattern") if key in shape]
+    if constraints:
+        doc.new_paragraph()
+        doc.write("Constraints:")
+        doc.start_ul()
+        for key, value in constraints:
+            doc.li("%s: %s" % (key, _escape(str(value))))
+        doc.end_ul()
+
+
+def _escape(text: str) -> str:
+    """Keep rst from reading a regex as markup."""
+    return "".join("\\" + char if char in "\\`*_|" else char for char in text)
+
+
+def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: list[str]) -> None:
+    """Nested members of a structure, map or list argument ("name -> (type)")."""
+    shape = shapes[name]
+    kind = shape.get("type")
+    if kind == "structure":
+        required = set(shape.get("required", []))
+        for member_name, member in shape.get("members", {}).items():
+            _document_member(doc, shapes, member_name, member["shape"], stack,
+                             member.get("documentation"), member_name in required)
+    elif kind == "map":
+        for role in ("key", "value"):
+            ref = shape[role]
+            _document_member(doc, shapes, ref.get("locationName", role), ref["shape"], stack,
+                             None, False)
+    elif kind == "list":
+        _document_member(doc, shapes, "", shape["member"]["shape"], stack, None, False)
+
+
+def _document_member(doc: RstDoc, shapes: Mapping[str, Any], member_name: str, name: str,
+                     stack: list[str], documentation: str | None, is_required: bool) -> None:
+    if stack.count(name) > 1:
+        if shapes[name].get("type") == "structure":
+            doc.write("( ... recursive ... )")
+        return
+    stack.append(name)
+    try:
+        shape = shapes[name]
+        kind = shape.get("type", "string")
+        label = "%s -> (%s)" % (member_name, kind) if member_name else "(%s)" % kind
+        doc.write(label + (" [required]" if is_required else ""))
+        doc.indent()
+        doc.new_paragraph()
+        doc.include_html(documentation if documentation is not None else shape.get("documentation", ""))
+        _document_shape_details(doc, shapes, name)
+        doc.new_paragraph()
+        if kind in ("structure", "map", "list"):
+            _document_members(doc, shapes, name, stack)
+        doc.dedent()
+        doc.new_paragraph()
+    finally:
+        stack.pop()
+
+
+def _syntax_samples(doc: RstDoc, shapes: Mapping[str, Any], spec: ArgSpec) -> None:
+    name = spec.shape_name
+    shape = shapes[name]
+    if supports_shorthand(shapes, name):
+        sample = shorthand_example(shapes, name, spec.option)
+        if sample is None:
+            return
+        if sample:
+            doc.new_paragraph()
+            doc.write("Shorthand Syntax")
+            doc.start_codeblock()
+            for line in sample.splitlines():
+                doc.writeln(line)
+            doc.end_codeblock()
+    if shape.get("type") == "list" and shapes[shape["member"]["shape"]].get("type") in SCALAR_TYPES:
+        member = shapes[shape["member"]["shape"]]
+        value = '"string"' if member.get("type", "string") == "string" else member.get("type")
+        doc.new_paragraph()
+        doc.write("Syntax")
+        doc.start_codeblock()
+        doc.write("%s %s ..." % (value, value))
+        if member.get("enum"):
+            doc.new_paragraph()
+            doc.write("Where valid values are:\n")
+            for enum in member["enum"]:
+                doc.write("    %s\n" % enum)
+            doc.write("\n")
+        doc.end_codeblock()
+        doc.new_paragraph()
+    elif spec.type_name not in SCALAR_TYPES:
+        doc.new_paragraph()
+        doc.write("JSON Syntax")
+        doc.start_codeblock()
+        lines = json_example(shapes, name)
+        doc.write(lines[0])
+        for line in lines[1:]:
+            doc.new_line()
+            doc.write(line)
+        doc.end_codeblock()
+        doc.new_paragraph()
+
+
+def global_options_rst() -> str:
+    """The GLOBAL OPTIONS section body, shared by the top and operation pages."""
+    doc = RstDoc()
+    for name, type_name, documentation, choices in GLOBAL_OPTIONS:
+        doc.writeln("``--%s`` (%s)" % (name, type_name))
+        doc.new_paragraph()
+        doc.write(documentation)
+        if choices:
+            doc.start_ul()
+            for choice in choices:
+                doc.li(choice)
+            doc.end_ul()
+        doc.new_paragraph()
+    return doc.text()
+
+
+_EXAMPLES_NOTE = (
+    "<p>To use the following examples, you must have the AWS CLI installed and configured. See "
+    "the <a href='https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-getting-started.html'>"
+    "Getting started guide</a> in the <i>AWS CLI User Guide</i> for more information.</p>"
+    "<p>Unless otherwise stated, all examples have unix-like quotation rules. These examples "
+    "will need to be adapted to your terminal's quoting rules. See <a href='https://docs.aws."
+    "amazon.com/cli/latest/userguide/cli-usage-parameters-quoting-strings.html'>Using quotation "
+    "marks with strings</a> in the <i>AWS CLI User Guide</i>.</p>")
+
+
+def _examples(examples: str) -> str:
+    doc = RstDoc()
+    doc.start_admonition("note")
+    doc.include_html(_EXAMPLES_NOTE)
+    doc.end_admonition()
+    doc.write(examples)
+    return doc.text()
+
+
+def _output(op: OperationHelp) -> str:
+    doc = RstDoc()
+    if op.output_shape is None:
+        doc.write("None")
+        return doc.text()
+    shape = op.shapes[op.output_shape]
+    for member_name, member in shape.get("members", {}).items():
+        _document_member(doc, op.shapes, member_name, member["shape"], [],
+                         member.get("documentation"), False)
+    return doc.text()
+
+
+# ------------------------------------------------------------------ service and top pages
+
+def service_sections(service_cli_name: str, documentation: str,
+                     operations: Iterable[str]) -> list[Section]:
+    """NAME, DESCRIPTION, AVAILABLE COMMANDS."""
+    description = RstDoc()
+    description.include_html(documentation)
+    commands = RstDoc()
+    commands.start_ul()
+    for name in operations:
+        commands.li(name)
+    commands.end_ul()
+    return [Section("NAME", service_cli_name + " -"),
+            Section("DESCRIPTION", description.text()),
+            Section("AVAILABLE COMMANDS", commands.text())]
+
+
+def top_sections(services: Iterable[str]) -> list[Section]:
+    """NAME, DESCRIPTION, SYNOPSIS, GLOBAL OPTIONS, AVAILABLE SERVICES, SEE ALSO."""
+    synopsis = RstDoc()
+    synopsis.codeblock("aws [options] <command> <subcommand> [parameters]")
+    synopsis.write(TOP_USAGE)
+    services_doc = RstDoc()
+    services_doc.start_ul()
+    for name in services:
+        services_doc.li(name)
+    services_doc.end_ul()
+    return [Section("NAME", "aws -"),
+            Section("DESCRIPTION", TOP_DESCRIPTION),
+            Section("SYNOPSIS", synopsis.text()),
+            Section("GLOBAL OPTIONS", global_options_rst()),
+            Section("AVAILABLE SERVICES", services_doc.text()),
+            Section("SEE ALSO", "* aws help topics\n")]
