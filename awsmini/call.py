@@ -96,10 +96,6 @@ def _session(command: Command, options: GlobalOptions, settings: Settings,
         # An explicit profile is an instance variable: botocore then ignores
         # credentials in the environment, as v2 does.
         session.set_config_variable("profile", options.profile)
-    if options.debug:
-        session.set_stream_logger("", logging.DEBUG,
-                                  format_string="%(asctime)s - %(threadName)s - %(name)s - "
-                                                "%(levelname)s - %(message)s")
     factory = session.get_component("response_parser_factory")
     if settings.get("cli_timestamp_format") == "wire":
         factory.set_parser_defaults(timestamp_parser=lambda value: value)
