@@ -1,0 +1,394 @@
+"""The prompt_toolkit application: one editable `> aws ` line and its panels.
+
+Takes the starting text and the history; returns the line the user accepted,
+or raises `Aborted` (Ctrl+C / Ctrl+D in the one-shot prompt). Layout, top to
+bottom, as AWS CLI v2 draws it inline (no alternate screen, erased when done):
+the input area (at least 10 rows) with the completion menu floating at the
+cursor, then the doc (F3) and output (F5) panels side by side, then a rule
+and the key-hint toolbar, or the key help panel (F1) on the right. This module
+decides nothing about commands: candidates come from `completions`, panel
+text from `panels`, and it never runs anything.
+"""
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion, DynamicCompleter
+from prompt_toolkit.document import Document
+from prompt_toolkit.filters import Condition, has_focus
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.bindings.focus import focus_next
+from prompt_toolkit.key_binding.defaults import load_key_bindings
+from prompt_toolkit.layout import (ConditionalContainer, Float, FloatContainer, HSplit, Layout,
+                                   VSplit, Window)
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout.dimension import Dimension
+from prompt_toolkit.layout.menus import CompletionsMenu, MultiColumnCompletionsMenu
+from prompt_toolkit.layout.processors import BeforeInput
+from prompt_toolkit.search import SearchDirection, start_search
+from prompt_toolkit.styles import Style
+from prompt_toolkit.widgets import Frame, SearchToolbar
+
+from awsmini.prompt import completions, panels
+from awsmini.prompt.history import search_history
+
+PREFIX = "> aws "
+HELP_WIDTH = 37
+STYLE = Style.from_dict({
+    "completion-menu.completion": "bg:#d0d0d0 #000000",
+    "completion-menu.meta.completion": "bg:#a8a8a8 #000000",
+    "completion-menu.completion.current": "reverse",
+    "completion-menu.meta.completion.current": "reverse",
+    "search-badge": "bg:ansigreen ansired",
+    "panel-title": "bold",
+})
+TOOLBAR = {
+    "input": ("[ENTER] Autocomplete Choice/Execute Command", "[F1] Show Shortkey Help",
+              "[F2] Focus on next panel", "[F3] Hide/Show Docs", "[F5] Hide/Show Output"),
+    "doc": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[q] Focus on Input"),
+    "output": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[F3] Hide/Show Docs",
+               "[F5] Hide/Show Output"),
+}
+_PANEL_KEYS = ("[/] Search forward", "[?] Search backward", "[n] Next match",
+               "[N] Previous match", "[w] Page up", "[z] Page down", "[k] Line up",
+               "[j] Line down", "[g] Go to top", "[G] Go to bottom", "[q] Focus on Input")
+HELP = {
+    "input": ("Prompt panel help", ("[ENTER] Autocomplete Choice/Execute Command",
+              "[F1] Hide Shortkey Help", "[F2] Focus on next panel", "[F3] Hide/Show Docs",
+              "[F4] One/Multi column prompt", "[F5] Hide/Show Output",
+              "[CONTROL+R] On/Off bck-i-search")),
+    "doc": ("Doc panel help", ("[F1] Hide Shortkey Help", "[F2] Focus on next panel",
+            "[F3] Hide/Show Docs", "[F5] Hide/Show Output") + _PANEL_KEYS),
+    "output": ("Output panel help", ("[F1] Hide Shortkey Help", "[F2] Focus on next panel",
+               "[F3] Hide/Show Docs", "[F5] Hide/Show Output") + _PANEL_KEYS),
+}
+
+
+class Aborted(Exception):
+    """Ctrl+C or Ctrl+D in the one-shot prompt; `line` is the text being edited."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+@dataclass
+class PromptState:
+    """What the keys toggle."""
+
+    show_doc: bool = False
+    show_output: bool = False
+    show_help: bool = False
+    multi_column: bool = False
+    history_mode: bool = False
+    panel_width: int = 0
+    history: list = field(default_factory=list)
+
+
+class LineCompleter(Completer):
+    """`completions.complete` in prompt_toolkit's terms."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.environ = environ
+
+    def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
+        try:
+            found = completions.complete(document.text_before_cursor, self.environ)
+        except (LookupError, ValueError, OSError):
+            return
+        for candidate in found.candidates:
+            yield Completion(candidate.text, found.start, display=candidate.label,
+                             display_meta=candidate.meta)
+
+
+class HistoryCompleter(Completer):
+    """Ctrl+R: past commands, newest first, matched against the whole line."""
+
+    def __init__(self, state: PromptState) -> None:
+        self.state = state
+
+    def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
+        for command in search_history(self.state.history, document.text):
+            yield Completion(command, -len(document.text_before_cursor))
+
+
+def create_app(initial: str, environ: Mapping[str, str], history: list[str],
+               is_shell: bool = False, input=None, output=None) -> Application:
+    """The prompt for one command line, prefilled with `initial`.
+
+    `app.run()` returns the accepted line, None for Ctrl+D on an empty line in
+    the shell, and raises `Aborted` for Ctrl+C/Ctrl+D in the one-shot prompt.
+    """
+    state = PromptState(history=list(history))
+    line_completer = LineCompleter(environ)
+    history_completer = HistoryCompleter(state)
+    input_buffer = Buffer(
+        name="input", history=InMemoryHistory(history), complete_while_typing=True,
+        completer=DynamicCompleter(
+            lambda: history_completer if state.history_mode else line_completer),
+        document=Document(initial, len(initial)))
+    doc_buffer = Buffer(name="doc", read_only=True)
+    output_buffer = Buffer(name="output", read_only=True)
+    layout = _layout(state, input_buffer, doc_buffer, output_buffer)
+    app: Application = Application(
+        layout=layout, key_bindings=merge_key_bindings([
+            load_key_bindings(), _key_bindings(state, input_buffer, is_shell)]),
+        style=STYLE, full_screen=False, erase_when_done=True, mouse_support=False,
+        input=input, output=output)
+    app.prompt_state = state  # type: ignore[attr-defined]
+
+    def refresh_panels(_=None) -> None:
+        _update_panels(app, state, input_buffer, doc_buffer, output_buffer, environ)
+
+    input_buffer.on_text_changed += refresh_panels
+    input_buffer.on_cursor_position_changed += refresh_panels
+    app.before_render += refresh_panels
+
+    def pre_run() -> None:
+        input_buffer.start_completion(select_first=False)
+
+    app.pre_run_callables.append(pre_run)
+    return app
+
+
+def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
+            output_buffer: Buffer) -> Layout:
+    one_column = Condition(lambda: not state.multi_column)
+    input_area = FloatContainer(
+        Window(BufferControl(input_buffer, input_processors=[BeforeInput(PREFIX)]),
+               height=Dimension(min=10), wrap_lines=True),
+        [Float(xcursor=True, ycursor=True, content=CompletionsMenu(
+            max_height=16, scroll_offset=2, extra_filter=one_column)),
+         Float(xcursor=True, ycursor=True, content=MultiColumnCompletionsMenu(
+             extra_filter=~one_column))])
+    show_doc = Condition(lambda: state.show_doc)
+    show_output = Condition(lambda: state.show_output)
+    bottom = VSplit([
+        ConditionalContainer(_panel("Doc panel", doc_buffer), show_doc),
+        ConditionalContainer(Window(width=1, char="\u2502"), show_doc & show_output),
+        ConditionalContainer(_panel("Output panel", output_buffer), show_output),
+    ])
+    show_help = Condition(lambda: state.show_help)
+    help_panel = ConditionalContainer(
+        Frame(Window(FormattedTextControl(lambda: _help_lines(state)), wrap_lines=True),
+              title=lambda: _help_title(state), width=HELP_WIDTH), show_help)
+    toolbar = ConditionalContainer(HSplit([
+        Window(height=1, char="\u2500"),
+        Window(FormattedTextControl(lambda: _toolbar(state)), wrap_lines=True,
+               height=Dimension(min=1)),
+    ]), ~show_help)
+    return Layout(HSplit([VSplit([HSplit([input_area, bottom]), help_panel]), toolbar]),
+                  focused_element=input_buffer)
+
+
+def _panel(title: str, buffer: Buffer) -> HSplit:
+    search = SearchToolbar()
+    label = "|%s|" % title
+    return HSplit([
+        VSplit([Window(height=1, char="\u2500"),
+                Window(FormattedTextControl([("class:panel-title", label)]), height=1,
+                       width=len(label)),
+                Window(height=1, char="\u2500")]),
+        Window(BufferControl(buffer, search_buffer_control=search.control),
+               height=Dimension(max=40, preferred=30), wrap_lines=True),
+        search,
+    ])
+
+
+def _focus(state: PromptState) -> str:
+    from prompt_toolkit.application.current import get_app
+
+    name = getattr(get_app().current_buffer, "name", "input")
+    return name if name in ("doc", "output") else "input"
+
+
+def _toolbar(state: PromptState) -> list:
+    parts = []
+    if state.history_mode:
+        parts += [("class:search-badge", "bck-i-search"), ("", "    ")]
+    parts.append(("", "    ".join(TOOLBAR[_focus(state)])))
+    return parts
+
+
+def _help_title(state: PromptState) -> str:
+    return HELP[_focus(state)][0]
+
+
+def _help_lines(state: PromptState) -> str:
+    return "\n".join(HELP[_focus(state)][1])
+
+
+def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
+                   doc_buffer: Buffer, output_buffer: Buffer, environ: Mapping[str, str]) -> None:
+    """Fill the visible panels from the line; only visible panels cost anything."""
+    if not (state.show_doc or state.show_output):
+        return
+    columns = app.output.get_size().columns - (HELP_WIDTH if state.show_help else 0)
+    width = (columns - 1) // 2 if state.show_doc and state.show_output else columns
+    text = input_buffer.document.text_before_cursor
+    if state.show_doc:
+        _set_text(doc_buffer, panels.doc_text(text, environ, width))
+    if state.show_output:
+        _set_text(output_buffer, panels.output_text(input_buffer.text, environ))
+
+
+def _set_text(buffer: Buffer, text: str) -> None:
+    if text and text != buffer.text:
+        buffer.set_document(Document(text, 0), bypass_readonly=True)
+
+
+def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
+    bindings = KeyBindings()
+    on_input = has_focus(input_buffer)
+    on_panel = ~on_input
+    in_history = Condition(lambda: state.history_mode)
+
+    @bindings.add("enter", filter=on_input)
+    def _enter(event) -> None:
+        buffer = event.current_buffer
+        if buffer.complete_state:
+            # v2: Enter keeps the text as it stands and closes the menu; it never runs.
+            buffer.complete_state = None
+            state.history_mode = False
+            word = buffer.document.get_word_before_cursor(WORD=True)
+            if word.startswith(("file://", "fileb://")) and word.endswith("/"):
+                buffer.start_completion(select_first=False)
+            return
+        try:
+            shlex.split(buffer.text)
+        except ValueError:
+            event.app.output.bell()  # an unclosed quote: keep editing
+            return
+        event.app.exit(result=buffer.text)
+
+    @bindings.add("tab", filter=on_input)
+    def _tab(event) -> None:
+        buffer = event.current_buffer
+        if buffer.complete_state:
+            buffer.complete_next()
+        else:
+            buffer.start_completion(select_first=True)
+
+    @bindings.add("s-tab", filter=on_input)
+    def _shift_tab(event) -> None:
+        buffer = event.current_buffer
+        if buffer.complete_state:
+            buffer.complete_previous()
+        else:
+            buffer.start_completion(select_last=True)
+
+    @bindings.add("c-r", filter=on_input)
+    def _history_search(event) -> None:
+        buffer = event.current_buffer
+        buffer.complete_state = None
+        state.history_mode = not state.history_mode
+        if state.history_mode:
+            buffer.start_completion(select_first=False)
+
+    @bindings.add("escape", filter=on_input & in_history, eager=True)
+    def _leave_history(event) -> None:
+        event.current_buffer.complete_state = None
+        state.history_mode = False
+
+    @bindings.add(" ", filter=on_input & in_history)
+    def _space_in_history(event) -> None:
+        buffer = event.current_buffer
+        if buffer.complete_state and buffer.complete_state.current_completion:
+            buffer.complete_state = None
+            state.history_mode = False
+        buffer.insert_text(" ")
+
+    @bindings.add("c-c")
+    def _interrupt(event) -> None:
+        if is_shell:  # the shell's Ctrl+C cancels only the line being edited
+            input_buffer.reset()
+            state.history_mode = False
+            event.app.layout.focus(input_buffer)
+            return
+        event.app.exit(exception=Aborted(input_buffer.text))
+
+    @bindings.add("c-d")
+    def _end(event) -> None:
+        if not is_shell:
+            event.app.exit(exception=Aborted(input_buffer.text))
+        elif not input_buffer.text:
+            event.app.exit(result=None)
+        elif event.current_buffer is input_buffer:
+            input_buffer.delete()
+
+    _panel_bindings(bindings, state, input_buffer, on_panel)
+    return bindings
+
+
+def _panel_bindings(bindings: KeyBindings, state: PromptState, input_buffer: Buffer,
+                    on_panel) -> None:
+    @bindings.add("f1")
+    def _help(event) -> None:
+        state.show_help = not state.show_help
+
+    @bindings.add("f2")
+    def _next(event) -> None:
+        focus_next(event)
+
+    @bindings.add("f3")
+    def _docs(event) -> None:
+        state.show_doc = not state.show_doc
+        if not state.show_doc and event.app.current_buffer.name == "doc":
+            event.app.layout.focus(input_buffer)
+
+    @bindings.add("f4")
+    def _columns(event) -> None:
+        state.multi_column = not state.multi_column
+
+    @bindings.add("f5")
+    def _output(event) -> None:
+        state.show_output = not state.show_output
+        if not state.show_output and event.app.current_buffer.name == "output":
+            event.app.layout.focus(input_buffer)
+
+    @bindings.add("q", filter=on_panel)
+    def _back(event) -> None:
+        event.app.layout.focus(input_buffer)
+
+    @bindings.add("/", filter=on_panel)
+    def _search_forward(event) -> None:
+        start_search(direction=SearchDirection.FORWARD)
+
+    @bindings.add("?", filter=on_panel)
+    def _search_backward(event) -> None:
+        start_search(direction=SearchDirection.BACKWARD)
+
+    @bindings.add("n", filter=on_panel)
+    def _next_hit(event) -> None:
+        event.current_buffer.apply_search(event.app.current_search_state,
+                                          include_current_position=False)
+
+    @bindings.add("N", filter=on_panel)
+    def _previous_hit(event) -> None:
+        event.current_buffer.apply_search(~event.app.current_search_state,
+                                          include_current_position=False)
+
+    def move(event, rows: int) -> None:
+        buffer = event.current_buffer
+        if rows < 0:
+            buffer.cursor_up(-rows)
+        else:
+            buffer.cursor_down(rows)
+
+    page = 20
+    for key, rows in (("w", -page), ("z", page), ("k", -1), ("j", 1)):
+        bindings.add(key, filter=on_panel)(lambda event, rows=rows: move(event, rows))
+
+    @bindings.add("g", filter=on_panel)
+    def _top(event) -> None:
+        event.current_buffer.cursor_position = 0
+
+    @bindings.add("G", filter=on_panel)
+    def _bottom(event) -> None:
+        buffer = event.current_buffer
+        buffer.cursor_position = len(buffer.text)

@@ -1,0 +1,416 @@
+"""Models + a partial command line -> the completion candidates, with their docs.
+
+Takes the text of the prompt's line up to the cursor (without the `aws ` prefix)
+and the environment; returns `Completions`: where the word being completed
+starts and the candidates for it, ranked as AWS CLI v2 ranks them. The first
+source that applies wins, in v2's order: `--region` names, `--profile` names,
+`file://` paths, values of global options, values of an operation's option
+(enums, booleans, shorthand keys), then commands and options.
+
+Line grammar, as far as completion needs it (words are shell words):
+    line    = *global-option [service *global-option [operation *(option / value)]]
+    option  = "--" name ["=" value]
+
+Fuzzy filter (v2's): the typed characters must appear in order in the name,
+case-insensitive; a candidate is scored by its leftmost match and ranked by
+the match's span, then its start, then the name.
+
+Pure apart from reading models (through `models`, `resolve`), the user's
+config file names and a directory listing for `file://`; never opens a
+connection and never imports prompt_toolkit.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
+
+from awsmini import models, resolve
+from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.globalopts import BINARY_FORMAT_CHOICES, COLOR_CHOICES, OUTPUT_CHOICES
+from awsmini.prompt.sources import profile_names, region_names, service_names
+from awsmini.prompt.text import plain_text
+
+T = TypeVar("T")
+META_DOC_WIDTH = 60  # v2 cuts a candidate's doc after 60 characters and adds "..."
+AUTO_PROMPT_FLAGS = ("cli-auto-prompt", "no-cli-auto-prompt")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One menu entry: `text` replaces the word being completed."""
+
+    text: str
+    display: str = ""
+    meta: str = ""
+    is_required: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.display or self.text
+
+
+@dataclass(frozen=True)
+class Completions:
+    """The candidates for the word that starts `start` characters before the cursor."""
+
+    word: str = ""
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return -len(self.word)
+
+
+@dataclass(frozen=True)
+class GlobalOption:
+    name: str
+    type_name: str
+    documentation: str
+    choices: tuple[str, ...] = ()
+
+    @property
+    def takes_value(self) -> bool:
+        return self.type_name != "boolean"
+
+
+# v2's global options, in the order of `aws help`.
+GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
+    GlobalOption("debug", "boolean", "Turn on debug logging."),
+    GlobalOption("endpoint-url", "string", "Override command's default URL with the given URL."),
+    GlobalOption("no-verify-ssl", "boolean",
+                 "By default, the AWS CLI uses SSL when communicating with AWS services. For "
+                 "each SSL connection, the AWS CLI will verify SSL certificates. This option "
+                 "overrides the default behavior of verifying SSL certificates."),
+    GlobalOption("no-paginate", "boolean",
+                 "Disable automatic pagination. If automatic pagination is disabled, the AWS "
+                 "CLI will only make one call, for the first page of results."),
+    GlobalOption("output", "string", "The formatting style for command output.", OUTPUT_CHOICES),
+    GlobalOption("query", "string", "A JMESPath query to use in filtering the response data."),
+    GlobalOption("profile", "string", "Use a specific profile from your credential file."),
+    GlobalOption("region", "string", "The region to use. Overrides config/env settings."),
+    GlobalOption("version", "boolean", "Display the version of this tool."),
+    GlobalOption("color", "string", "Turn on/off color output.", COLOR_CHOICES),
+    GlobalOption("no-sign-request", "boolean",
+                 "Do not sign requests. Credentials will not be loaded if this argument is "
+                 "provided."),
+    GlobalOption("ca-bundle", "string",
+                 "The CA certificate bundle to use when verifying SSL certificates. Overrides "
+                 "config/env settings."),
+    GlobalOption("cli-read-timeout", "int",
+                 "The maximum socket read time in seconds. If the value is set to 0, the socket "
+                 "read will be blocking and not timeout. The default value is 60 seconds."),
+    GlobalOption("cli-connect-timeout", "int",
+                 "The maximum socket connect time in seconds. If the value is set to 0, the "
+                 "socket connect will be blocking and not timeout. The default value is 60 "
+                 "seconds."),
+    GlobalOption("cli-binary-format", "string",
+                 "The formatting style to be used for binary blobs. The default format is "
+                 "base64. The base64 format expects binary blobs to be provided as a base64 "
+                 "encoded string. The raw-in-base64-out format preserves compatibility with AWS "
+                 "CLI V1 behavior and binary values must be passed literally.",
+                 BINARY_FORMAT_CHOICES),
+    GlobalOption("no-cli-pager", "boolean", "Disable cli pager for output."),
+    GlobalOption("cli-auto-prompt", "boolean", "Automatically prompt for CLI input parameters."),
+    GlobalOption("no-cli-auto-prompt", "boolean",
+                 "Disable automatically prompt for CLI input parameters."),
+)
+GLOBALS_BY_NAME: Mapping[str, GlobalOption] = {o.name: o for o in GLOBAL_OPTIONS}
+
+
+# ------------------------------------------------------------------ matching
+
+def fuzzy_filter(items: Iterable[T], word: str,
+                 key: Callable[[T], str] = lambda c: c.text) -> list[T]:
+    """Items whose key holds the characters of `word` in order, best first (v2's ranking).
+
+    An empty word keeps every item in its order.
+    """
+    items = list(items)
+    if not word:
+        return items
+    pattern = re.compile(".*?".join(map(re.escape, word.lower())))
+    scored = []
+    for index, item in enumerate(items):
+        name = key(item)
+        match = pattern.search(name.lower())
+        if match:
+            scored.append((match.end() - match.start(), match.start(), name, index, item))
+    scored.sort(key=lambda entry: entry[:4])
+    return [entry[-1] for entry in scored]
+
+
+# ------------------------------------------------------------------- the line
+
+@dataclass(frozen=True)
+class Word:
+    text: str   # the word with quotes removed
+    start: int  # offset of its first character in the line
+
+
+def split_words(line: str) -> tuple[list[Word], Word]:
+    """The complete shell words of `line` and the word under the cursor at its end.
+
+    Tolerates an unclosed quote (the rest of the line is then one word).
+    """
+    words: list[Word] = []
+    current: list[str] = []
+    start, quote, escaped = None, "", False
+    for index, char in enumerate(line):
+        if start is None and not char.isspace():
+            start = index
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif quote:
+            if char == quote:
+                quote = ""
+            elif char == "\\" and quote == '"':
+                escaped = True
+            else:
+                current.append(char)
+        elif char in "'\"":
+            quote = char
+        elif char == "\\":
+            escaped = True
+        elif char.isspace():
+            if start is not None:
+                words.append(Word("".join(current), start))
+                current, start = [], None
+        else:
+            current.append(char)
+    last = Word("".join(current), len(line) if start is None else start)
+    return words, last
+
+
+@dataclass
+class LineContext:
+    """What the complete words of a line say: the command and the options given."""
+
+    service: str | None = None        # the service's command name as typed
+    api_name: str | None = None
+    specs: Mapping[str, ArgSpec] = field(default_factory=dict)
+    given: set = field(default_factory=set)   # option names present, without dashes
+    pending: str | None = None        # option whose value the current word is
+    values: dict = field(default_factory=dict)  # global option name -> value typed
+    is_valid: bool = True             # False after an unknown service or operation
+
+
+def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
+    """Walk the complete words of a line: global options, service, operation, options."""
+    context = LineContext()
+    operation_word = None
+    expecting: str | None = None
+    for word in words:
+        if expecting is not None:
+            if expecting in GLOBALS_BY_NAME and expecting not in context.specs:
+                context.values[expecting] = word
+            spec = context.specs.get(expecting)
+            expecting = None
+            if spec is not None and spec.nargs == "+":
+                context.pending = spec.cli_name  # a list takes more words
+            continue
+        context.pending = None
+        if word.startswith("--"):
+            name, has_value, value = word[2:].partition("=")
+            context.given.add(name)
+            if has_value:
+                if name in GLOBALS_BY_NAME:
+                    context.values[name] = value
+            elif _takes_value(name, context):
+                expecting = name
+        elif context.service is None:
+            context.service = word
+        elif operation_word is None:
+            operation_word = word
+            _resolve(context, word, environ)
+        elif context.pending is None and context.specs:
+            pass  # a stray word; the driver will report it
+    if expecting is not None:
+        context.pending = expecting
+    if context.service is not None and not _service_exists(context.service, environ):
+        context.is_valid = False
+    return context
+
+
+def _takes_value(name: str, context: LineContext) -> bool:
+    spec = context.specs.get(name)
+    if spec is not None:
+        return not spec.is_boolean
+    option = GLOBALS_BY_NAME.get(name)
+    return option is not None and option.takes_value
+
+
+def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -> None:
+    if not _service_exists(context.service or "", environ):
+        context.is_valid = False
+        return
+    service = resolve.service_name(context.service or "")
+    api_name = resolve.operation_table(service, environ).get(operation)
+    if api_name is None:
+        context.is_valid = False
+        return
+    model = models.load_operation(service, api_name, environ)
+    context.api_name = api_name
+    context.specs = build_arguments(model, api_name, context.service or "")
+
+
+def _service_exists(service_cli: str, environ: Mapping[str, str]) -> bool:
+    return service_cli in service_names(environ)
+
+
+# --------------------------------------------------------------- completing
+
+def complete(line: str, environ: Mapping[str, str]) -> Completions:
+    """The candidates for the last word of `line` (the text before the cursor)."""
+    words, current = split_words(line)
+    context = read_line([w.text for w in words], environ)
+    word = current.text
+    candidates = _candidates(context, word, environ)
+    if len(candidates) == 1 and candidates[0].text == word:
+        return Completions(word)  # v2 shows no menu for a word that is already complete
+    return Completions(word, tuple(candidates))
+
+
+def _candidates(context: LineContext, word: str, environ: Mapping[str, str]) -> list[Candidate]:
+    if not context.is_valid:
+        return []
+    if context.pending is not None and not (word.startswith("-") and _is_list(context)):
+        return value_candidates(context, word, environ)
+    if word.startswith(("file://", "fileb://")):
+        return path_candidates(word)
+    if context.service is None:
+        if word.startswith("-"):
+            return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
+        return fuzzy_filter(service_candidates(environ), word, key=lambda c: c.text)
+    if context.api_name is None:
+        if word.startswith("-"):
+            return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
+        service = resolve.service_name(context.service)
+        return fuzzy_filter([Candidate(name) for name in resolve.operation_table(service, environ)],
+                            word)
+    return option_candidates(context, word)
+
+
+def _is_list(context: LineContext) -> bool:
+    spec = context.specs.get(context.pending or "")
+    return spec is not None and spec.nargs == "+"
+
+
+def service_candidates(environ: Mapping[str, str]) -> list[Candidate]:
+    """Every service, alphabetical, with its full name as meta."""
+    return [Candidate(name, meta=full) for name, full in service_names(environ).items()]
+
+
+def option_candidates(context: LineContext, word: str) -> list[Candidate]:
+    """The operation's options not yet given, then the global ones; required first."""
+    entries = []
+    for spec in context.specs.values():
+        if spec.is_positional:
+            continue
+        names = [spec.cli_name] + (["no-" + spec.cli_name] if spec.is_boolean else [])
+        for name in names:
+            if name not in context.given and not (spec.is_boolean and _either_given(spec, context)):
+                entries.append(Candidate(
+                    "--" + name, display="--%s (required)" % name if spec.is_required else "",
+                    meta=meta_for(spec.type_name, spec.documentation), is_required=spec.is_required))
+    entries += _global_candidates(context)
+    matched = fuzzy_filter(entries, word, key=lambda c: c.text)
+    return [c for c in matched if c.is_required] + [c for c in matched if not c.is_required]
+
+
+def _either_given(spec: ArgSpec, context: LineContext) -> bool:
+    return spec.cli_name in context.given or "no-" + spec.cli_name in context.given
+
+
+def _global_candidates(context: LineContext) -> list[Candidate]:
+    return [Candidate("--" + option.name, meta=meta_for(option.type_name, option.documentation))
+            for option in GLOBAL_OPTIONS
+            if option.name not in AUTO_PROMPT_FLAGS and option.name not in context.given
+            and option.name not in context.specs]
+
+
+def meta_for(type_name: str, documentation: str) -> str:
+    """`[type] ` and the start of the doc, as v2's meta column reads."""
+    text = plain_text(documentation)
+    if len(text) > META_DOC_WIDTH:
+        text = text[:META_DOC_WIDTH] + "..."
+    return ("[%s] %s" % (type_name, text)).rstrip()
+
+
+# ------------------------------------------------------------------- values
+
+def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]) -> list[Candidate]:
+    """Candidates for the value of the option `context.pending`."""
+    name = context.pending or ""
+    if word.startswith(("file://", "fileb://")):
+        return path_candidates(word)
+    spec = context.specs.get(name)
+    if spec is None:
+        if name == "region":
+            return fuzzy_filter([Candidate(r) for r in region_names()], word)
+        if name == "profile":
+            return fuzzy_filter([Candidate(p) for p in profile_names(environ)], word)
+        option = GLOBALS_BY_NAME.get(name)
+        return fuzzy_filter([Candidate(c) for c in option.choices] if option else [], word)
+    model = models.load_operation(resolve.service_name(context.service or ""),
+                                  context.api_name or "", environ)
+    shape = model.shape(spec.shape_name) if spec.shape_name else {}
+    if shape.get("type") in ("structure", "map", "list"):
+        from awsmini.prompt import shorthand_path  # it builds on this module's Candidate
+
+        return shorthand_path.candidates(model, spec.shape_name, word)
+    return fuzzy_filter([Candidate(v) for v in _scalar_values(shape)], word)
+
+
+def _scalar_values(shape: Mapping) -> list[str]:
+    if "enum" in shape:
+        return list(shape["enum"])
+    if shape.get("type") == "boolean":
+        return ["true", "false"]
+    return []
+
+
+def path_candidates(word: str) -> list[Candidate]:
+    """Files and directories for a `file://` or `fileb://` word; directories end with `/`."""
+    scheme, _, path = word.partition("://")
+    directory, _, partial = path.rpartition("/")
+    listing_dir = os.path.expanduser(directory + "/" if directory or path.startswith("/") else ".")
+    try:
+        names = sorted(os.listdir(listing_dir))
+    except OSError:
+        return []
+    prefix = scheme + "://" + (directory + "/" if directory or path.startswith("/") else "")
+    entries = []
+    for name in names:
+        is_dir = os.path.isdir(os.path.join(listing_dir, name))
+        shown = name + ("/" if is_dir else "")
+        entries.append(Candidate(prefix + shown, display=shown))
+    return fuzzy_filter(entries, partial, key=lambda c: c.label)
+
+
+# ------------------------------------------------------------------ prefill
+
+def initial_line(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The prompt's starting text: argv without `--cli-auto-prompt`, shell-quoted.
+
+    A space is appended when the last word is complete, so the menu shows the
+    next level: when it has no completions (v2), and also when it is an exact
+    command or option name or an option's value (v2 would list look-alikes).
+    """
+    import shlex
+
+    text = " ".join(shlex.quote(word) for word in argv if word != "--cli-auto-prompt")
+    if text and _is_complete(text, environ):
+        text += " "
+    return text
+
+
+def _is_complete(text: str, environ: Mapping[str, str]) -> bool:
+    words, current = split_words(text)
+    context = read_line([w.text for w in words], environ)
+    if not context.is_valid or context.pending is not None:
+        return True
+    found = complete(text, environ).candidates
+    return not found or any(c.text == current.text for c in found)

@@ -1,0 +1,113 @@
+"""A command line -> the text of the prompt's doc panel and output panel.
+
+The doc panel shows the help of what the line names: the option under the
+cursor (or whose value is being typed), then the operation's description, or
+the service's, or the top level's, as plain word-wrapped text. The output
+panel shows a sample response of the operation (member names as string
+values, numbers 0) with the line's `--query` applied, in the line's
+`--output` format where it can be written without the output formatters
+(json, yaml), JSON otherwise (the formatters are the driver's); `No output` when the operation returns nothing.
+Pure apart from reading models; never imports `output`, `call` or prompt_toolkit.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+from awsmini import models, resolve
+from awsmini.prompt.completions import GLOBALS_BY_NAME, LineContext, read_line, split_words
+from awsmini.prompt.text import wrap
+
+TOP_DESCRIPTION = ("The AWS Command Line Interface is a unified tool to manage your AWS "
+                   "services.")
+
+
+def _context(line: str, environ: Mapping[str, str]) -> tuple[LineContext, str]:
+    words, current = split_words(line)
+    texts = [w.text for w in words]
+    context = read_line(texts + ([current.text] if current.text else []), environ)
+    option = current.text if current.text.startswith("--") else ""
+    if not option and context.pending is None and texts and texts[-1].startswith("--"):
+        option = texts[-1]
+    if context.pending is not None:
+        option = "--" + context.pending
+    return context, option.split("=")[0][2:]
+
+
+def doc_text(line: str, environ: Mapping[str, str], width: int) -> str:
+    """The doc panel's text for `line` (text before the cursor), wrapped to `width`."""
+    try:
+        context, option = _context(line, environ)
+    except (LookupError, ValueError, OSError):
+        return ""
+    parts = []
+    spec = context.specs.get(option)
+    if spec is not None:
+        parts.append("--%s (%s)\n\n%s" % (spec.cli_name, spec.type_name,
+                                          wrap(spec.documentation, width)))
+    elif option in GLOBALS_BY_NAME:
+        glob = GLOBALS_BY_NAME[option]
+        parts.append("--%s (%s)\n\n%s" % (glob.name, glob.type_name, wrap(glob.documentation, width)))
+    parts.append(wrap(_command_doc(context, environ), width))
+    return "\n\n".join(p for p in parts if p)
+
+
+def _command_doc(context: LineContext, environ: Mapping[str, str]) -> str:
+    if not context.is_valid or context.service is None:
+        return TOP_DESCRIPTION
+    service = resolve.service_name(context.service)
+    if context.api_name is not None:
+        model = models.load_operation(service, context.api_name, environ)
+        return model.operations[context.api_name].get("documentation", "")
+    first = models.operation_names(service, environ)[:1]
+    if not first:
+        return ""
+    return models.load_operation(service, first[0], environ).data.get("documentation", "")
+
+
+def output_text(line: str, environ: Mapping[str, str]) -> str:
+    """The output panel's text for `line`; "" when the line names no operation."""
+    try:
+        context, _ = _context(line, environ)
+    except (LookupError, ValueError, OSError):
+        return ""
+    if context.api_name is None or context.service is None:
+        return ""
+    model = models.load_operation(resolve.service_name(context.service), context.api_name, environ)
+    shape_name = model.operations[context.api_name].get("output", {}).get("shape")
+    if not shape_name:
+        return "No output"
+    data = sample_value(model.shapes, shape_name, "")
+    query = context.values.get("query")
+    if query:
+        try:
+            import jmespath
+
+            data = jmespath.search(query, data)
+        except Exception:  # a query being typed is often not valid yet
+            pass
+    if context.values.get("output") in ("yaml", "yaml-stream"):
+        import yaml
+
+        return yaml.safe_dump(data, default_flow_style=False, sort_keys=False).rstrip("\n")
+    return json.dumps(data, indent=4)
+
+
+def sample_value(shapes: Mapping[str, Any], shape_name: str, name: str, depth: int = 0) -> Any:
+    """A value of the shape: member names for strings, 0 for numbers, one list item."""
+    shape = shapes.get(shape_name, {})
+    kind = shape.get("type")
+    if depth > 8:
+        return None
+    if kind == "structure":
+        return {member_name: sample_value(shapes, member["shape"], member_name, depth + 1)
+                for member_name, member in shape.get("members", {}).items()}
+    if kind == "list":
+        return [sample_value(shapes, shape["member"]["shape"], name, depth + 1)]
+    if kind == "map":
+        return {"KeyName": sample_value(shapes, shape["value"]["shape"], name, depth + 1)}
+    if kind in ("integer", "long", "float", "double"):
+        return 0
+    if kind == "boolean":
+        return True
+    return name

@@ -1,0 +1,37 @@
+"""The persistent shell: prompt, run, repeat, until Ctrl+D, `exit` or `quit`.
+
+Takes the Env, the first line's argv (prefilled like the one-shot prompt, then
+each prompt starts empty) and `run`, the function that runs one argv and
+returns its exit code (main.py's error boundary, so a failing command prints
+its error and the shell goes on). Returns the last command's exit code. Ctrl+C
+at the prompt clears the line; Ctrl+C during a command ends only that command
+(`run` turns it into 130). Never imports the driver.
+"""
+from __future__ import annotations
+
+import shlex
+from typing import Callable, Sequence
+
+from awsmini.env import Env
+
+EXIT_WORDS = ("exit", "quit")
+
+
+def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (),
+              base_args: Sequence[str] = ()) -> int:
+    """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
+    are added to every command."""
+    from awsmini.prompt import read_line
+    from awsmini.prompt.completions import initial_line
+
+    code = 0
+    initial = initial_line(argv, env.environ) if argv else ""
+    while True:
+        line = read_line(initial, env, is_shell=True)
+        initial = ""
+        if line is None or line.strip() in EXIT_WORDS:
+            return code
+        if not line.strip():
+            continue  # an empty line in the shell just prompts again
+        code = run(shlex.split(line) + list(base_args))
+        env.stdout.flush()

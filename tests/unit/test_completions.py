@@ -1,0 +1,243 @@
+"""completions: partial command lines -> the candidates v2 offers, ranked as v2 ranks them."""
+from __future__ import annotations
+
+import pytest
+
+from awsmini.prompt import completions, panels, text
+from awsmini.prompt.completions import complete, fuzzy_filter, initial_line, split_words
+from awsmini.prompt.history import append_command, load_commands, search_history
+from awsmini.prompt.sources import service_names
+from tests.conftest import isolated_environ
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory):
+    return isolated_environ(tmp_path_factory.mktemp("home"))
+
+
+def texts(line, environ):
+    return [c.text for c in complete(line, environ).candidates]
+
+
+# ------------------------------------------------------------------ fuzzy
+
+@pytest.mark.parametrize("names, word, expected", [
+    (["get-account-information", "get-contact-information", "list-things",
+      "get-gov-cloud-account-information"], "gacin",
+     ["get-account-information", "get-contact-information", "get-gov-cloud-account-information"]),
+    (["json", "text", "table", "yaml", "yaml-stream", "off"], "ta", ["table", "yaml-stream"]),
+    (["cancel-job-execution", "describe-job-execution"], "cjex",
+     ["describe-job-execution", "cancel-job-execution"]),
+    (["b", "a"], "", ["b", "a"]),
+    (["Alpha", "beta"], "AL", ["Alpha"]),
+    (["x-y", "xy"], "xy", ["xy", "x-y"]),
+], ids=["spec-gacin", "spec-ta", "spec-cjex-span-12-before-13", "empty-keeps-order",
+        "case-insensitive", "span-first"])
+def test_fuzzy_filter(names, word, expected):
+    assert fuzzy_filter(names, word, key=lambda n: n) == expected
+
+
+@pytest.mark.parametrize("line, words, current", [
+    ("", [], ""),
+    ("iot ", ["iot"], ""),
+    ("iot list-th", ["iot"], "list-th"),
+    ("a 'b c' d", ["a", "b c"], "d"),
+    ("a \"b c", ["a"], "b c"),
+    ("a b\\ c ", ["a", "b c"], ""),
+], ids=["empty", "trailing-space", "partial", "quoted", "unclosed-quote", "escaped-space"])
+def test_split_words(line, words, current):
+    found, last = split_words(line)
+    assert [w.text for w in found] == words
+    assert last.text == current
+
+
+# -------------------------------------------------------------- commands
+
+def test_services_alphabetical_with_full_names(environ):
+    names = service_names(environ, block=True)
+    assert names["acm"] == "AWS Certificate Manager"
+    found = complete("", environ).candidates
+    assert [c.text for c in found] == sorted(c.text for c in found)
+    assert next(c for c in found if c.text == "acm").meta == "AWS Certificate Manager"
+    assert "s3api" in names and "s3" not in names
+
+
+def test_services_fuzzy(environ):
+    found = texts("iot", environ)
+    assert found[:3] == ["iot", "iot-data", "iot-jobs-data"]
+
+
+def test_operations_alphabetical(environ):
+    found = texts("iot ", environ)
+    assert found[0] == "accept-certificate-transfer"
+    assert found == sorted(found)
+    assert texts("iot cjex", environ)[:2] == ["describe-job-execution", "cancel-job-execution"]
+
+
+def test_global_options_before_the_service(environ):
+    assert texts("--output json iot ", environ)[0] == "accept-certificate-transfer"
+    assert "--region" in texts("--", environ)
+
+
+def test_unknown_service_offers_nothing(environ):
+    assert texts("iotx ", environ) == []
+
+
+# --------------------------------------------------------------- options
+
+def test_options_required_first_and_marked(environ):
+    found = complete("iot cancel-job-execution ", environ).candidates
+    assert [c.label for c in found[:3]] == [
+        "--job-id (required)", "--thing-name (required)", "--force"]
+    assert found[0].meta == "[string] The ID of the job to be canceled."
+    assert found[1].meta == ("[string] The name of the thing whose execution of the job "
+                             "will be can...")
+    names = [c.text for c in found]
+    assert "--cli-auto-prompt" not in names and "--no-cli-auto-prompt" not in names
+    assert names.index("--generate-cli-skeleton") < names.index("--debug")
+
+
+def test_options_already_given_disappear(environ):
+    names = texts("iot cancel-job-execution --job-id j --output json --force ", environ)
+    assert "--job-id" not in names and "--output" not in names
+    assert "--force" not in names and "--no-force" not in names
+    assert names[0] == "--thing-name"
+
+
+def test_options_fuzzy_without_dashes(environ):
+    assert texts("iot cancel-job-execution jo", environ)[:2] == ["--job-id", "--cli-input-json"]
+
+
+def test_single_exact_candidate_shows_no_menu(environ):
+    assert texts("iot cancel-job-execution --thing-name", environ) == []
+
+
+# ---------------------------------------------------------------- values
+
+@pytest.mark.parametrize("line, expected", [
+    ("iot create-job --target-selection ", ["CONTINUOUS", "SNAPSHOT"]),
+    ("--output ", ["json", "text", "table", "yaml", "yaml-stream", "off"]),
+    ("iot list-things --output ta", ["table", "yaml-stream"]),
+    ("--color ", ["on", "off", "auto"]),
+    ("iot list-things --region eu-w", ["eu-west-1", "eu-west-2", "eu-west-3"]),
+    ("iot create-thing --attribute-payload merge=", ["merge=true", "merge=false"]),
+], ids=["enum", "output", "output-fuzzy", "color", "region", "shorthand-boolean"])
+def test_values(line, expected, environ):
+    assert texts(line, environ)[:len(expected)] == expected
+
+
+def test_shorthand_keys(environ):
+    found = complete("iot create-thing --attribute-payload ", environ).candidates
+    assert [(c.text, c.meta.split("]")[0]) for c in found] == [
+        ("attributes={", "[map"), ("merge=", "[boolean")]
+    found = complete("iot create-thing --attribute-payload attributes={a=b},", environ)
+    assert [c.label for c in found.candidates] == ["merge="]
+    assert found.candidates[0].text == "attributes={a=b},merge="
+
+
+def test_shorthand_autoclose(environ):
+    found = complete("ec2 describe-instances --filters Name=x,Values=[a,", environ).candidates
+    assert [(c.label, c.text) for c in found] == [
+        ("Autoclose brackets", "Name=x,Values=[a,]")]
+
+
+def test_profiles(environ, tmp_path):
+    config = tmp_path / "config"
+    config.write_text("[default]\n[profile dev]\n[profile prod]\n")
+    creds = tmp_path / "credentials"
+    creds.write_text("[ci]\n")
+    env = dict(environ, AWS_CONFIG_FILE=str(config), AWS_SHARED_CREDENTIALS_FILE=str(creds))
+    assert texts("--profile ", env) == ["ci", "default", "dev", "prod"]
+
+
+def test_file_paths(environ, tmp_path, monkeypatch):
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "input.json").write_text("{}")
+    (tmp_path / "other.txt").write_text("")
+    monkeypatch.chdir(tmp_path)
+    found = complete("iot list-things --cli-input-json file://", environ).candidates
+    assert [(c.label, c.text) for c in found] == [("dir/", "file://dir/"),
+                                                  ("other.txt", "file://other.txt")]
+    found = complete("iot list-things --cli-input-json fileb://dir/in", environ).candidates
+    assert [(c.label, c.text) for c in found] == [("input.json", "fileb://dir/input.json")]
+
+
+# --------------------------------------------------------------- prefill
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], ""),
+    (["--cli-auto-prompt"], ""),
+    (["iot"], "iot "),
+    (["iot", "list-things", "--cli-auto-prompt"], "iot list-things "),
+    (["iot", "cancel-job-exe"], "iot cancel-job-exe"),
+    (["iot", "cancel-job-execution", "--thing-name", "MyRPi"],
+     "iot cancel-job-execution --thing-name MyRPi "),
+    (["iot", "create-thing", "--attribute-payload", "attributes={color=red blue}"],
+     "iot create-thing --attribute-payload 'attributes={color=red blue}' "),
+], ids=["empty", "flag-only", "exact-service", "exact-operation", "partial-operation",
+        "option-value", "quoted"])
+def test_initial_line(argv, expected, environ):
+    assert initial_line(argv, environ) == expected
+
+
+# ----------------------------------------------------------------- panels
+
+def test_doc_panel_shows_option_then_operation(environ):
+    doc = panels.doc_text("iot cancel-job-execution --thing-name ", environ, 40)
+    assert doc.startswith("--thing-name (string)\n\nThe name of the thing whose execution")
+    assert "Cancels the execution of a job for a\ngiven thing." in doc
+    assert max(len(line) for line in doc.splitlines()) <= 40
+    assert panels.doc_text("", environ, 80) == panels.TOP_DESCRIPTION
+
+
+def test_output_panel(environ):
+    assert panels.output_text("iot cancel-job-execution ", environ) == "No output"
+    sample = panels.output_text("iot list-things --query things[0].version ", environ)
+    assert sample == "0"
+    yaml = panels.output_text("iot list-things --output yaml ", environ)
+    assert yaml.startswith("things:\n- thingName: thingName\n")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>The <code>true</code> value &amp; more.</p>", "The true value & more."),
+    ("<p>A **bold** ``literal``</p>", "A bold literal"),
+], ids=["tags-entities", "markup"])
+def test_plain_text(html, expected):
+    assert text.plain_text(html) == expected
+
+
+def test_wrap_does_not_break_words():
+    wrapped = text.wrap("<p>alpha beta gamma delta</p><ul><li>one two three</li></ul>", 11)
+    assert wrapped == "alpha beta\ngamma delta\n\n* one two\n  three"
+
+
+# ---------------------------------------------------------------- history
+
+def test_history_file(tmp_path):
+    path = str(tmp_path / "awsmini" / "prompt_history.json")
+    assert load_commands(path) == []
+    for number in range(502):
+        append_command(path, "iot list-things %d" % number)
+    commands = load_commands(path)
+    assert len(commands) == 500 and commands[-1] == "iot list-things 501"
+    import os
+    import stat
+
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    (tmp_path / "bad.json").write_text("{not json")
+    assert load_commands(str(tmp_path / "bad.json")) == []
+
+
+def test_history_search():
+    commands = ["iot list-things", "s3api list-buckets", "iot list-things", "iot describe-thing"]
+    assert search_history(commands, "") == [
+        "iot describe-thing", "iot list-things", "s3api list-buckets"]
+    assert search_history(commands, "lth") == ["iot list-things"]
+
+
+def test_global_options_cover_the_parser():
+    """Every global option globalopts parses is offered, and nothing else."""
+    from awsmini.globalopts import _build_parser
+
+    parsed = {s[2:] for a in _build_parser()._actions for s in a.option_strings}
+    assert set(completions.GLOBALS_BY_NAME) == parsed
