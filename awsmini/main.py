@@ -14,7 +14,7 @@ import sys
 from typing import Sequence
 
 from awsmini.env import Env
-from awsmini.errors import AwsminiError, ServiceError, UsageError, UnknownOptionsError
+from awsmini.errors import AwsminiError, ServiceError, UnknownOptionsError, UsageError
 
 LOG = logging.getLogger("awsmini")
 PROG = "awsmini"
@@ -29,15 +29,40 @@ USAGE = (
 
 
 def main(argv: Sequence[str] | None = None, env: Env | None = None) -> int:
-    """Run one command line and return its exit code; never raises."""
+    """Run one command line (or the prompt, or the shell) and return its exit code; never raises."""
     env = env or Env()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--debug" in argv:  # like v2's first pass: the log starts before anything is parsed
+        _start_debug_log(env)
+    try:
+        mode = prompt_mode(argv, env)
+    except AwsminiError as error:
+        report_error(error, env)
+        return error.exit_code
+    if mode == "shell":
+        return _interactive(_run_shell, argv, env)
+    if mode == "on":
+        return _interactive(_prompt_and_run, argv, env)
+    if mode == "on-partial":
+        return run_command(argv, env, on_usage_error=lambda: _interactive(
+            _prompt_and_run, argv, env))
+    return run_command(argv, env)
+
+
+def run_command(argv: Sequence[str], env: Env, on_usage_error=None) -> int:
+    """Run the driver on argv, reporting what it raises; `on_usage_error()` (on-partial
+    mode) replaces the report of an exit-252 error."""
     from awsmini import driver
 
     try:
         return driver.run(argv, env)
     except AwsminiError as error:
         LOG.debug("Exception caught in main()", exc_info=True)
+        if on_usage_error is not None and error.exit_code == 252:
+            # v2 prompts silently, except after unknown options, which it reports first.
+            if isinstance(error, UnknownOptionsError):
+                report_error(error, env)
+            return on_usage_error()
         report_error(error, env)
         return error.exit_code
     except KeyboardInterrupt:
@@ -50,6 +75,101 @@ def main(argv: Sequence[str] | None = None, env: Env | None = None) -> int:
         LOG.debug("Exception caught in main()", exc_info=True)
         report_error(AwsminiError(str(error)), env)
         return 255
+
+
+# ----------------------------------------------------------- prompt modes
+
+PROMPT_MODES = ("on", "on-partial", "shell")
+NO_TERMINAL_WARNING = ("%s: [WARNING]: auto-prompt needs an interactive terminal; "
+                       "running the command as typed\n")
+
+
+def prompt_mode(argv: Sequence[str], env: Env) -> str:
+    """"off", "on", "on-partial" or "shell", as v2 resolves `cli_auto_prompt`.
+
+    First hit wins: both flags (the global options' error), `help` or
+    `--version` anywhere (off), `--no-cli-auto-prompt` (off), `--cli-auto-prompt`
+    (on; never on-partial), `AWS_CLI_AUTO_PROMPT`, the profile's
+    `cli_auto_prompt`, off. Values are case-insensitive; others mean off.
+    Unlike v2, `--profile` on the line names the profile read. The prompt needs
+    stdin and stdout to be terminals: otherwise the mode is off, with one
+    warning line when the flag asked for it (v2 hangs or draws into the pipe).
+    """
+    from awsmini.globalopts import parse_global_options
+
+    if "--cli-auto-prompt" in argv and "--no-cli-auto-prompt" in argv:
+        parse_global_options(argv)  # raises v2's "Both ... cannot be specified" error
+    is_terminal = bool(env.stdin_isatty and env.stdout_isatty)
+    if _is_shell_command(argv):
+        if not is_terminal:
+            raise UsageError("the shell needs an interactive terminal")
+        return "shell"
+    if "help" in argv or "--version" in argv or "--no-cli-auto-prompt" in argv:
+        return "off"
+    if "--cli-auto-prompt" in argv:
+        if not is_terminal:
+            env.stderr.write(NO_TERMINAL_WARNING % PROG)
+            return "off"
+        return "on"
+    if "AWS_CLI_AUTO_PROMPT" in env.environ:
+        value = env.environ["AWS_CLI_AUTO_PROMPT"]
+    else:
+        value = _profile_setting(argv, env, "cli_auto_prompt")
+    mode = str(value or "").strip().lower()
+    return mode if mode in PROMPT_MODES and is_terminal else "off"
+
+
+def _profile_setting(argv: Sequence[str], env: Env, name: str):
+    from awsmini.globalopts import GlobalOptions, parse_global_options
+    from awsmini.settings import Settings
+
+    try:
+        options, _ = parse_global_options(argv)
+    except AwsminiError:
+        options = GlobalOptions()
+    return Settings(options, env.environ).get(name)
+
+
+def _is_shell_command(argv: Sequence[str]) -> bool:
+    """`awsmini shell`, possibly with global options: the shell as a command."""
+    from awsmini.globalopts import parse_global_options
+
+    if "shell" not in argv:
+        return False
+    try:
+        options, words = parse_global_options(argv)
+    except AwsminiError:
+        return False
+    return options.command == "shell" and not words
+
+
+def _interactive(function, argv: Sequence[str], env: Env) -> int:
+    """The error boundary around the prompt itself (the commands it runs have their own)."""
+    try:
+        return function(argv, env)
+    except Exception as error:
+        LOG.debug("Exception caught in the prompt", exc_info=True)
+        report_error(AwsminiError(str(error)), env)
+        return 255
+
+
+def _prompt_and_run(argv: Sequence[str], env: Env) -> int:
+    """The prompt prefilled with argv; its command runs once (a new error is reported)."""
+    from awsmini import prompt
+
+    prompted = prompt.ask(argv, env)
+    return 130 if prompted is None else run_command(prompted, env)
+
+
+def _run_shell(argv: Sequence[str], env: Env) -> int:
+    from awsmini.prompt.shell import run_shell
+
+    def run(words: list[str]) -> int:
+        return run_command(words, env)
+
+    if _is_shell_command(argv):
+        return run_shell(env, run, base_args=[w for w in argv if w != "shell"])
+    return run_shell(env, run, argv=argv)
 
 
 def report_error(error: AwsminiError, env: Env) -> None:
@@ -65,6 +185,18 @@ def report_error(error: AwsminiError, env: Env) -> None:
             lines += ["", "Invalid choice, maybe you meant:", ""]
             lines += ["  * %s" % word for word in suggestions]
     env.stderr.write("\n".join(lines) + "\n")
+
+
+def _start_debug_log(env: Env) -> None:
+    """`--debug`: every logger, botocore's included, writes to stderr in v2's format."""
+    handler = logging.StreamHandler(env.stderr)
+    handler.setFormatter(logging.Formatter(
+        "%(asctime)s - %(threadName)s - %(name)s - %(levelname)s - %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if getattr(h, "is_awsmini_debug", False) is False]
+    handler.is_awsmini_debug = True
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
 
 
 def _silence_stdout(env: Env) -> None:
