@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from prompt_toolkit.application import Application
-from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.buffer import Buffer, CompletionState
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion, DynamicCompleter
 from prompt_toolkit.document import Document
 from prompt_toolkit.filters import Condition, has_focus
@@ -251,7 +251,10 @@ def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> K
     @bindings.add("enter", filter=on_input)
     def _enter(event) -> None:
         buffer = event.current_buffer
-        if buffer.complete_state:
+        if is_shell and buffer.text.strip() in ("exit", "quit"):
+            event.app.exit(result=buffer.text)  # never lost to a menu that happens to be open
+            return
+        if _is_menu_open(buffer):
             # v2: Enter keeps the text as it stands and closes the menu; it never runs.
             buffer.complete_state = None
             state.history_mode = False
@@ -268,19 +271,11 @@ def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> K
 
     @bindings.add("tab", filter=on_input)
     def _tab(event) -> None:
-        buffer = event.current_buffer
-        if buffer.complete_state:
-            buffer.complete_next()
-        else:
-            buffer.start_completion(select_first=True)
+        _step_menu(event.current_buffer, 1)
 
     @bindings.add("s-tab", filter=on_input)
     def _shift_tab(event) -> None:
-        buffer = event.current_buffer
-        if buffer.complete_state:
-            buffer.complete_previous()
-        else:
-            buffer.start_completion(select_last=True)
+        _step_menu(event.current_buffer, -1)
 
     @bindings.add("c-r", filter=on_input)
     def _history_search(event) -> None:
@@ -323,6 +318,30 @@ def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> K
 
     _panel_bindings(bindings, state, input_buffer, on_panel)
     return bindings
+
+
+def _is_menu_open(buffer: Buffer) -> bool:
+    """A menu with entries is showing (an empty completion state draws nothing)."""
+    return bool(buffer.complete_state and buffer.complete_state.completions)
+
+
+def _step_menu(buffer: Buffer, step: int) -> None:
+    """Tab / Shift+Tab: the next or previous entry, written into the line at once.
+
+    With no menu yet, the candidates are computed here and now rather than in
+    the background, so a Tab typed quickly, then Enter, completes before it runs.
+    """
+    if _is_menu_open(buffer):
+        if step > 0:
+            buffer.complete_next()
+        else:
+            buffer.complete_previous()
+        return
+    event = CompleteEvent(completion_requested=True)
+    found = list(buffer.completer.get_completions(buffer.document, event))
+    if found:
+        buffer.complete_state = CompletionState(buffer.document, found)
+        buffer.go_to_completion(0 if step > 0 else len(found) - 1)
 
 
 def _panel_bindings(bindings: KeyBindings, state: PromptState, input_buffer: Buffer,
