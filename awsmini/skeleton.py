@@ -28,6 +28,7 @@ from typing import Any, Iterator
 
 from awsmini.errors import ParamValidationError
 from awsmini.models import ServiceModel
+from awsmini.yaml12 import resolves_as_string
 
 CHOICES = ("input", "output", "yaml-input")
 
@@ -285,38 +286,6 @@ def _yaml_scalar(value: Any) -> _Scalar:
 
 def _yaml_key(key: str) -> str:
     return _yaml_str(key, is_key=True)
-
-
-# YAML 1.2 implicit types, as v2's YAML library resolves plain scalars; a
-# string that would read back as another type must be quoted.
-_IMPLICIT = [
-    ("tTfF", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
-    ("-+0123456789.", re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", re.X)),
-    ("-+0123456789", re.compile(r"""^(?:[-+]?0b[0-1_]+
-        |[-+]?0o?[0-7_]+
-        |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", re.X)),
-    ("<", re.compile(r"^(?:<<)$")),
-    ("~nN", re.compile(r"^(?:~|null|Null|NULL)$")),
-    ("0123456789", re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-        (?:[Tt]|[\ \t]+)[0-9][0-9]?
-        :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-        (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X)),
-    ("=", re.compile(r"^(?:=)$")),
-    ("!&*", re.compile(r"^(?:!|&|\*)$")),
-]
-
-
-def resolves_as_string(text: str) -> bool:
-    """Whether a plain YAML 1.2 scalar `text` reads back as a string."""
-    if not text:
-        return False  # the empty plain scalar is null
-    return not any(text[0] in first and pattern.match(text) for first, pattern in _IMPLICIT)
 
 
 _BLANK = "\0 \t\r\n\x85\u2028\u2029"

@@ -1,0 +1,217 @@
+"""--cli-input-json / --cli-input-yaml: read the input document, then merge it
+under the parameters from the command line (the command line wins).
+
+Takes the raw option values (`ParsedArgs.options`) and the `Env`; returns the
+loaded mapping, keyed by the model's member names. Loading follows AWS CLI v2:
+
+    value     = file-reference / text
+    file-ref  = ("file://" / "fileb://") path      ; read through values.paramfile
+    JSON      = what json.loads accepts
+    YAML      = one YAML 1.2 document, loaded safely: no Python tags, duplicate
+                keys rejected, `yes`/`no`/`on`/`off` are strings, `0o17` is octal
+                and `017` is 17, as v2's YAML library (1.2 core schema) reads it
+
+Both options together, unreadable files, invalid JSON or YAML and a document
+that is not a mapping raise ParamValidationError with v2's message. The
+input's values are not checked against the model here; `validate.py` does
+that for the merged parameters, so unknown keys and wrong types get
+botocore's messages. Imports yaml only when the YAML option is used.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any, Callable, Mapping, Sequence
+
+from awsmini.env import Env
+from awsmini.errors import ParamValidationError
+
+OPTIONS = ("cli-input-json", "cli-input-yaml")
+
+
+def relaxes_required(specs: Mapping[str, Any], words: Sequence[str]) -> bool:
+    """Whether v2 would drop the required check for the operation's arguments.
+
+    v2 looks for the exact words `--cli-input-json`, `--cli-input-yaml` or
+    `--generate-cli-skeleton` among the operation's words (so the `--opt=value`
+    spelling does not relax), and keeps the check for `--generate-cli-skeleton
+    output`, which validates the command. Operations without these options
+    (streaming output) are never relaxed.
+    """
+    for name in OPTIONS:
+        if name in specs and "--" + name in words:
+            return True
+    flag = "--generate-cli-skeleton"
+    if "generate-cli-skeleton" in specs and flag in words:
+        position = list(words).index(flag)
+        return position + 1 >= len(words) or words[position + 1] != "output"
+    return False
+
+
+def read_cli_input(options: Mapping[str, Any], env: Env) -> dict | None:
+    """The document given with --cli-input-json or --cli-input-yaml, or None.
+
+    Raises ParamValidationError (exit 252) with v2's wording.
+    """
+    given = {name: options[name] for name in OPTIONS if options.get(name) is not None}
+    if not given:
+        return None
+    # v2 reads the files while unpacking the arguments, before it checks that
+    # only one of the options was given.
+    texts = {name: _read_value(name, raw, env) for name, raw in given.items()}
+    if len(texts) > 1:
+        raise ParamValidationError("Only one --cli-input- parameter may be specified.")
+    name, text = next(iter(texts.items()))
+    loaded = _parse_json(text) if name == "cli-input-json" else _parse_yaml(text)
+    if not isinstance(loaded, dict):
+        raise ParamValidationError("Error parsing parameter '--%s': Invalid type: expecting map, "
+                                   "received %s" % (name, type(loaded)))
+    return loaded
+
+
+def merge_cli_input(params: Mapping[str, Any], loaded: Mapping[str, Any] | None,
+                    decode: Callable[[str, Any], Any] | None = None) -> dict[str, Any]:
+    """The parameters with the input's keys added where the command line gave none.
+
+    `decode(member_name, value)` is applied to each value taken from the input
+    (the driver passes the base64 blob decoding of `cli_binary_format`).
+    """
+    merged = dict(params)
+    for key, value in (loaded or {}).items():
+        if key not in merged:
+            merged[key] = decode(key, value) if decode else value
+    return merged
+
+
+def _read_value(name: str, raw: Any, env: Env) -> str | bytes:
+    from awsmini.values.paramfile import ParamFileError, load_paramfile
+
+    try:
+        contents = load_paramfile(raw, env)
+    except ParamFileError as error:
+        raise ParamValidationError("Error parsing parameter '--%s': %s" % (name, error.message))
+    return raw if contents is None else contents
+
+
+def _parse_json(text: str | bytes) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        # v2 names this one without the dashes.
+        raise ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.")
+
+
+def _parse_yaml(text: str | bytes) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_yaml_loader())
+    except yaml.YAMLError:
+        raise ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.")
+
+
+# ------------------------------------------------------------ YAML 1.2 safe
+
+_LOADER = None
+
+
+def _yaml_loader() -> type:
+    """A safe loader with YAML 1.2 core-schema scalars (PyYAML alone reads YAML 1.1)."""
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _build_yaml_loader()
+    return _LOADER
+
+
+def _build_yaml_loader() -> type:
+    import yaml
+    from yaml.constructor import ConstructorError, SafeConstructor
+    from yaml.resolver import Resolver
+
+    from awsmini.yaml12 import IMPLICIT_RESOLVERS, first_characters
+
+    class _Resolver12(Resolver):
+        yaml_implicit_resolvers: dict = {}
+
+    for tag, first, pattern in IMPLICIT_RESOLVERS:
+        _Resolver12.add_implicit_resolver(tag, pattern, first_characters(first))
+
+    class _Constructor12(SafeConstructor):
+        def construct_mapping(self, node, deep=False):
+            # v2's YAML library rejects duplicate keys; merged (`<<`) ones may repeat.
+            seen = []
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise ConstructorError("while constructing a mapping", node.start_mark,
+                                           "found duplicate key", key_node.start_mark)
+                seen.append(key)
+            return super().construct_mapping(node, deep)
+
+        def construct_yaml_int(self, node):
+            return _yaml12_int(self.construct_scalar(node))
+
+        def construct_yaml_float(self, node):
+            return _yaml12_float(self.construct_scalar(node))
+
+        def construct_yaml_timestamp(self, node):
+            value = super().construct_yaml_timestamp(node)
+            if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+                # v2's library returns UTC wall time without a zone.
+                value = value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            return value
+
+    _Constructor12.add_constructor("tag:yaml.org,2002:int", _Constructor12.construct_yaml_int)
+    _Constructor12.add_constructor("tag:yaml.org,2002:float", _Constructor12.construct_yaml_float)
+    _Constructor12.add_constructor("tag:yaml.org,2002:timestamp",
+                                   _Constructor12.construct_yaml_timestamp)
+    _Constructor12.add_constructor("tag:yaml.org,2002:map", _Constructor12.construct_yaml_map)
+
+    parser = getattr(yaml, "CParser", None)
+    if parser is not None:
+        class _Loader12(parser, _Constructor12, _Resolver12):
+            def __init__(self, stream):
+                parser.__init__(self, stream)
+                _Constructor12.__init__(self)
+                _Resolver12.__init__(self)
+    else:
+        from yaml.composer import Composer
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class _Loader12(Reader, Scanner, Parser, Composer, _Constructor12, _Resolver12):
+            def __init__(self, stream):
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+                Composer.__init__(self)
+                _Constructor12.__init__(self)
+                _Resolver12.__init__(self)
+    return _Loader12
+
+
+def _yaml12_int(text: str) -> int:
+    """A YAML 1.2 integer: `0b`, `0o` and `0x` prefixes; a leading 0 is still decimal."""
+    digits = text.replace("_", "")
+    sign = -1 if digits[0] == "-" else 1
+    if digits[0] in "+-":
+        digits = digits[1:]
+    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits)
+
+
+def _yaml12_float(text: str) -> float:
+    digits = text.replace("_", "").lower()
+    sign = -1.0 if digits[0] == "-" else 1.0
+    if digits[0] in "+-":
+        digits = digits[1:]
+    if digits == ".inf":
+        return sign * float("inf")
+    if digits == ".nan":
+        return float("nan")
+    return sign * float(digits)
