@@ -37,41 +37,42 @@ _BAR = "\x1b[2m\x1b[33m|" + RESET
 
 
 class _Section:
-    __slots__ = ("title", "headers", "rows", "indent", "widths", "columns")
+    """One titled block: headers, rows of cell strings, and each cell's text length."""
+
+    __slots__ = ("title", "headers", "rows", "lengths", "indent", "widths", "columns")
 
     def __init__(self, title: str, indent: int) -> None:
         self.title = title
         self.indent = indent
         self.headers: list[str] = []
         self.rows: list[list[str]] = []
+        self.lengths: list[list[int]] = []
         self.widths: list[int] = []
         self.columns: int | None = None
 
     def add_headers(self, headers: list[str]) -> None:
-        self._widen(headers)
+        self._widen([text_length(header) for header in headers])
         if self.columns is None:
             self.columns = len(headers)
         self.headers = headers
 
     def add_row(self, row: Any) -> None:
-        cells = [_str(cell) for cell in row]
+        cells = [cell if isinstance(cell, str) else _str(cell) for cell in row]
         if self.columns is None:
             self.columns = len(cells)
         if len(cells) != self.columns:
             raise ValueError("Row should have %s elements, instead it has %s"
                              % (self.columns, len(cells)))
+        lengths = [len(cell) if cell.isascii() else text_length(cell) for cell in cells]
         self.rows.append(cells)
-        self._widen(cells)
+        self.lengths.append(lengths)
+        self._widen(lengths)
 
-    def _widen(self, cells: list[str]) -> None:
+    def _widen(self, lengths: list[int]) -> None:
         if not self.widths:
-            self.widths = [text_length(cell) for cell in cells]
+            self.widths = list(lengths)
         else:
-            widths = self.widths
-            for i, cell in enumerate(cells):
-                length = text_length(cell)
-                if length > widths[i]:
-                    widths[i] = length
+            self.widths = [a if a > b else b for a, b in zip(self.widths, lengths)]
 
     def total_width(self) -> int:
         columns = sum(width + 4 for width in self.widths) + 2 + 2 * self.indent
@@ -188,40 +189,58 @@ def _layout(sections: list, terminal_width: int, color: bool) -> list[str]:
         width = max(section.total_width() for section in sections)
     top = "-" * width + "\n"
     lines = [top + RESET if color else top]
+    # Large listings repeat the same titles and column layouts thousands of
+    # times; each is computed once.
+    cache: dict = {}
     for section in sections:
-        _draw_section(section, width, color, lines)
+        _draw_section(section, width, color, lines, cache)
     return lines
 
 
 def _to_vertical(sections: list) -> None:
-    """Sections with headers and one row become `header | value` rows."""
-    for i, section in enumerate(sections):
+    """Sections with headers and one row become `header | value` rows (in place)."""
+    for section in sections:
         if len(section.rows) == 1 and section.headers:
-            vertical = _Section(section.title, section.indent)
-            for header, cell in zip(section.headers, section.rows[0]):
-                vertical.add_row([header, cell])
-            sections[i] = vertical
+            headers = section.headers
+            header_lengths = [text_length(header) for header in headers]
+            cells = section.rows[0]
+            lengths = section.lengths[0]
+            section.rows = [[header, cell] for header, cell in zip(headers, cells)]
+            section.lengths = [[a, b] for a, b in zip(header_lengths, lengths)]
+            section.widths = [max(header_lengths), max(lengths)] if headers else []
+            section.headers = []
+            section.columns = 2
 
 
-def _draw_section(section: _Section, width: int, color: bool, lines: list) -> None:
+def _draw_section(section: _Section, width: int, color: bool, lines: list,
+                  cache: dict) -> None:
     body: list[str] = []
     width -= 2 * section.indent
     if section.title:
-        body.append(center(section.title, width, "|", "|"))
-        if not section.headers and not section.rows:
-            body.append("+%s+" % ("-" * (width - 2)))
-    if section.headers:
-        widths = section.column_widths(width)
-        body.append(_rule(widths))
-        body.append("".join(center(header, w, "|" if i == 0 else "", "|")
-                            for i, (w, header) in enumerate(zip(widths, section.headers))))
-    if section.rows:
-        widths = section.column_widths(width)
-        if widths:
-            body.append(_rule(widths))
-            for row in section.rows:
-                body.append(_draw_row(row, widths, color))
-            body.append(_rule(widths))
+        key = ("title", section.title, width, bool(section.headers or section.rows))
+        title = cache.get(key)
+        if title is None:
+            title = [center(section.title, width, "|", "|")]
+            if not section.headers and not section.rows:
+                title.append("+%s+" % ("-" * (width - 2)))
+            cache[key] = title
+        body.extend(title)
+    if section.headers or section.rows:
+        key = (tuple(section.widths), width)
+        layout = cache.get(key)
+        if layout is None:
+            widths = section.column_widths(width)
+            layout = cache[key] = (widths, _rule(widths) if widths else "")
+        widths, rule = layout
+        if section.headers:
+            body.append(rule)
+            body.append("".join(center(header, w, "|" if i == 0 else "", "|")
+                                for i, (w, header) in enumerate(zip(widths, section.headers))))
+        if section.rows and widths:
+            body.append(rule)
+            for row, lengths in zip(section.rows, section.lengths):
+                body.append(_draw_row(row, lengths, widths, color))
+            body.append(rule)
     if color:
         bars = _BAR * section.indent
         # colorama's autoreset: a reset after each of the four writes of a line.
@@ -237,14 +256,19 @@ def _rule(widths: list[int]) -> str:
     return "".join(parts)
 
 
-def _draw_row(row: list[str], widths: list[int], color: bool) -> str:
+def _draw_row(row: list[str], lengths: list[int], widths: list[int], color: bool) -> str:
+    """One row: each cell after two spaces (none if it would not fit), then `|`."""
     parts = []
-    left = "|"
-    for width, cell in zip(widths, row):
-        length = text_length(cell)
-        text = _CELL + cell + RESET if color else cell
-        parts.append(align_left(text, width, left, "|", length))
-        left = ""
+    left = 1  # only the first cell has a left edge
+    for width, cell, length in zip(widths, row, lengths):
+        room = width - length - left - 1
+        if color:
+            cell = _CELL + cell + RESET
+        if room >= 2:
+            parts.append(("|  " if left else "  ") + cell + " " * (room - 2) + "|")
+        else:
+            parts.append(("|" if left else "") + cell + " " * room + "|")
+        left = 0
     return "".join(parts)
 
 
