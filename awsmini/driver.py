@@ -30,6 +30,11 @@ def run(argv: Sequence[str], env: Env) -> int:
     if options.version:
         env.stdout.write(version_string() + "\n")
         return 0
+    if options.command == "help" or "help" in words[:2]:
+        from awsmini.help import is_help_request, run_help
+
+        if is_help_request(options.command, words):
+            return run_help(options.command, words, env)
     if not words:
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3

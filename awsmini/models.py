@@ -211,6 +211,11 @@ def service_metadata(service: str, environ: Mapping[str, str]) -> Mapping[str, A
     return _service_index(service, environ)["metadata"]
 
 
+def service_documentation(service: str, environ: Mapping[str, str]) -> str:
+    """The service's HTML documentation, for its help page (cached)."""
+    return _service_index(service, environ)["documentation"]
+
+
 def _service_index(service: str, environ: Mapping[str, str]) -> dict:
     return _cached(service, "_index", environ, lambda model: {
         "metadata": dict(model.metadata), "operations": list(model.operations),

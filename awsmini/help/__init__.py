@@ -1,0 +1,153 @@
+"""`help` pages: which page the words ask for, its model data, the rendered text, the display.
+
+Takes the service word and the words after it (global options already
+removed); writes the page and returns exit code 0. v2 recognises `help` as
+the service word (`aws help`), as the operation word (`aws iot help`), and as
+the only word after the operation (`aws iot cancel-job-execution help`).
+The page is rendered here, offline, from the models (see `render.py`): no
+groff, no botocore session or client. Display: plain text when stdout is not a
+terminal (v2 pipes through `less` and doubles every bold letter); on a
+terminal through `MANPAGER`, else `PAGER`, else `less -R`, with Ctrl-C ignored
+while it runs, and printed directly when that pager is not installed.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+from typing import Mapping, Sequence
+
+from awsmini import models
+from awsmini.arguments import ArgSpec, build_arguments, cli_name
+from awsmini.env import Env
+from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, operation_sections,
+                                service_sections, top_sections)
+from awsmini.help.render import render_page
+from awsmini.resolve import check_service, resolve_command, service_cli_names
+
+HELP_WORD = "help"
+DEFAULT_PAGER = "less -R"
+
+
+def is_help_request(service_word: str | None, words: Sequence[str]) -> bool:
+    """Whether the command line asks for a help page rather than an operation."""
+    if service_word == HELP_WORD:
+        return True
+    return bool(words) and (list(words) == [HELP_WORD] or list(words[1:]) == [HELP_WORD])
+
+
+def run_help(service_word: str, words: Sequence[str], env: Env) -> int:
+    """Render the page the words ask for and show it; 0, or a UsageError for unknown names."""
+    lines = help_lines(service_word, words, env.environ)
+    show("\n".join(lines) + "\n", env)
+    return 0
+
+
+def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> list[str]:
+    """The plain-text lines of the requested page."""
+    if service_word == HELP_WORD:
+        return render_page("aws", top_sections(service_cli_names(environ)))
+    if list(words) == [HELP_WORD]:
+        service = check_service(service_word, environ)
+        operations = sorted(cli_name(api) for api in models.operation_names(service, environ))
+        documentation = models.service_documentation(service, environ)
+        return render_page(service_word, service_sections(service_word, documentation, operations))
+    return render_page(words[0], operation_sections(operation_help(service_word, words[0], environ)))
+
+
+def operation_help(service_word: str, operation_word: str, environ: Mapping[str, str]) -> OperationHelp:
+    """Everything the operation page shows, from the operation's model slice."""
+    command = resolve_command(service_word, [operation_word], environ)
+    model = command.model
+    operation = model.operations[command.api_name]
+    specs = build_arguments(model, command.api_name, command.service_cli_name)
+    paginator = _paginator(command.service_name, command.api_name, environ)
+    arguments = _documented_arguments(specs, paginator)
+    return OperationHelp(
+        cli_name=command.cli_name,
+        api_name=command.api_name,
+        documentation=operation.get("documentation", ""),
+        service_uid=model.metadata.get("uid"),
+        shapes=model.shapes,
+        arguments=arguments,
+        output_shape=operation.get("output", {}).get("shape"),
+        examples=_examples(command.service_cli_name, command.cli_name),
+    )
+
+
+def _paginator(service: str, api_name: str, environ: Mapping[str, str]) -> Mapping | None:
+    document = models.load_document(service, "paginators-1", environ) or {}
+    return document.get("pagination", {}).get(api_name)
+
+
+def _documented_arguments(specs: Mapping[str, ArgSpec], paginator: Mapping | None) -> tuple[ArgSpec, ...]:
+    """v2's documented arguments: paging members hidden, its paging options after cli-input."""
+    if not paginator:
+        return tuple(specs.values())
+    hidden = paginator.get("input_token", [])
+    hidden = {hidden} if isinstance(hidden, str) else set(hidden)
+    if paginator.get("limit_key"):
+        hidden.add(paginator["limit_key"])
+    arguments = []
+    for spec in specs.values():
+        if spec.member_name in hidden and not spec.is_cli_only:
+            continue
+        arguments.append(spec)
+        if spec.cli_name == "cli-input-yaml":
+            arguments.extend(PAGING_OPTIONS)
+    return tuple(arguments)
+
+
+def _examples(service_cli_name: str, operation_cli_name: str) -> str | None:
+    """v2's example text for the operation, from an installed AWS CLI's examples, if any."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("awscli")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(list(spec.submodule_search_locations)[0], "examples",
+                        service_cli_name, operation_cli_name + ".rst")
+    try:
+        with open(path, encoding="utf-8") as fp:
+            return fp.read()
+    except OSError:
+        return None
+
+
+# ------------------------------------------------------------------ display
+
+def show(text: str, env: Env) -> None:
+    """Write the page: plain to a pipe or file, through the man pager on a terminal."""
+    if not env.stdout_isatty:
+        env.stdout.write(text)
+        return
+    command = pager_command(env.environ)
+    if not command or shutil.which(command[0], path=env.environ.get("PATH")) is None:
+        env.stdout.write(text)
+        return
+    env.stdout.flush()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=dict(env.environ))
+        try:
+            process.communicate(text.encode("utf-8"))
+        except BrokenPipeError:
+            process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def pager_command(environ: Mapping[str, str]) -> list[str]:
+    """`MANPAGER`, else `PAGER`, else `less -R`, split as a shell would."""
+    if "MANPAGER" in environ:
+        value = environ["MANPAGER"]
+    elif "PAGER" in environ:
+        value = environ["PAGER"]
+    else:
+        value = DEFAULT_PAGER
+    return shlex.split(value)

@@ -13,41 +13,42 @@ import os
 from functools import lru_cache
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hyphen_en.txt")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], int]:
-    """(patterns: letters -> values between them, exceptions: word -> break positions, longest pattern)."""
-    patterns: dict[str, tuple[int, ...]] = {}
-    exceptions: dict[str, tuple[int, ...]] = {}
-    in_exceptions = False
-    longest = 0
+def _tables() -> tuple[dict[str, str], dict[str, str], int]:
+    """(patterns by their letters, exceptions by their word, longest pattern), raw text as values.
+
+    Values are parsed only when a word needs them: most of the 6,000 entries never are.
+    """
     with open(_DATA, encoding="ascii") as fp:
-        for line in fp:
-            item = line.strip()
-            if not item or item.startswith("#"):
-                continue
-            if item == "==":
-                in_exceptions = True
-            elif in_exceptions:
-                parts = item.lower().split("-")
-                positions, total = [], 0
-                for part in parts[:-1]:
-                    total += len(part)
-                    positions.append(total)
-                exceptions["".join(parts)] = tuple(positions)
-            else:
-                letters = "".join(c for c in item if not c.isdigit())
-                values = [0] * (len(letters) + 1)
-                index = 0
-                for char in item:
-                    if char.isdigit():
-                        values[index] = int(char)
-                    else:
-                        index += 1
-                patterns[letters] = tuple(values)
-                longest = max(longest, len(letters))
-    return patterns, exceptions, longest
+        text = fp.read()
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
+    pattern_part, _, exception_part = body.partition("\n==\n")
+    patterns = {item.translate(_NO_DIGITS): item for item in pattern_part.split()}
+    exceptions = {item.replace("-", "").lower(): item.lower() for item in exception_part.split()}
+    return patterns, exceptions, max(map(len, patterns))
+
+
+def _pattern_values(pattern: str) -> list[int]:
+    """`a1b2c` -> the digit before each letter and after the last: [0, 1, 2, 0]."""
+    values = [0]
+    for char in pattern:
+        if char.isdigit():
+            values[-1] = int(char)
+        else:
+            values.append(0)
+    return values
+
+
+def _exception_points(spelled: str) -> tuple[int, ...]:
+    """`ta-ble` -> (2,)."""
+    points, total = [], 0
+    for part in spelled.split("-")[:-1]:
+        total += len(part)
+        points.append(total)
+    return tuple(points)
 
 
 @lru_cache(maxsize=4096)
@@ -64,14 +65,14 @@ def hyphen_points(word: str) -> tuple[int, ...]:
     patterns, exceptions, longest = _tables()
     allowed = range(2, size - 2)
     if word in exceptions:
-        return tuple(k for k in exceptions[word] if k in allowed)
+        return tuple(k for k in _exception_points(exceptions[word]) if k in allowed)
     dotted = "." + word + "."
     values = [0] * (len(dotted) + 1)
     for start in range(len(dotted)):
         for end in range(start + 1, min(len(dotted), start + longest) + 1):
             found = patterns.get(dotted[start:end])
             if found:
-                for offset, value in enumerate(found):
+                for offset, value in enumerate(_pattern_values(found)):
                     if value > values[start + offset]:
                         values[start + offset] = value
     # values[i] sits before dotted[i]; a break after letter k is values[k + 1].

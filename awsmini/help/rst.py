@@ -5,13 +5,14 @@ files are written); places it on a `typeset.Page` as docutils' man page
 writer followed by groff would. Grammar handled (indentation-based):
 
     document   = *( blank / block )
-    block      = paragraph / literal / bullets / admonition / quote / comment
+    block      = paragraph / literal / bullets / admonition / quote / comment / definition
     paragraph  = 1*text-line            ; ends at a blank line or an indent change
     literal    = paragraph ending "::" followed by an indented block
     bullets    = 1*( ("* " / "- ") text *indented-line )
     admonition = ".. " ("note" / "warning" / "danger" / "important") "::" indented-block
     quote      = indented-block         ; after a blank line
     comment    = ".. " anything indented-block
+    definition = text-line indented-block   ; no blank line between: shown as `.TP`
 
 Inline markup (``literal``, **strong**, *emphasis*, `title <url>`__ links)
 is reduced to its text, as the plain page shows it. Pure: no I/O.
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from awsmini.help.typeset import NBSP, NO_HYPHEN, Page
 
 QUOTE_INDENT = 84          # `.INDENT 3.5` (3.5n) in groff units
+TAG_INDENT = 168           # `.TP`: the man macros' default indent, 7n
 BULLET_INDENT = 48         # `.IP \(bu 2`
 
 _BULLET = re.compile(r"^[*+-]( +|$)")
@@ -116,6 +118,12 @@ def _parse_paragraph(lines: list[str], index: int, blocks: list[Block]) -> int:
     end = index
     while end < len(lines) and lines[end].strip() and not _indent(lines[end]):
         end += 1
+    if end == index + 1 and end < len(lines) and lines[end].strip():
+        # one line directly followed by an indented block: a definition list item
+        stop = _indented_block(lines, end)
+        blocks.append(Block("definition", text=inline_text(lines[index].rstrip()),
+                            children=_parse(_dedent(lines[end:stop]))))
+        return stop
     text = "\n".join(line.rstrip() for line in lines[index:end])
     if text.endswith("::") and end < len(lines):
         start = end
@@ -134,49 +142,127 @@ def _parse_paragraph(lines: list[str], index: int, blocks: list[Block]) -> int:
 
 # ------------------------------------------------------------------ inline
 
-_INLINE = re.compile(
-    r"``(?P<literal>.+?)``"
-    r"|`(?P<title>[^`<]*?)\s*<(?P<url>[^>`]*)>`__?"
-    r"|`(?P<ref>[^`]+?)`__?"
-    r"|:\w+:`(?P<role>[^`<]*?)(?:\s*<[^>`]*>)?`"
-    r"|\*\*(?P<strong>.+?)\*\*"
-    r"|\*(?P<emphasis>[^*\s](?:.*?[^*\s])?)\*",
-    re.S)
+_START_BEFORE = " \t\n-:/'\"<([{"
+_END_AFTER = " \t\n-.,:;!?\\/'\")]}>"
+_PAIRS = {"'": "'", '"': '"', "<": ">", "(": ")", "[": "]", "{": "}"}
+_ROLE = re.compile(r":[\w.+-]+:`")
+_LINK = re.compile(r"^(?:(?P<title>.*?)\s+)?<(?P<url>[^<>\s]+)>$", re.S)
+_URI = re.compile(r"(?:https?|ftp|file)://[^\s<>\"`]*[\w/#=~+-]"
+                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 
 
 def inline_text(text: str) -> str:
-    """rst inline markup -> the plain text a man page shows (links by title)."""
-    out = []
-    position = 0
-    for match in _INLINE.finditer(text):
-        out.append(_unescape(text[position:match.start()]))
-        groups = match.groupdict()
-        if groups["literal"] is not None:
-            out.append(groups["literal"])
-        elif groups["url"] is not None:
-            title = _unescape(groups["title"]) or groups["url"]
-            out.append(NO_HYPHEN + title)
-        elif groups["ref"] is not None:
-            out.append(NO_HYPHEN + _unescape(groups["ref"]))
-        elif groups["role"] is not None:
-            out.append(_unescape(groups["role"]))
-        else:
-            out.append(_unescape(groups["strong"] or groups["emphasis"] or ""))
-        position = match.end()
-    out.append(_unescape(text[position:]))
-    return _plain_chars("".join(out))
+    """rst inline markup -> the plain text a man page shows (links by title).
+
+    docutils' recognition rules apply: a start-string follows whitespace or
+    opening punctuation and precedes non-space; an end-string follows
+    non-space and precedes whitespace or punctuation. Markup that does not
+    close stays as typed. Characters outside ASCII are dropped, as groff's
+    ASCII device drops the UTF-8 bytes docutils passes it.
+    """
+    out: list[str] = []
+    plain: list[str] = []
+    index = 0
+    while index < len(text):
+        found = _markup_at(text, index)
+        if found is None:
+            char = text[index]
+            if char == "\\":
+                # an escaped character is plain text; escaped whitespace disappears
+                following = text[index + 1: index + 2]
+                if following and not following.isspace():
+                    plain.append(following)
+                index += 2
+                continue
+            plain.append(char)
+            index += 1
+            continue
+        out.append(_mark_uris("".join(plain)))
+        plain = []
+        rendered, index = found
+        out.append(rendered)
+    out.append(_mark_uris("".join(plain)))
+    return _ascii("".join(out))
+
+
+def _starts(text: str, index: int, marker: str) -> bool:
+    if not text.startswith(marker, index):
+        return False
+    before = text[index - 1] if index else " "
+    after = text[index + len(marker): index + len(marker) + 1]
+    if before not in _START_BEFORE or not after or after.isspace():
+        return False
+    return not (before in _PAIRS and _PAIRS[before] == after)
+
+
+def _end(text: str, content: int, marker: str, suffixes: tuple[str, ...] = ("",)) -> tuple[int, int] | None:
+    """(end-string position, position after it and its suffix) of the first valid end.
+
+    `content` is where the marked-up text starts; it holds at least one character.
+    """
+    position = text.find(marker, content + 1)
+    while position != -1:
+        if not text[position - 1].isspace() and text[position - 1] != "\\":
+            for suffix in suffixes:
+                stop = position + len(marker) + len(suffix)
+                if text.startswith(suffix, position + len(marker)) and (
+                        stop == len(text) or text[stop] in _END_AFTER):
+                    return position, stop
+        position = text.find(marker, position + 1)
+    return None
+
+
+def _markup_at(text: str, index: int) -> tuple[str, int] | None:
+    """The rendered markup starting at `index` and where it ends, or None."""
+    if _starts(text, index, "``"):
+        end = _end(text, index + 2, "``")
+        if end:
+            return text[index + 2:end[0]], end[1]
+        return None
+    if _starts(text, index, "**"):
+        end = _end(text, index + 2, "**")
+        if end:
+            return _unescape(text[index + 2:end[0]]), end[1]
+        return None
+    if _starts(text, index, "*"):
+        end = _end(text, index + 1, "*")
+        if end:
+            return _unescape(text[index + 1:end[0]]), end[1]
+        return None
+    role = _ROLE.match(text, index)
+    if role and _starts(text, role.end() - 1, "`"):
+        end = _end(text, role.end(), "`")
+        if end:
+            link = _LINK.match(text[role.end():end[0]])
+            return _unescape(link.group("title") if link else text[role.end():end[0]]), end[1]
+    if _starts(text, index, "`"):
+        end = _end(text, index + 1, "`", ("__", "_", ""))
+        if end:
+            inner = text[index + 1:end[0]]
+            if end[1] - end[0] == 1:
+                return _unescape(inner), end[1]          # `title reference`
+            link = _LINK.match(inner)
+            if link:
+                return NO_HYPHEN + (_unescape(link.group("title") or "") or link.group("url")), end[1]
+            # a reference to a target the page does not have: docutils shows the source
+            return text[index:end[1]], end[1]
+    return None
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\\(\s)|\\(.)", lambda m: m.group(2) or "", text)
 
 
-_CHARS = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-          "\u2014": "--", "\u2026": "...", "\u2022": "o", "\u00a0": NBSP}
+def _mark_uris(text: str) -> str:
+    """Standalone URIs and e-mail addresses are references too (no hyphenation inside)."""
+    def mark(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        return NO_HYPHEN + match.group() if before in _START_BEFORE else match.group()
+    return _URI.sub(mark, text)
 
 
-def _plain_chars(text: str) -> str:
-    return "".join(_CHARS.get(char, char) for char in text)
+def _ascii(text: str) -> str:
+    return "".join(char if char < "\x80" else (NBSP if char == NBSP else "") for char in text)
 
 
 # ------------------------------------------------------------------ placing
@@ -204,6 +290,23 @@ def place(page: Page, blocks: list[Block], indent: int, first_is_child: bool = F
             place(page, block.children, indent + QUOTE_INDENT, first_is_child=True)
         elif block.kind == "bullets":
             _place_bullets(page, block, indent)
+        elif block.kind == "definition":
+            _place_definition(page, block, indent)
+
+
+def _place_definition(page: Page, block: Block, indent: int) -> None:
+    """`.TP`: the term, then its body 7n in; on the term's line when the term is short."""
+    page.space()
+    body = indent + TAG_INDENT
+    children = block.children
+    term_fits = (len(block.text.replace(NO_HYPHEN, "")) + 1) * 24 <= TAG_INDENT
+    if term_fits and children and children[0].kind == "para":
+        page.paragraph(children[0].text, body, tag=block.text.replace(NO_HYPHEN, ""),
+                       tag_indent=indent)
+        place(page, children[1:], body)
+        return
+    page.paragraph(block.text, indent)
+    place(page, children, body, first_is_child=True)
 
 
 def _place_bullets(page: Page, block: Block, indent: int) -> None:

@@ -29,9 +29,20 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
 class _Word:
+    """A word; `explicit` is a `\\%` break point inside it (groff then hyphenates only there)."""
+
     text: str
     can_hyphenate: bool = True
     known_cuts: tuple[int, ...] = ()  # break points found before this word was split
+    explicit: int = 0
+
+    def split(self, cut: int) -> tuple["_Word", "_Word"]:
+        """(the head with its hyphen, the rest); groff keeps the points it found in the rest."""
+        kept = tuple(c - cut for c in _hyphen_cuts(self) if c > cut)
+        head = _Word(self.text[:cut] + "-", False)
+        if cut == self.explicit:
+            return head, _Word(self.text[cut:])
+        return head, _Word(self.text[cut:], self.can_hyphenate, kept)
 
 
 @dataclass
@@ -104,27 +115,26 @@ class Page:
     # ------------------------------------------------------------- filling
 
     def _break(self, line: list, target: int) -> tuple[list, list] | None:
-        """Split an overflowing line at groff's break point: (line to output, rest)."""
+        """Split an overflowing line at groff's break point: (line to output, rest).
+
+        groff looks from the end: the hyphenation points of the last word, then
+        the spaces. The first that fits wins; when none fits, the earliest.
+        """
         last = len(line) - 2  # the word before the trailing space
         word = line[last]
         before = _width(line[:last])
+        # (width of the line, cut in the last word or -index of a space); the trailing
+        # space comes first: it is how an overlong word ends up alone on its line.
+        options: list[tuple[int, int]] = [(before + _width([word]), -(len(line) - 1))]
         if isinstance(word, _Word):
-            for cut in reversed(_hyphen_cuts(word)):
-                if before + (cut + 1) * UNIT <= target:
-                    pre = line[:last] + [_Word(word.text[:cut] + "-", False)]
-                    # groff keeps the break points it found in the rest of the word
-                    kept = tuple(c - cut for c in _hyphen_cuts(word) if c > cut)
-                    rest = [_Word(word.text[cut:], word.can_hyphenate, kept), line[-1]]
-                    return pre, rest
-        candidates = [i for i, item in enumerate(line[:-1]) if isinstance(item, _Space)]
-        if not candidates:
-            return None
-        chosen = candidates[0]
-        for index in reversed(candidates):
-            if _width(line[:index]) <= target:
-                chosen = index
-                break
-        return line[:chosen], line[chosen + 1:]
+            options += [(before + (cut + 1) * UNIT, cut) for cut in reversed(_hyphen_cuts(word))]
+        options += [(_width(line[:index]), -index) for index in reversed(range(len(line) - 1))
+                    if isinstance(line[index], _Space)]
+        chosen = next((cut for width, cut in options if width <= target), options[-1][1])
+        if chosen > 0:
+            head, tail = word.split(chosen)
+            return line[:last] + [head], [tail, line[-1]]
+        return line[:-chosen], line[-chosen + 1:]
 
     def _emit(self, items: list, indent: int, prefix, target: int, justify: bool) -> None:
         """Place one output line; when `justify`, spread the spare units over its spaces."""
@@ -156,9 +166,12 @@ class Page:
     def finish(self, title: str) -> list[str]:
         """The page with groff's header and footer lines around it."""
         label = "%s()" % title.upper()
-        header = label + " " * max(1, PAGE_COLUMNS - 2 * len(label)) + label
-        footer = " " * max(0, PAGE_COLUMNS - len(label)) + label
-        return [header, "", "", ""] + self.lines + ["", "", "", footer]
+        right = max(0, PAGE_COLUMNS - len(label)) * UNIT
+        header = _place([(0, label), (right, label)])  # a long right title overwrites the left
+        footer = _place([(right, label)])
+        # The space before the footer is a `.sp`: after a bare heading there is none.
+        gap = [] if self.no_space else ["", "", ""]
+        return [header, "", "", ""] + self.lines + gap + [footer]
 
 
 def _tokens(text: str):
@@ -172,8 +185,9 @@ def _tokens(text: str):
                 continue
             if piece[0] == " ":
                 yield _Space(UNIT * len(piece))
-            elif piece.startswith(NO_HYPHEN):
-                yield _Word(piece[1:], False)
+            elif NO_HYPHEN in piece:
+                at = piece.index(NO_HYPHEN)
+                yield _Word(piece.replace(NO_HYPHEN, ""), False, explicit=at)
             else:
                 yield _Word(piece)
         source_line_before = source_line.rstrip(" ")
@@ -182,6 +196,8 @@ def _tokens(text: str):
 
 def _hyphen_cuts(word: _Word) -> list[int]:
     """Offsets in `word` after which groff may hyphenate it, ascending."""
+    if word.explicit:
+        return [word.explicit]
     if not word.can_hyphenate or len(word.text) < 4:
         return []
     cuts = list(word.known_cuts)
