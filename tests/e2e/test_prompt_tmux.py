@@ -1,0 +1,212 @@
+"""The auto-prompt and the shell in a real terminal (tmux), against moto_server.
+
+Keys are typed into a tmux pane running the installed `awsmini`; the pane's
+text is read back with `capture-pane`. Also the non-terminal cases, where the
+prompt must step aside: stdin an open pipe that never sends anything, and
+stdout redirected while stdin is a terminal.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+from tests.conftest import awsmini_executable, isolated_environ
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="tmux is not installed (scripts/test installs it)")
+WARNING = ("awsmini: [WARNING]: auto-prompt needs an interactive terminal; "
+           "running the command as typed")
+
+
+class Pane:
+    """One tmux session on a private server, running `command` in a 120x40 pane."""
+
+    def __init__(self, command: str, environ: dict, cwd: str) -> None:
+        self.socket = "awsmini-test-%s" % uuid.uuid4().hex[:8]
+        # tmux would otherwise move a cleared screen into the history, where the
+        # erased UI would look as if it had been left behind.
+        self.config = os.path.join(cwd, "tmux-%s.conf" % self.socket)
+        with open(self.config, "w") as fp:
+            fp.write("set -gq scroll-on-clear off\n")
+        script = os.path.join(cwd, "pane-%s.sh" % self.socket)
+        with open(script, "w") as fp:
+            fp.write("".join("export %s=%s\n" % (k, shlex.quote(v)) for k, v in environ.items()))
+            fp.write("cd %s\n%s\necho \"RC=$?\"\nexec sleep 600\n" % (shlex.quote(cwd), command))
+        self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", "bash " + script)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", self.config, *args],
+                              capture_output=True, text=True, timeout=10, check=True).stdout
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", "t", "-l", text)
+
+    def key(self, *names: str) -> None:
+        self._tmux("send-keys", "-t", "t", *names)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-J", "-t", "t", "-S", "-200")
+
+    def wait_for(self, pattern: str, timeout: float = 15) -> str:
+        deadline = time.time() + timeout
+        while True:
+            screen = self.screen()
+            if re.search(pattern, screen, re.M):
+                return screen
+            if time.time() > deadline:
+                raise AssertionError("%r never appeared; screen:\n%s" % (pattern, screen))
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def server(moto_reset, tmp_path):
+    """moto with a thing and two jobs targeting it; `aws(...)` runs awsmini against it."""
+    environ = isolated_environ(tmp_path, {"AWS_CLI_AUTO_PROMPT": None})
+
+    def aws(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", moto_reset],
+                              env=environ, cwd=tmp_path, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=60)
+
+    created = aws("iot", "create-thing", "--thing-name", "MyRPi")
+    assert created.returncode == 0, created.stderr
+    arn = json.loads(created.stdout)["thingArn"]
+    for job in ("example-job-01", "example-job-02"):
+        made = aws("iot", "create-job", "--job-id", job, "--targets", arn,
+                   "--document", '{"operation": "reboot"}')
+        assert made.returncode == 0, made.stderr
+    aws.url, aws.environ, aws.cwd = moto_reset, environ, str(tmp_path)
+    return aws
+
+
+@pytest.fixture
+def pane(server):
+    panes = []
+
+    def start(command: str) -> Pane:
+        panes.append(Pane(command, server.environ, server.cwd))
+        return panes[-1]
+
+    yield start
+    for each in panes:
+        each.close()
+
+
+def status(server, job: str) -> str:
+    described = server("iot", "describe-job-execution", "--job-id", job, "--thing-name", "MyRPi")
+    assert described.returncode == 0, described.stderr
+    return json.loads(described.stdout)["execution"]["status"]
+
+
+def complete_cancel(pane: Pane, job: str, url: str) -> None:
+    """Type `iot cancel-job-execution` with Tab, then both required arguments."""
+    pane.type("iot cancel-job-ex")
+    pane.wait_for(r"^\s+cancel-job-execution\s*$")
+    pane.key("Tab")
+    pane.wait_for(r"^> aws iot cancel-job-execution\s*$")
+    pane.key("Enter")  # closes the menu, keeps the line
+    pane.type(" ")
+    pane.wait_for(r"--job-id \(required\)")
+    pane.key("Tab")
+    pane.wait_for(r"^> aws iot cancel-job-execution --job-id\s*$")
+    pane.key("Enter")
+    pane.type(" %s --thing-name MyRPi --endpoint-url %s" % (job, url))
+    pane.wait_for(re.escape(url) + r"\s*$")
+
+
+def test_auto_prompt_completes_and_runs(server, pane):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    complete_cancel(screen, "example-job-01", server.url)
+    screen.key("Enter")
+    text = screen.wait_for(r"^RC=\d+")
+    line = "> aws iot cancel-job-execution --job-id example-job-01 --thing-name MyRPi " \
+           "--endpoint-url " + server.url
+    assert line in text and "RC=0" in text
+    assert "[F1]" not in text  # the UI is erased when done
+    assert status(server, "example-job-01") == "CANCELED"
+    assert status(server, "example-job-02") != "CANCELED"
+
+
+def test_shell_runs_two_commands_in_a_row(server, pane):
+    screen = pane(awsmini_executable() + " shell")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    complete_cancel(screen, "example-job-01", server.url)
+    screen.key("Enter")
+    screen.wait_for(r"^> aws iot cancel-job-execution --job-id example-job-01 ")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")  # a fresh prompt after the command
+    screen.type("iot describe-job-execution --job-id example-job-01 --thing-name MyRPi "
+                "--endpoint-url %s --query execution.status --output text" % server.url)
+    screen.wait_for(r"--output text\s*$")
+    screen.key("Enter")
+    screen.wait_for(r"^CANCELED\s*$")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    complete_cancel(screen, "example-job-02", server.url)
+    screen.key("Enter")
+    screen.wait_for(r"^> aws iot cancel-job-execution --job-id example-job-02 ")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.type("exit")
+    screen.key("Enter")
+    text = screen.wait_for(r"^RC=\d+")
+    assert "RC=0" in text
+    assert status(server, "example-job-02") == "CANCELED"
+    history = os.path.join(server.cwd, ".aws", "awsmini", "prompt_history.json")
+    with open(history) as fp:
+        commands = json.load(fp)["commands"]
+    assert len(commands) == 4 and commands[-1] == "exit"
+
+
+def test_ctrl_c_in_shell_clears_the_line(server, pane):
+    screen = pane(awsmini_executable() + " shell")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.type("iot list-thi")
+    screen.wait_for(r"^> aws iot list-thi\s*$")
+    screen.key("C-c")
+    screen.wait_for(r"^> aws\s*$")
+    screen.key("C-d")
+    assert "RC=0" in screen.wait_for(r"^RC=\d+")
+
+
+def test_stdout_redirected_runs_without_ui(server, pane, tmp_path):
+    out = tmp_path / "out.json"
+    screen = pane("%s --cli-auto-prompt iot list-things --endpoint-url %s > %s"
+                  % (awsmini_executable(), server.url, out))
+    text = screen.wait_for(r"^RC=\d+")
+    assert "RC=0" in text and WARNING in text
+    assert json.loads(out.read_text())["things"][0]["thingName"] == "MyRPi"
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_open_pipe_that_never_sends_does_not_hang(server, how):
+    argv = [awsmini_executable(), "iot", "list-things", "--endpoint-url", server.url]
+    environ = dict(server.environ)
+    if how == "flag":
+        argv.insert(1, "--cli-auto-prompt")
+    else:
+        environ["AWS_CLI_AUTO_PROMPT"] = "on"
+    proc = subprocess.Popen(argv, env=environ, cwd=server.cwd, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        code = proc.wait(timeout=30)  # stdin stays open and silent, as kubectl's is
+    finally:
+        proc.kill()
+        proc.stdin.close()
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.stdout.close()
+    proc.stderr.close()
+    assert code == 0
+    assert json.loads(out)["things"][0]["thingName"] == "MyRPi"
+    assert "\x1b" not in out
+    assert err == (WARNING + "\n" if how == "flag" else "")
