@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awsmini.values import shorthand
 from awsmini.values.shorthand import (
     MAX_DEPTH,
     DuplicateKeyError,
@@ -185,3 +186,15 @@ values = st.recursive(strings, lambda inner: st.lists(inner, max_size=3)
 @given(st.dictionaries(keys, values, min_size=1, max_size=4))
 def test_rendered_structures_round_trip(params):
     assert parse_shorthand(render(params)) == params
+
+
+@pytest.mark.parametrize("ours, v2s", [
+    (shorthand._START, r"!#-&(-+\--<>-Z\\-z|-\uffff"),
+    (shorthand._FIRST_FOLLOW, r"\s!#-&(-+\--\\^-|~-\uffff"),
+    (shorthand._SECOND_FOLLOW, r"\s!#-&(-+\--<>-\uffff"),
+], ids=["start-char", "first-char", "second-char"])
+def test_character_classes_are_v2s_ranges(ours, v2s):
+    ours_re, v2_re = re.compile("[%s]" % ours), re.compile("[%s]" % v2s)
+    for code in list(range(0x3000)) + list(range(0x3000, 0x110000, 97)) + [0xFFFF, 0x10000]:
+        char = chr(code)
+        assert bool(ours_re.fullmatch(char)) == bool(v2_re.fullmatch(char)), hex(code)
