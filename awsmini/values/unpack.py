@@ -137,6 +137,8 @@ class _Context:
     # ------------------------------------------------------- 2. and 3.
 
     def convert(self, value: Any) -> Any:
+        if _is_converted(value):
+            return value
         shape = self.model.shape(self.spec.shape_name)
         if self.should_parse_shorthand(shape, value):
             return self.parse_shorthand(shape, value)
@@ -319,6 +321,13 @@ def _adjust(parent: Any, key: Any, shape_name: str, value: Any, model: ServiceMo
             parent[key] = True
         elif value.lower() == "false":
             parent[key] = False
+
+
+def _is_converted(value: Any) -> bool:
+    """A dict, or a list holding anything but strings: already unpacked, not raw text."""
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(not isinstance(item, str) for item in value)
 
 
 def _is_document(shape: Mapping) -> bool:

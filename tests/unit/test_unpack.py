@@ -86,7 +86,10 @@ def test_json_objects_keep_order():
 
 def test_already_unpacked_values_pass_again():
     # click's convert() contract: converting a converted value changes nothing.
-    for name, raw in [("count", "42"), ("ratio", "1.5"), ("enabled", "false"), ("names", ["a", "b"])]:
+    for name, raw in [("count", "42"), ("ratio", "1.5"), ("enabled", "false"), ("names", ["a", "b"]),
+                      ("settings", "Count=1,Names=a"), ("labels", '{"a": "b"}'), ("counts", ["1"]),
+                      ("tags", ["Key=a"]), ("extra", '{"x": 1}'), ("extras", ["[1]"]),
+                      ("when", "2024-01-01"), ("name", "text")]:
         once = unpack_argument(SPECS[name], raw, MODEL, fake_env(), "base64")
         assert unpack_argument(SPECS[name], once, MODEL, fake_env(), "base64") == once
 
