@@ -149,8 +149,8 @@ class _FastEmitter:
             if isinstance(key, bool) or key is None or isinstance(key, (int, float)):
                 return self._scalar(key, 0, 0)
             raise _Unusual()
-        if len(key) > 100:
-            raise _Unusual()  # PyYAML writes long keys as complex keys
+        if not key or len(key) > 100:
+            raise _Unusual()  # PyYAML writes empty and long keys as complex keys
         style = self._string_style(key)
         if style == "plain":
             return key
