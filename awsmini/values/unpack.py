@@ -248,11 +248,14 @@ class _Context:
         return value
 
     def read_streaming_blob(self, value: Any) -> bytes:
-        path = paramfile.expand_variables(self.env.path(value), self.env.environ)
-        try:
-            return self.env.read_bytes(path)
-        except OSError:
-            raise self.param_error("Blob values must be a path to a file.")
+        """A streaming blob's value names the file to send (v2 sends the open file)."""
+        if isinstance(value, str):
+            path = paramfile.expand_variables(self.env.path(value), self.env.environ)
+            try:
+                return self.env.read_bytes(path)
+            except OSError:
+                pass
+        raise self.param_error("Blob values must be a path to a file.")
 
     def parse_json(self, value: Any) -> Any:
         try:
