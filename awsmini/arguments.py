@@ -133,7 +133,8 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
 
 
 def has_streaming_output(model: ServiceModel, api_name: str) -> bool:
-    """Whether the operation's output has a streaming blob payload (v2's `outfile`)."""
+    """Whether the operation's output payload is a blob (botocore's "streaming output",
+    v2's `outfile`): `s3api get-object`, and `lambda invoke` too."""
     output = model.operations[api_name].get("output", {}).get("shape")
     if not output:
         return False
@@ -141,10 +142,7 @@ def has_streaming_output(model: ServiceModel, api_name: str) -> bool:
     payload = shape.get("payload")
     if not payload or payload not in shape.get("members", {}):
         return False
-    member = shape["members"][payload]
-    target = model.shape(member["shape"])
-    # `streaming` sits on the member in newer models and on the shape in older ones.
-    return target.get("type") == "blob" and bool(member.get("streaming") or target.get("streaming"))
+    return model.shape(shape["members"][payload]["shape"]).get("type") == "blob"
 
 
 def cli_name(api_name: str) -> str:

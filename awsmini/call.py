@@ -51,13 +51,33 @@ def create_client(command: Command, options: GlobalOptions, settings: Settings,
                                      config=config)
 
 
-def call_operation(client: Any, command: Command, params: Mapping[str, Any]) -> dict:
-    """Call the operation once; the response without its `ResponseMetadata`."""
+def call_operation(client: Any, command: Command, params: Mapping[str, Any],
+                   outfile: str | None = None) -> dict:
+    """Call the operation once; the response without its `ResponseMetadata`.
+
+    With `outfile` (v2's positional argument of blob-payload outputs), the payload
+    is streamed into that file and left out of the response, as v2 does.
+    """
     with translate_errors():
         method = getattr(client, xform_name(command.api_name))
         response = method(**params)
+        if outfile is not None:
+            _save_payload(response, command, outfile)
     response.pop("ResponseMetadata", None)
     return response
+
+
+def _save_payload(response: dict, command: Command, outfile: str) -> None:
+    output = command.model.operations[command.api_name]["output"]["shape"]
+    body = response.pop(command.model.shape(output)["payload"], None)
+    with open(outfile, "wb") as fp:
+        if body is None:
+            return
+        if isinstance(body, (bytes, bytearray)):
+            fp.write(body)
+            return
+        for chunk in iter(lambda: body.read(1024 * 1024), b""):
+            fp.write(chunk)
 
 
 def paginate_operation(client: Any, command: Command, params: Mapping[str, Any],

@@ -59,7 +59,7 @@ def run(argv: Sequence[str], env: Env) -> int:
         documents = paged_documents(paginate_operation(client, command, params, paging.config),
                                     output)
     else:
-        documents = iter([call_operation(client, command, params)])
+        documents = iter([call_operation(client, command, params, parsed.options.get("outfile"))])
     return emit(documents, command, query, output, options, pager, env)  # 12, 13
 
 

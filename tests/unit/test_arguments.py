@@ -66,3 +66,10 @@ def test_renamed_argument(environ):
 ])
 def test_cli_names(api_name, expected):
     assert cli_name(api_name) == expected
+
+
+def test_blob_payload_output_without_streaming_flag_gets_outfile(environ):
+    # lambda invoke's Payload is a plain blob payload; botocore and v2 still stream it.
+    specs = table("lambda", "Invoke", environ)
+    assert specs["outfile"].is_positional
+    assert "generate-cli-skeleton" not in specs
