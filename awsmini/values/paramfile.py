@@ -17,8 +17,8 @@ from awsmini.env import Env
 PREFIXES = ("file://", "fileb://")
 
 # Arguments whose values are URLs or free text that merely look like paths:
-# v2 never loads a file for them. Keyed `<endpoint prefix>.<operation>.<argument>`,
-# v2's own names, including the ones that can no longer match.
+# v2 never loads a file for them. Keyed `<service>.<operation>.<argument>` as in
+# v2's event names, where the service is the hyphenated service id (`api-gateway`).
 PARAMFILE_DISABLED = frozenset([
     "api-gateway.put-integration.uri",
     "api-gateway.create-integration.integration-uri",
@@ -119,9 +119,9 @@ class ParamFileError(Exception):
         self.message = message
 
 
-def is_paramfile_enabled(endpoint_prefix: str, operation_cli_name: str, argument_cli_name: str) -> bool:
-    """Whether v2 would load `file://` values for this argument."""
-    key = "%s.%s.%s" % (endpoint_prefix, operation_cli_name, argument_cli_name)
+def is_paramfile_enabled(service: str, operation_cli_name: str, argument_cli_name: str) -> bool:
+    """Whether v2 would load `file://` values for this argument (`service` as in event names)."""
+    key = "%s.%s.%s" % (service, operation_cli_name, argument_cli_name)
     return key not in PARAMFILE_DISABLED
 
 

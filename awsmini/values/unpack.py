@@ -41,14 +41,17 @@ SCALAR_TYPES = frozenset(["string", "float", "integer", "long", "boolean", "doub
 COMPLEX_TYPES = frozenset(["structure", "map", "list"])
 
 # v2 keeps the pre-2015 reading of these lists of one-member structures:
-# `--records a b` means [{"Data": "a"}, {"Data": "b"}]. Keyed by botocore's
-# service name, operation cli name and argument cli name. (v2 keys the ELB
-# entries by "elastic-load-balancing", which never matches, so they do nothing.)
+# `--instances i-1 i-2` means [{"InstanceId": "i-1"}, {"InstanceId": "i-2"}].
+# Keyed by service event name, operation cli name and argument cli name.
 OLD_LIST_CASES = frozenset([
     ("firehose", "put-record-batch", "records"),
     ("workspaces", "reboot-workspaces", "reboot-workspace-requests"),
     ("workspaces", "rebuild-workspaces", "rebuild-workspace-requests"),
     ("workspaces", "terminate-workspaces", "terminate-workspace-requests"),
+    ("elastic-load-balancing", "remove-tags", "tags"),
+    ("elastic-load-balancing", "describe-instance-health", "instances"),
+    ("elastic-load-balancing", "deregister-instances-from-load-balancer", "instances"),
+    ("elastic-load-balancing", "register-instances-with-load-balancer", "instances"),
 ])
 
 # What Python raises inside v2's conversions; v2 lets these end the run (255).
@@ -124,8 +127,8 @@ class _Context:
 
     def load_file(self, raw: Any) -> Any:
         """v2's `load-cli-arg` step: a `file://` value becomes the file's contents."""
-        if not paramfile.is_paramfile_enabled(self.model.metadata.get("endpointPrefix", ""),
-                                              self.operation_cli_name(), self.spec.cli_name):
+        if not paramfile.is_paramfile_enabled(self.service_event_name(), self.operation_cli_name(),
+                                              self.spec.cli_name):
             return raw
         candidate = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
         try:
@@ -184,7 +187,8 @@ class _Context:
             member = self.model.shape(shape["member"]["shape"])
             members = member.get("members", {})
             if member.get("type") == "structure" and len(members) == 1 and (
-                    (self.model.name, self.operation_cli_name(), self.spec.cli_name) in OLD_LIST_CASES):
+                    (self.service_event_name(), self.operation_cli_name(),
+                     self.spec.cli_name) in OLD_LIST_CASES):
                 name = next(iter(members))
                 return [{name: item} for item in value]
         elif kind == "structure":
@@ -277,6 +281,12 @@ class _Context:
         if not input_name:
             return {}
         return self.model.shape(input_name).get("members", {}).get(self.spec.member_name, {})
+
+    def service_event_name(self) -> str:
+        """The service as v2's event names spell it: the service id, lowercase and hyphenated
+        (botocore aliases `elb` to `elastic-load-balancing`, `email` to `ses`, ...)."""
+        service_id = self.model.metadata.get("serviceId") or self.model.name
+        return service_id.lower().replace(" ", "-")
 
     def operation_cli_name(self) -> str:
         from awsmini.arguments import cli_name

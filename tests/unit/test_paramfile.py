@@ -124,13 +124,16 @@ def test_expand_variables(path, expected):
     assert expand_variables(path, {"A": "/a", "B": "b", "A_B": "ab-var"}) == expected
 
 
-@pytest.mark.parametrize("endpoint, operation, argument, enabled", [
+@pytest.mark.parametrize("service, operation, argument, enabled", [
     ("sqs", "send-message", "queue-url", False),
     ("cloudformation", "create-stack", "template-url", False),
     ("cloudformation", "create-stack", "template-body", True),
     ("iot", "create-job", "document-source", False),
     ("iot", "create-job", "document", True),
     ("iot", "cancel-job-execution", "status-details", True),
-], ids=lambda v: str(v))
-def test_paramfile_disabled_table(endpoint, operation, argument, enabled):
-    assert is_paramfile_enabled(endpoint, operation, argument) is enabled
+    ("api-gateway", "put-integration", "uri", False),
+    ("serverlessapplicationrepository", "create-application", "readme-url", False),
+], ids=["sqs-queue-url", "cfn-template-url", "cfn-template-body", "iot-document-source",
+        "iot-document", "iot-status-details", "apigateway-uri", "serverlessrepo-readme-url"])
+def test_paramfile_disabled_table(service, operation, argument, enabled):
+    assert is_paramfile_enabled(service, operation, argument) is enabled

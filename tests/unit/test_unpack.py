@@ -119,10 +119,11 @@ def test_old_list_case_of_one_member_structures():
     data = json.loads(json.dumps(MODEL.data))
     data["operations"] = {"PutRecordBatch": {"name": "PutRecordBatch", "input": {"shape": "Input"}}}
     data["shapes"]["Input"] = {"type": "structure", "members": {"Records": {"shape": "Singles"}}}
+    data["metadata"]["serviceId"] = "Firehose"
     firehose = ServiceModel("firehose", "2015-08-04", data)
     spec = build_arguments(firehose, "PutRecordBatch", "firehose")["records"]
     assert unpack_argument(spec, ["a", "b"], firehose, fake_env(), "base64") == [{"Id": "a"}, {"Id": "b"}]
-    other = ServiceModel("other", "2015-08-04", data)
+    other = ServiceModel("other", "2015-08-04", {**data, "metadata": {"serviceId": "Other"}})
     with pytest.raises(ParamValidationError):
         unpack_argument(spec, ["a", "b"], other, fake_env(), "base64")
 
@@ -188,6 +189,12 @@ def real(tmp_path_factory):
         "iot-timestamp"])
 def test_recorded_inputs(real, service, operation, argument, raw, expected):
     assert real(service, operation, argument, raw) == expected
+
+
+def test_elb_instances_as_words(real):
+    # v2's event names spell elb "elastic-load-balancing" (its service id).
+    assert real("elb", "RegisterInstancesWithLoadBalancer", "instances", ["i-1", "i-2"]) == [
+        {"InstanceId": "i-1"}, {"InstanceId": "i-2"}]
 
 
 def test_recorded_map_given_a_list_left_for_validation(real):
