@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from awsmini import __version__
@@ -75,14 +74,10 @@ def search_paths(environ: Mapping[str, str]) -> list[str]:
     return paths
 
 
-@lru_cache(maxsize=None)
 def _botocore_data() -> str:
-    import importlib.util
+    import botocore  # the package alone is light; its session machinery is not imported
 
-    spec = importlib.util.find_spec("botocore")
-    if spec is None or not spec.submodule_search_locations:
-        return ""
-    return os.path.join(list(spec.submodule_search_locations)[0], "data")
+    return os.path.join(os.path.dirname(botocore.__file__), "data")
 
 
 def _model_file(directory: str, type_name: str) -> str | None:

@@ -21,10 +21,21 @@ class Settings:
         self.environ = environ
         self.profile = (options.profile or environ.get("AWS_PROFILE")
                         or environ.get("AWS_DEFAULT_PROFILE") or "default")
+        self.path = os.path.expanduser(environ.get("AWS_CONFIG_FILE") or os.path.join(
+            environ.get("HOME") or os.path.expanduser("~"), ".aws", "config"))
+        self._text: str | None = None
         self._section: Mapping[str, Any] | None = None
 
     def get(self, name: str) -> Any:
         """The profile's value for `name`, or None."""
+        if self._text is None:
+            try:
+                with open(self.path, encoding="utf-8", errors="replace") as fp:
+                    self._text = fp.read()
+            except OSError:
+                self._text = ""
+        if name not in self._text:
+            return None  # not in the file at all: no need to parse it
         if self._section is None:
             self._section = self._load()
         return self._section.get(name)
@@ -33,10 +44,8 @@ class Settings:
         from botocore.configloader import load_config
         from botocore.exceptions import ConfigNotFound, ConfigParseError
 
-        path = self.environ.get("AWS_CONFIG_FILE") or os.path.join(
-            self.environ.get("HOME") or os.path.expanduser("~"), ".aws", "config")
         try:
-            profiles = load_config(os.path.expanduser(path)).get("profiles", {})
+            profiles = load_config(self.path).get("profiles", {})
         except (ConfigNotFound, ConfigParseError, OSError):
             return {}
         return profiles.get(self.profile, {})
