@@ -13,30 +13,47 @@ import shlex
 from typing import Sequence
 
 from awsmini.env import Env
+from awsmini.prompt import splash
 from awsmini.prompt.history import append_command, history_path, load_commands
-
-PREFIX = "> aws "
+from awsmini.prompt.splash import PREFIX
 
 
 def ask(argv: Sequence[str], env: Env) -> list[str] | None:
     """Prompt for a whole command line prefilled with `argv`; None when aborted."""
+    painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     from awsmini.prompt.completions import initial_line
 
-    line = read_line(initial_line(argv, env.environ), env, is_shell=False)
+    line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted)
     return None if line is None else shlex.split(line)
 
 
-def read_line(initial: str, env: Env, is_shell: bool) -> str | None:
-    """Run the prompt once; the accepted line, or None (aborted, or the shell's Ctrl+D)."""
-    from awsmini.prompt.app import Aborted, create_app
+def quote_words(argv: Sequence[str]) -> str:
+    """argv as the prompt shows it: without `--cli-auto-prompt`, shell-quoted."""
+    return " ".join(shlex.quote(word) for word in argv if word != "--cli-auto-prompt")
 
-    path = history_path(env.environ)
+
+def read_line(initial: str, env: Env, is_shell: bool,
+              painted: splash.Painted | None = None) -> str | None:
+    """Run the prompt once; the accepted line, or None (aborted, or the shell's Ctrl+D).
+
+    `painted` is the early first screen, if any, which prompt_toolkit draws over.
+    """
     try:
-        line = create_app(initial, env.environ, load_commands(path), is_shell=is_shell).run()
-    except Aborted as aborted:
-        env.stderr.write(PREFIX + aborted.line + "\n")
-        env.stderr.flush()
-        return None
+        from awsmini.prompt.app import Aborted, create_app
+
+        path = history_path(env.environ)
+        app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell)
+        if painted is not None:
+            painted.hand_over()
+        try:
+            line = app.run()
+        except Aborted as aborted:
+            env.stderr.write(PREFIX + aborted.line + "\n")
+            env.stderr.flush()
+            return None
+    finally:
+        if painted is not None:
+            painted.restore()
     if line is None:
         return None
     env.stdout.write(PREFIX + line + "\n")

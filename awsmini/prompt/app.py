@@ -36,8 +36,7 @@ from prompt_toolkit.widgets import Frame, SearchToolbar
 
 from awsmini.prompt import completions, panels
 from awsmini.prompt.history import search_history
-
-PREFIX = "> aws "
+from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
 HELP_WIDTH = 37
 STYLE = Style.from_dict({
     "completion-menu.completion": "bg:#d0d0d0 #000000",
@@ -48,8 +47,7 @@ STYLE = Style.from_dict({
     "panel-title": "bold",
 })
 TOOLBAR = {
-    "input": ("[ENTER] Autocomplete Choice/Execute Command", "[F1] Show Shortkey Help",
-              "[F2] Focus on next panel", "[F3] Hide/Show Docs", "[F5] Hide/Show Output"),
+    "input": TOOLBAR_HINTS,
     "doc": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[q] Focus on Input"),
     "output": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[F3] Hide/Show Docs",
                "[F5] Hide/Show Output"),
@@ -161,7 +159,7 @@ def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
     one_column = Condition(lambda: not state.multi_column)
     input_area = FloatContainer(
         Window(BufferControl(input_buffer, input_processors=[BeforeInput(PREFIX)]),
-               height=Dimension(min=10), wrap_lines=True),
+               height=Dimension(min=INPUT_ROWS), wrap_lines=True),
         [Float(xcursor=True, ycursor=True, content=CompletionsMenu(
             max_height=16, scroll_offset=2, extra_filter=one_column)),
          Float(xcursor=True, ycursor=True, content=MultiColumnCompletionsMenu(

@@ -399,9 +399,9 @@ def initial_line(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     next level: when it has no completions (v2), and also when it is an exact
     command or option name or an option's value (v2 would list look-alikes).
     """
-    import shlex
+    from awsmini.prompt import quote_words
 
-    text = " ".join(shlex.quote(word) for word in argv if word != "--cli-auto-prompt")
+    text = quote_words(argv)
     if text and _is_complete(text, environ):
         text += " "
     return text

@@ -21,14 +21,16 @@ def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (
               base_args: Sequence[str] = ()) -> int:
     """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
     are added to every command."""
-    from awsmini.prompt import read_line
+    from awsmini.prompt import quote_words, read_line, splash
+
+    painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     from awsmini.prompt.completions import initial_line
 
     code = 0
     initial = initial_line(argv, env.environ) if argv else ""
     while True:
-        line = read_line(initial, env, is_shell=True)
-        initial = ""
+        line = read_line(initial, env, is_shell=True, painted=painted)
+        initial, painted = "", None
         if line is None or line.strip() in EXIT_WORDS:
             return code
         if not line.strip():
