@@ -17,7 +17,7 @@ from botocore import xform_name
 from awsmini.models import ServiceModel
 
 # v2 renames arguments whose names would collide with global options or read
-# badly; key: (service, operation cli name or "*", argument cli name).
+# badly; key: (service command, operation or "*", argument as botocore names it).
 RENAMES: Mapping[tuple[str, str, str], str] = {
     ("ec2", "create-image", "no-no-reboot"): "reboot",
     ("ec2", "*", "no-egress"): "ingress",
@@ -31,11 +31,71 @@ RENAMES: Mapping[tuple[str, str, str], str] = {
     ("emr", "*", "job-flow-ids"): "cluster-ids",
     ("emr", "*", "job-flow-id"): "cluster-id",
     ("cloudsearchdomain", "search", "query"): "search-query",
-    ("cloudsearchdomain", "search", "size"): "search-size",
+    ("cloudsearchdomain", "suggest", "query"): "suggest-query",
     ("sns", "subscribe", "endpoint"): "notification-endpoint",
-    ("logs", "*", "query"): "query-string",
-    ("lex-runtime", "*", "query"): "lex-query",
-    ("route53", "*", "query"): "query-string",
+    ("deploy", "*", "s-3-location"): "s3-location",
+    ("deploy", "*", "ec-2-tag-filters"): "ec2-tag-filters",
+    ("codepipeline", "get-pipeline", "version"): "pipeline-version",
+    ("codepipeline", "create-custom-action-type", "version"): "action-version",
+    ("codepipeline", "delete-custom-action-type", "version"): "action-version",
+    ("kinesisanalytics", "add-application-output", "output"): "application-output",
+    ("kinesisanalyticsv2", "add-application-output", "output"): "application-output",
+    ("route53", "delete-traffic-policy", "version"): "traffic-policy-version",
+    ("route53", "get-traffic-policy", "version"): "traffic-policy-version",
+    ("route53", "update-traffic-policy-comment", "version"): "traffic-policy-version",
+    ("gamelift", "create-build", "version"): "build-version",
+    ("gamelift", "update-build", "version"): "build-version",
+    ("gamelift", "create-script", "version"): "script-version",
+    ("gamelift", "update-script", "version"): "script-version",
+    ("route53domains", "view-billing", "start"): "start-time",
+    ("route53domains", "view-billing", "end"): "end-time",
+    ("apigateway", "create-rest-api", "version"): "api-version",
+    ("apigatewayv2", "create-api", "version"): "api-version",
+    ("apigatewayv2", "update-api", "version"): "api-version",
+    ("pinpoint", "get-campaign-version", "version"): "campaign-version",
+    ("pinpoint", "get-segment-version", "version"): "segment-version",
+    ("stepfunctions", "send-task-success", "output"): "task-output",
+    ("clouddirectory", "publish-schema", "version"): "schema-version",
+    ("mturk", "list-qualification-types", "query"): "types-query",
+    ("workdocs", "create-notification-subscription", "endpoint"): "notification-endpoint",
+    ("workdocs", "describe-users", "query"): "user-query",
+    ("lex-models", "delete-bot", "version"): "bot-version",
+    ("lex-models", "delete-intent", "version"): "intent-version",
+    ("lex-models", "delete-slot-type", "version"): "slot-type-version",
+    ("lex-models", "get-intent", "version"): "intent-version",
+    ("lex-models", "get-slot-type", "version"): "slot-type-version",
+    ("lex-models", "delete-bot-version", "version"): "bot-version",
+    ("lex-models", "delete-intent-version", "version"): "intent-version",
+    ("lex-models", "delete-slot-type-version", "version"): "slot-type-version",
+    ("lex-models", "get-export", "version"): "resource-version",
+    ("mobile", "create-project", "region"): "project-region",
+    ("rekognition", "create-stream-processor", "output"): "stream-processor-output",
+    ("eks", "create-cluster", "version"): "kubernetes-version",
+    ("eks", "update-cluster-version", "version"): "kubernetes-version",
+    ("eks", "create-nodegroup", "version"): "kubernetes-version",
+    ("eks", "update-nodegroup-version", "version"): "kubernetes-version",
+    ("schemas", "*", "version"): "schema-version",
+}
+# Old names v2 still accepts, undocumented, beside the new ones; same keys.
+HIDDEN_ALIASES: Mapping[tuple[str, str, str], str] = {
+    ("cognito-identity", "create-identity-pool", "open-id-connect-provider-arns"): "open-id-connect-provider-ar-ns",
+    ("storagegateway", "describe-tapes", "tape-arns"): "tape-ar-ns",
+    ("storagegateway", "describe-tape-archives", "tape-arns"): "tape-ar-ns",
+    ("storagegateway", "describe-vtl-devices", "vtl-device-arns"): "vtl-device-ar-ns",
+    ("storagegateway", "describe-cached-iscsi-volumes", "volume-arns"): "volume-ar-ns",
+    ("storagegateway", "describe-stored-iscsi-volumes", "volume-arns"): "volume-ar-ns",
+    ("route53domains", "view-billing", "start-time"): "start",
+    ("deploy", "create-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
+    ("deploy", "list-application-revisions", "s3-bucket"): "s-3-bucket",
+    ("deploy", "list-application-revisions", "s3-key-prefix"): "s-3-key-prefix",
+    ("deploy", "update-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
+    ("iam", "enable-mfa-device", "authentication-code1"): "authentication-code-1",
+    ("iam", "enable-mfa-device", "authentication-code2"): "authentication-code-2",
+    ("iam", "resync-mfa-device", "authentication-code1"): "authentication-code-1",
+    ("iam", "resync-mfa-device", "authentication-code2"): "authentication-code-2",
+    ("lambda", "publish-version", "code-sha256"): "code-sha-256",
+    ("lightsail", "import-key-pair", "public-key-base64"): "public-key-base-64",
+    ("opsworks", "register-volume", "ec2-volume-id"): "ec-2-volume-id",
 }
 
 
@@ -60,6 +120,7 @@ class ArgSpec:
     is_positional: bool = False
     const: str | None = None  # the value of an option given without one (`nargs="?"`)
     negative_name: str | None = None  # a boolean's `--no-` twin, after v2's renames
+    aliases: tuple[str, ...] = ()  # other names it answers to, undocumented
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
 
     @property
@@ -107,7 +168,8 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
         required = set(shape.get("required", []))
         for member_name, member in shape.get("members", {}).items():
             member_shape = model.shape(member["shape"])
-            name = _renamed(service_cli_name, op_cli, xform_name(member_name, "-"))
+            original = xform_name(member_name, "-")
+            name = _renamed(service_cli_name, op_cli, original)
             is_token = member.get("idempotencyToken", False)
             is_boolean = member_shape.get("type") == "boolean"
             table[name] = ArgSpec(
@@ -120,6 +182,7 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                 nargs="+" if member_shape.get("type") == "list" else None,
                 negative_name=(_renamed(service_cli_name, op_cli, "no-" + name)
                                if is_boolean else None),
+                aliases=_aliases(service_cli_name, op_cli, original),
             )
     for spec in CLI_INPUT_OPTIONS:
         table[spec.cli_name] = spec
@@ -152,3 +215,8 @@ def cli_name(api_name: str) -> str:
 
 def _renamed(service: str, operation: str, name: str) -> str:
     return RENAMES.get((service, operation, name)) or RENAMES.get((service, "*", name)) or name
+
+
+def _aliases(service: str, operation: str, name: str) -> tuple[str, ...]:
+    alias = HIDDEN_ALIASES.get((service, operation, name))
+    return (alias,) if alias else ()

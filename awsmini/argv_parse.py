@@ -60,7 +60,8 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
         if spec.is_positional:
             parser.add_argument(spec.cli_name, nargs=None if required else "?")
         elif spec.is_boolean:
-            parser.add_argument(spec.option, dest=spec.cli_name, action="store_true",
+            parser.add_argument(spec.option, *_alias_options(spec), dest=spec.cli_name,
+                                action="store_true",
                                 default=None, required=required)
             parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
                                 action="store_false", default=None)
@@ -72,5 +73,9 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
                 kwargs["const"] = spec.const
             if spec.type_name in _ARGPARSE_TYPES:
                 kwargs["type"] = _ARGPARSE_TYPES[spec.type_name]
-            parser.add_argument(spec.option, **kwargs)
+            parser.add_argument(spec.option, *_alias_options(spec), **kwargs)
     return parser
+
+
+def _alias_options(spec: ArgSpec) -> list[str]:
+    return ["--" + alias for alias in spec.aliases]

@@ -73,3 +73,16 @@ def test_blob_payload_output_without_streaming_flag_gets_outfile(environ):
     specs = table("lambda", "Invoke", environ)
     assert specs["outfile"].is_positional
     assert "generate-cli-skeleton" not in specs
+
+
+def test_hidden_alias_and_service_wide_rename(environ):
+    specs = table("storagegateway", "DescribeTapes", environ)
+    assert specs["tape-arns"].aliases == ("tape-ar-ns",)
+    specs = table("ec2", "AuthorizeSecurityGroupEgress", environ)
+    assert "dry-run" in specs
+
+
+def test_rename_of_a_member_that_collides_with_a_global_option(environ):
+    specs = table("stepfunctions", "SendTaskSuccess", environ)
+    assert "task-output" in specs and "output" not in specs
+    assert specs["task-output"].member_name == "output"

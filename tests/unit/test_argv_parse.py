@@ -69,3 +69,9 @@ def test_unknown_options_list_options_first(extra, message):
     with pytest.raises(UnknownOptionsError) as caught:
         parse_arguments(SPECS, REQUIRED + extra)
     assert caught.value.message == message
+
+
+def test_hidden_alias_fills_the_same_argument():
+    specs = {"tape-arns": ArgSpec("tape-arns", "TapeARNs", "L", "list", nargs="+",
+                                  aliases=("tape-ar-ns",))}
+    assert parse_arguments(specs, ["--tape-ar-ns", "a", "b"]).members == {"tape-arns": ["a", "b"]}
