@@ -17,6 +17,8 @@ from awsmini.prompt import splash
 from awsmini.prompt.history import append_command, history_path, load_commands
 from awsmini.prompt.splash import PREFIX
 
+EXIT_WORDS = ("exit", "quit")  # leave the shell
+
 
 def ask(argv: Sequence[str], env: Env) -> list[str] | None:
     """Prompt for a whole command line prefilled with `argv`; None when aborted."""
@@ -58,5 +60,6 @@ def read_line(initial: str, env: Env, is_shell: bool,
         return None
     env.stdout.write(PREFIX + line + "\n")
     env.stdout.flush()
-    append_command(path, line)
+    if not (is_shell and line.strip() in EXIT_WORDS):
+        append_command(path, line)
     return line

@@ -34,7 +34,7 @@ from prompt_toolkit.search import SearchDirection, start_search
 from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import Frame, SearchToolbar
 
-from awsmini.prompt import completions, panels
+from awsmini.prompt import EXIT_WORDS, completions, panels
 from awsmini.prompt.history import search_history
 from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
 HELP_WIDTH = 37
@@ -249,7 +249,7 @@ def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> K
     @bindings.add("enter", filter=on_input)
     def _enter(event) -> None:
         buffer = event.current_buffer
-        if is_shell and buffer.text.strip() in ("exit", "quit"):
+        if is_shell and buffer.text.strip() in EXIT_WORDS:
             event.app.exit(result=buffer.text)  # never lost to a menu that happens to be open
             return
         if _is_menu_open(buffer):

@@ -14,14 +14,13 @@ from typing import Callable, Sequence
 
 from awsmini.env import Env
 
-EXIT_WORDS = ("exit", "quit")
 
 
 def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (),
               base_args: Sequence[str] = ()) -> int:
     """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
     are added to every command."""
-    from awsmini.prompt import quote_words, read_line, splash
+    from awsmini.prompt import EXIT_WORDS, quote_words, read_line, splash
 
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     from awsmini.prompt.completions import initial_line

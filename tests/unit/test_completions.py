@@ -126,6 +126,18 @@ def test_values(line, expected, environ):
     assert texts(line, environ)[:len(expected)] == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("iot list-things --query ", ["things", "nextToken"]),
+    ("iot list-things --query things[].th",
+     ["things[].thingArn", "things[].thingName", "things[].thingTypeName"]),
+    ("iot list-things --query things[?version>`0`].attr", ["things[?version>`0`].attributes"]),
+    ("iot list-things --query 'length(things) > `0` && nextTo", ["nextToken"]),
+], ids=["top", "projection", "filter", "after-operators"])
+def test_query_member_names(line, expected, environ):
+    found = complete(line, environ).candidates
+    assert [c.text.rsplit(" ", 1)[-1] for c in found] == [e.rsplit(" ", 1)[-1] for e in expected]
+
+
 def test_shorthand_keys(environ):
     found = complete("iot create-thing --attribute-payload ", environ).candidates
     assert [(c.text, c.meta.split("]")[0]) for c in found] == [
