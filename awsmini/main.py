@@ -111,18 +111,30 @@ def prompt_mode(argv: Sequence[str], env: Env) -> str:
             env.stderr.write(NO_TERMINAL_WARNING % PROG)
             return "off"
         return "on"
+    if not is_terminal:
+        return "off"  # a mode from the environment or config steps aside silently
     if "AWS_CLI_AUTO_PROMPT" in env.environ:
         value = env.environ["AWS_CLI_AUTO_PROMPT"]
     else:
         value = _profile_setting(argv, env, "cli_auto_prompt")
     mode = str(value or "").strip().lower()
-    return mode if mode in PROMPT_MODES and is_terminal else "off"
+    return mode if mode in PROMPT_MODES else "off"
 
 
 def _profile_setting(argv: Sequence[str], env: Env, name: str):
+    """The profile's value of `name`; the config file is parsed only if it names it at all,
+    so that plain commands do not pay for botocore's config loader here."""
     from awsmini.globalopts import GlobalOptions, parse_global_options
     from awsmini.settings import Settings
 
+    path = env.environ.get("AWS_CONFIG_FILE") or os.path.join(
+        env.environ.get("HOME") or os.path.expanduser("~"), ".aws", "config")
+    try:
+        with open(os.path.expanduser(path), "rb") as fp:
+            if name.encode() not in fp.read():
+                return None
+    except OSError:
+        return None
     try:
         options, _ = parse_global_options(argv)
     except AwsminiError:
