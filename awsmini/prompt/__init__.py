@@ -41,7 +41,8 @@ def read_line(initial: str, env: Env, is_shell: bool,
     `painted` is the early first screen, if any, which prompt_toolkit draws over.
     """
     try:
-        from awsmini.prompt.app import Aborted, create_app
+        from awsmini.prompt.app import create_app
+        from awsmini.prompt.keys import Aborted
 
         path = history_path(env.environ)
         app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell)

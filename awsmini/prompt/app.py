@@ -7,22 +7,20 @@ the input area (at least 10 rows) with the completion menu floating at the
 cursor, then the doc (F3) and output (F5) panels side by side, then a rule
 and the key-hint toolbar, or the key help panel (F1) on the right. This module
 decides nothing about commands: candidates come from `completions`, panel
-text from `panels`, and it never runs anything.
+text from `panels`, keys from `keys`, and it never runs anything.
 """
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from prompt_toolkit.application import Application
-from prompt_toolkit.buffer import Buffer, CompletionState
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion, DynamicCompleter
 from prompt_toolkit.document import Document
-from prompt_toolkit.filters import Condition, has_focus
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import InMemoryHistory
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from prompt_toolkit.key_binding.bindings.focus import focus_next
+from prompt_toolkit.key_binding import merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
 from prompt_toolkit.layout import (ConditionalContainer, Float, FloatContainer, HSplit, Layout,
                                    VSplit, Window)
@@ -30,13 +28,14 @@ from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.layout.menus import CompletionsMenu, MultiColumnCompletionsMenu
 from prompt_toolkit.layout.processors import BeforeInput
-from prompt_toolkit.search import SearchDirection, start_search
 from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import Frame, SearchToolbar
 
-from awsmini.prompt import EXIT_WORDS, completions, panels
+from awsmini.prompt import completions, panels
 from awsmini.prompt.history import search_history
+from awsmini.prompt.keys import key_bindings
 from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
+
 HELP_WIDTH = 37
 STYLE = Style.from_dict({
     "completion-menu.completion": "bg:#d0d0d0 #000000",
@@ -67,14 +66,6 @@ HELP = {
 }
 
 
-class Aborted(Exception):
-    """Ctrl+C or Ctrl+D in the one-shot prompt; `line` is the text being edited."""
-
-    def __init__(self, line: str) -> None:
-        super().__init__(line)
-        self.line = line
-
-
 @dataclass
 class PromptState:
     """What the keys toggle."""
@@ -84,8 +75,8 @@ class PromptState:
     show_help: bool = False
     multi_column: bool = False
     history_mode: bool = False
-    panel_width: int = 0
     history: list = field(default_factory=list)
+    panels_drawn_for: tuple = ()  # what the panels' text was computed from
 
 
 class LineCompleter(Completer):
@@ -135,7 +126,7 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     layout = _layout(state, input_buffer, doc_buffer, output_buffer)
     app: Application = Application(
         layout=layout, key_bindings=merge_key_bindings([
-            load_key_bindings(), _key_bindings(state, input_buffer, is_shell)]),
+            load_key_bindings(), key_bindings(state, input_buffer, is_shell)]),
         style=STYLE, full_screen=False, erase_when_done=True, mouse_support=False,
         input=input, output=output)
     app.prompt_state = state  # type: ignore[attr-defined]
@@ -173,8 +164,8 @@ def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
     ])
     show_help = Condition(lambda: state.show_help)
     help_panel = ConditionalContainer(
-        Frame(Window(FormattedTextControl(lambda: _help_lines(state)), wrap_lines=True),
-              title=lambda: _help_title(state), width=HELP_WIDTH), show_help)
+        Frame(Window(FormattedTextControl(_help_lines), wrap_lines=True),
+              title=_help_title, width=HELP_WIDTH), show_help)
     toolbar = ConditionalContainer(HSplit([
         Window(height=1, char="\u2500"),
         Window(FormattedTextControl(lambda: _toolbar(state)), wrap_lines=True,
@@ -198,7 +189,7 @@ def _panel(title: str, buffer: Buffer) -> HSplit:
     ])
 
 
-def _focus(state: PromptState) -> str:
+def _focus() -> str:
     from prompt_toolkit.application.current import get_app
 
     name = getattr(get_app().current_buffer, "name", "input")
@@ -209,16 +200,16 @@ def _toolbar(state: PromptState) -> list:
     parts = []
     if state.history_mode:
         parts += [("class:search-badge", "bck-i-search"), ("", "    ")]
-    parts.append(("", "    ".join(TOOLBAR[_focus(state)])))
+    parts.append(("", "    ".join(TOOLBAR[_focus()])))
     return parts
 
 
-def _help_title(state: PromptState) -> str:
-    return HELP[_focus(state)][0]
+def _help_title() -> str:
+    return HELP[_focus()][0]
 
 
-def _help_lines(state: PromptState) -> str:
-    return "\n".join(HELP[_focus(state)][1])
+def _help_lines() -> str:
+    return "\n".join(HELP[_focus()][1])
 
 
 def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
@@ -229,6 +220,10 @@ def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
     columns = app.output.get_size().columns - (HELP_WIDTH if state.show_help else 0)
     width = (columns - 1) // 2 if state.show_doc and state.show_output else columns
     text = input_buffer.document.text_before_cursor
+    key = (text, input_buffer.text, width, state.show_doc, state.show_output)
+    if key == state.panels_drawn_for:
+        return
+    state.panels_drawn_for = key
     if state.show_doc:
         _set_text(doc_buffer, panels.doc_text(text, environ, width))
     if state.show_output:
@@ -238,174 +233,3 @@ def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
 def _set_text(buffer: Buffer, text: str) -> None:
     if text and text != buffer.text:
         buffer.set_document(Document(text, 0), bypass_readonly=True)
-
-
-def _key_bindings(state: PromptState, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
-    bindings = KeyBindings()
-    on_input = has_focus(input_buffer)
-    on_panel = ~on_input
-    in_history = Condition(lambda: state.history_mode)
-
-    @bindings.add("enter", filter=on_input)
-    def _enter(event) -> None:
-        buffer = event.current_buffer
-        if is_shell and buffer.text.strip() in EXIT_WORDS:
-            event.app.exit(result=buffer.text)  # never lost to a menu that happens to be open
-            return
-        if _is_menu_open(buffer):
-            # v2: Enter keeps the text as it stands and closes the menu; it never runs.
-            buffer.complete_state = None
-            state.history_mode = False
-            word = buffer.document.get_word_before_cursor(WORD=True)
-            if word.startswith(("file://", "fileb://")) and word.endswith("/"):
-                buffer.start_completion(select_first=False)
-            return
-        try:
-            shlex.split(buffer.text)
-        except ValueError:
-            event.app.output.bell()  # an unclosed quote: keep editing
-            return
-        event.app.exit(result=buffer.text)
-
-    @bindings.add("tab", filter=on_input)
-    def _tab(event) -> None:
-        _step_menu(event.current_buffer, 1)
-
-    @bindings.add("s-tab", filter=on_input)
-    def _shift_tab(event) -> None:
-        _step_menu(event.current_buffer, -1)
-
-    @bindings.add("c-r", filter=on_input)
-    def _history_search(event) -> None:
-        buffer = event.current_buffer
-        buffer.complete_state = None
-        state.history_mode = not state.history_mode
-        if state.history_mode:
-            buffer.start_completion(select_first=False)
-
-    @bindings.add("escape", filter=on_input & in_history, eager=True)
-    def _leave_history(event) -> None:
-        event.current_buffer.complete_state = None
-        state.history_mode = False
-
-    @bindings.add(" ", filter=on_input & in_history)
-    def _space_in_history(event) -> None:
-        buffer = event.current_buffer
-        if buffer.complete_state and buffer.complete_state.current_completion:
-            buffer.complete_state = None
-            state.history_mode = False
-        buffer.insert_text(" ")
-
-    @bindings.add("c-c")
-    def _interrupt(event) -> None:
-        if is_shell:  # the shell's Ctrl+C cancels only the line being edited
-            input_buffer.reset()
-            state.history_mode = False
-            event.app.layout.focus(input_buffer)
-            return
-        event.app.exit(exception=Aborted(input_buffer.text))
-
-    @bindings.add("c-d")
-    def _end(event) -> None:
-        if not is_shell:
-            event.app.exit(exception=Aborted(input_buffer.text))
-        elif not input_buffer.text:
-            event.app.exit(result=None)
-        elif event.current_buffer is input_buffer:
-            input_buffer.delete()
-
-    _panel_bindings(bindings, state, input_buffer, on_panel)
-    return bindings
-
-
-def _is_menu_open(buffer: Buffer) -> bool:
-    """A menu with entries is showing (an empty completion state draws nothing)."""
-    return bool(buffer.complete_state and buffer.complete_state.completions)
-
-
-def _step_menu(buffer: Buffer, step: int) -> None:
-    """Tab / Shift+Tab: the next or previous entry, written into the line at once.
-
-    With no menu yet, the candidates are computed here and now rather than in
-    the background, so a Tab typed quickly, then Enter, completes before it runs.
-    """
-    if _is_menu_open(buffer):
-        if step > 0:
-            buffer.complete_next()
-        else:
-            buffer.complete_previous()
-        return
-    event = CompleteEvent(completion_requested=True)
-    found = list(buffer.completer.get_completions(buffer.document, event))
-    if found:
-        buffer.complete_state = CompletionState(buffer.document, found)
-        buffer.go_to_completion(0 if step > 0 else len(found) - 1)
-
-
-def _panel_bindings(bindings: KeyBindings, state: PromptState, input_buffer: Buffer,
-                    on_panel) -> None:
-    @bindings.add("f1")
-    def _help(event) -> None:
-        state.show_help = not state.show_help
-
-    @bindings.add("f2")
-    def _next(event) -> None:
-        focus_next(event)
-
-    @bindings.add("f3")
-    def _docs(event) -> None:
-        state.show_doc = not state.show_doc
-        if not state.show_doc and event.app.current_buffer.name == "doc":
-            event.app.layout.focus(input_buffer)
-
-    @bindings.add("f4")
-    def _columns(event) -> None:
-        state.multi_column = not state.multi_column
-
-    @bindings.add("f5")
-    def _output(event) -> None:
-        state.show_output = not state.show_output
-        if not state.show_output and event.app.current_buffer.name == "output":
-            event.app.layout.focus(input_buffer)
-
-    @bindings.add("q", filter=on_panel)
-    def _back(event) -> None:
-        event.app.layout.focus(input_buffer)
-
-    @bindings.add("/", filter=on_panel)
-    def _search_forward(event) -> None:
-        start_search(direction=SearchDirection.FORWARD)
-
-    @bindings.add("?", filter=on_panel)
-    def _search_backward(event) -> None:
-        start_search(direction=SearchDirection.BACKWARD)
-
-    @bindings.add("n", filter=on_panel)
-    def _next_hit(event) -> None:
-        event.current_buffer.apply_search(event.app.current_search_state,
-                                          include_current_position=False)
-
-    @bindings.add("N", filter=on_panel)
-    def _previous_hit(event) -> None:
-        event.current_buffer.apply_search(~event.app.current_search_state,
-                                          include_current_position=False)
-
-    def move(event, rows: int) -> None:
-        buffer = event.current_buffer
-        if rows < 0:
-            buffer.cursor_up(-rows)
-        else:
-            buffer.cursor_down(rows)
-
-    page = 20
-    for key, rows in (("w", -page), ("z", page), ("k", -1), ("j", 1)):
-        bindings.add(key, filter=on_panel)(lambda event, rows=rows: move(event, rows))
-
-    @bindings.add("g", filter=on_panel)
-    def _top(event) -> None:
-        event.current_buffer.cursor_position = 0
-
-    @bindings.add("G", filter=on_panel)
-    def _bottom(event) -> None:
-        buffer = event.current_buffer
-        buffer.cursor_position = len(buffer.text)

@@ -353,7 +353,10 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
         if name == "profile":
             return fuzzy_filter([Candidate(p) for p in profile_names(environ)], word)
         if name == "query" and context.api_name is not None:
-            return query_candidates(_operation_model(context, environ), context.api_name, word)
+            from awsmini.prompt import query_path  # it builds on this module's Candidate
+
+            return query_path.candidates(_operation_model(context, environ), context.api_name,
+                                         word)
         option = GLOBALS_BY_NAME.get(name)
         return fuzzy_filter([Candidate(c) for c in option.choices] if option else [], word)
     model = _operation_model(context, environ)
@@ -368,42 +371,6 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
 def _operation_model(context: LineContext, environ: Mapping[str, str]) -> models.ServiceModel:
     return models.load_operation(resolve.service_name(context.service or ""),
                                  context.api_name or "", environ)
-
-
-_QUERY_PARTIAL = re.compile(r"[A-Za-z0-9_]*$")
-_QUERY_BRACKETS = re.compile(r"\[[^\]]*\]")
-
-
-def query_candidates(model: models.ServiceModel, api_name: str, word: str) -> list[Candidate]:
-    """Member names of the output shape for a `--query` path being typed (`things[].th`).
-
-    Follows dotted names through structures, and lists (with any `[...]`) to their
-    members; after any other JMESPath syntax it starts again from the top.
-    """
-    partial = _QUERY_PARTIAL.search(word).group()
-    head = word[:len(word) - len(partial)]
-    path = re.split(r"[|,{(&!<>=\s]", _QUERY_BRACKETS.sub("[]", head))[-1]
-    shape = model.shapes.get(model.operations[api_name].get("output", {}).get("shape", ""), {})
-    for segment in path.split("."):
-        name = segment.split("[")[0]
-        if name:
-            shape = _query_member(model, shape, name)
-        if segment.endswith("]") and shape.get("type") == "list":
-            shape = model.shapes.get(shape["member"]["shape"], {})
-    if shape.get("type") == "list":
-        shape = model.shapes.get(shape["member"]["shape"], {})
-    entries = [Candidate(head + name, display=name,
-                         meta=meta_for(model.shapes.get(member["shape"], {}).get("type", ""),
-                                       member.get("documentation", "")))
-               for name, member in shape.get("members", {}).items()]
-    return fuzzy_filter(entries, partial, key=lambda c: c.label)
-
-
-def _query_member(model: models.ServiceModel, shape: Mapping, name: str) -> Mapping:
-    if shape.get("type") == "list":
-        shape = model.shapes.get(shape["member"]["shape"], {})
-    member = shape.get("members", {}).get(name)
-    return model.shapes.get(member["shape"], {}) if member else {}
 
 
 def _scalar_values(shape: Mapping) -> list[str]:

@@ -16,7 +16,8 @@ from prompt_toolkit.output import DummyOutput
 
 from awsmini.env import Env
 from awsmini.main import main, prompt_mode
-from awsmini.prompt.app import Aborted, create_app
+from awsmini.prompt.app import create_app
+from awsmini.prompt.keys import Aborted
 from awsmini.prompt.history import history_path, load_commands
 from tests.conftest import isolated_environ
 
