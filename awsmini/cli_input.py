@@ -169,7 +169,10 @@ def _build_yaml_loader() -> type:
                                    _Constructor12.construct_yaml_timestamp)
     _Constructor12.add_constructor("tag:yaml.org,2002:map", _Constructor12.construct_yaml_map)
 
-    parser = getattr(yaml, "CParser", None)
+    try:
+        from yaml.cyaml import CParser as parser
+    except ImportError:  # PyYAML built without libyaml
+        parser = None
     if parser is not None:
         class _Loader12(parser, _Constructor12, _Resolver12):
             def __init__(self, stream):
