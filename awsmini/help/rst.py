@@ -8,7 +8,7 @@ writer followed by groff would. Grammar handled (indentation-based):
     block      = paragraph / literal / bullets / admonition / quote / comment / definition
     paragraph  = 1*text-line            ; ends at a blank line or an indent change
     literal    = paragraph ending "::" followed by an indented block
-    bullets    = 1*( ("* " / "- ") text *indented-line )
+    bullets    = 1*( ("* " / "- " / 1*DIGIT ". ") text *indented-line )
     admonition = ".. " ("note" / "warning" / "danger" / "important") "::" indented-block
     quote      = indented-block         ; after a blank line
     comment    = ".. " anything indented-block
@@ -29,6 +29,7 @@ TAG_INDENT = 168           # `.TP`: the man macros' default indent, 7n
 BULLET_INDENT = 48         # `.IP \(bu 2`
 
 _BULLET = re.compile(r"^[*+-]( +|$)")
+_ENUMERATOR = re.compile(r"^(\d+[.)]|\(\d+\))( +|$)")
 _DIRECTIVE = re.compile(r"^\.\.\s+([\w-]+)::\s*(.*)$")
 _ADMONITIONS = {"note": "NOTE:", "warning": "WARNING:", "danger": "DANGER:",
                 "important": "IMPORTANT:", "tip": "TIP:", "caution": "CAUTION:",
@@ -37,7 +38,10 @@ _ADMONITIONS = {"note": "NOTE:", "warning": "WARNING:", "danger": "DANGER:",
 
 @dataclass
 class Block:
-    """One rst body element: `kind` is para, literal, bullets, admonition or quote."""
+    """One rst body element: para, literal, bullets, admonition, quote or definition.
+
+    Bullets keep each item's tag (`o`, or its number) in `lines`.
+    """
 
     kind: str
     text: str = ""
@@ -84,7 +88,9 @@ def _parse(lines: list[str]) -> list[Block]:
             blocks.append(Block("quote", children=_parse(_dedent(lines[index:end]))))
             index = end
         elif _BULLET.match(line):
-            index = _parse_bullets(lines, index, blocks)
+            index = _parse_bullets(lines, index, blocks, _BULLET)
+        elif _ENUMERATOR.match(line) and _is_item_end(lines, index + 1):
+            index = _parse_bullets(lines, index, blocks, _ENUMERATOR)
         elif _DIRECTIVE.match(line):
             name, rest = _DIRECTIVE.match(line).groups()
             end = _indented_block(lines, index + 1)
@@ -99,18 +105,24 @@ def _parse(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _parse_bullets(lines: list[str], index: int, blocks: list[Block]) -> int:
-    items = []
-    while index < len(lines) and _BULLET.match(lines[index]):
-        marker = _BULLET.match(lines[index]).end()
-        width = marker if lines[index][marker:].strip() else 2
+def _is_item_end(lines: list[str], index: int) -> bool:
+    """An enumerator starts a list only when the next line is blank or indented."""
+    return index >= len(lines) or not lines[index].strip() or _indent(lines[index]) > 0
+
+
+def _parse_bullets(lines: list[str], index: int, blocks: list[Block], marker: re.Pattern) -> int:
+    items, tags = [], []
+    while index < len(lines) and marker.match(lines[index]):
+        match = marker.match(lines[index])
+        width = match.end() if lines[index][match.end():].strip() else len(match.group(1)) + 1
         end = _indented_block(lines, index + 1, width)
-        body = [lines[index][marker:]] + [l[width:] if l.strip() else "" for l in lines[index + 1:end]]
+        body = [lines[index][match.end():]] + [l[width:] if l.strip() else "" for l in lines[index + 1:end]]
         items.append(_parse(body))
+        tags.append("o" if marker is _BULLET else match.group(1))
         index = end
         while index < len(lines) and not lines[index].strip():
             index += 1
-    blocks.append(Block("bullets", children=items))
+    blocks.append(Block("bullets", lines=tags, children=items))
     return index
 
 
@@ -148,7 +160,7 @@ _PAIRS = {"'": "'", '"': '"', "<": ">", "(": ")", "[": "]", "{": "}"}
 _ROLE = re.compile(r":[\w.+-]+:`")
 _LINK = re.compile(r"^(?:(?P<title>.*?)\s+)?<(?P<url>[^<>\s]+)>$", re.S)
 _URI = re.compile(r"(?:https?|ftp|file)://[^\s<>\"`]*[\w/#=~+-]"
-                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*")
 
 
 def inline_text(text: str) -> str:
@@ -162,36 +174,44 @@ def inline_text(text: str) -> str:
     """
     out: list[str] = []
     plain: list[str] = []
-    index = 0
+    index = fresh = 0
     while index < len(text):
-        found = _markup_at(text, index)
-        if found is None:
-            char = text[index]
-            if char == "\\":
-                # an escaped character is plain text; escaped whitespace disappears
-                following = text[index + 1: index + 2]
-                if following and not following.isspace():
-                    plain.append(following)
-                index += 2
-                continue
-            plain.append(char)
-            index += 1
+        found = _markup_at(text, index, fresh)
+        if isinstance(found, tuple):
+            out.append(_mark_uris("".join(plain)))
+            plain = []
+            rendered, index = found
+            out.append(rendered)
             continue
-        out.append(_mark_uris("".join(plain)))
-        plain = []
-        rendered, index = found
-        out.append(rendered)
+        if found:
+            # a start-string without its end stays as typed; docutils reads on
+            # from after it as if a new text began there
+            plain.append(text[index:index + found])
+            index = fresh = index + found
+            continue
+        char = text[index]
+        if char == "\\":
+            # an escaped character is plain text; escaped whitespace disappears
+            following = text[index + 1: index + 2]
+            if following and not following.isspace():
+                plain.append(following)
+            index += 2
+            continue
+        plain.append(char)
+        index += 1
     out.append(_mark_uris("".join(plain)))
     return _ascii("".join(out))
 
 
-def _starts(text: str, index: int, marker: str) -> bool:
+def _starts(text: str, index: int, marker: str, fresh: int = 0) -> bool:
     if not text.startswith(marker, index):
         return False
-    before = text[index - 1] if index else " "
+    before = text[index - 1] if index and index != fresh else " "
     after = text[index + len(marker): index + len(marker) + 1]
     if before not in _START_BEFORE or not after or after.isspace():
         return False
+    if len(marker) == 1 and after == marker:
+        return False  # "``" and "**" are never a "`" or "*" start-string
     return not (before in _PAIRS and _PAIRS[before] == after)
 
 
@@ -212,30 +232,30 @@ def _end(text: str, content: int, marker: str, suffixes: tuple[str, ...] = ("",)
     return None
 
 
-def _markup_at(text: str, index: int) -> tuple[str, int] | None:
-    """The rendered markup starting at `index` and where it ends, or None."""
-    if _starts(text, index, "``"):
+def _markup_at(text: str, index: int, fresh: int) -> tuple[str, int] | int:
+    """(rendered markup, where it ends); or the length of a start-string that never ends; or 0."""
+    if _starts(text, index, "``", fresh):
         end = _end(text, index + 2, "``")
         if end:
             return text[index + 2:end[0]], end[1]
-        return None
-    if _starts(text, index, "**"):
+        return 2
+    if _starts(text, index, "**", fresh):
         end = _end(text, index + 2, "**")
         if end:
             return _unescape(text[index + 2:end[0]]), end[1]
-        return None
-    if _starts(text, index, "*"):
+        return 2
+    if _starts(text, index, "*", fresh):
         end = _end(text, index + 1, "*")
         if end:
             return _unescape(text[index + 1:end[0]]), end[1]
-        return None
+        return 1
     role = _ROLE.match(text, index)
     if role and _starts(text, role.end() - 1, "`"):
         end = _end(text, role.end(), "`")
         if end:
             link = _LINK.match(text[role.end():end[0]])
             return _unescape(link.group("title") if link else text[role.end():end[0]]), end[1]
-    if _starts(text, index, "`"):
+    if _starts(text, index, "`", fresh):
         end = _end(text, index + 1, "`", ("__", "_", ""))
         if end:
             inner = text[index + 1:end[0]]
@@ -244,9 +264,12 @@ def _markup_at(text: str, index: int) -> tuple[str, int] | None:
             link = _LINK.match(inner)
             if link:
                 return NO_HYPHEN + (_unescape(link.group("title") or "") or link.group("url")), end[1]
-            # a reference to a target the page does not have: docutils shows the source
+            if end[1] - end[0] == 2:
+                return NO_HYPHEN + _unescape(inner), end[1]  # `name`_: its target is in the file
+            # an anonymous reference without a target: docutils shows the source
             return text[index:end[1]], end[1]
-    return None
+        return 1
+    return 0
 
 
 def _unescape(text: str) -> str:
@@ -310,12 +333,14 @@ def _place_definition(page: Page, block: Block, indent: int) -> None:
 
 
 def _place_bullets(page: Page, block: Block, indent: int) -> None:
-    for item in block.children:
+    """`.IP \\(bu 2` per bullet item; `.IP 1. 3` (enumerator width plus one) when numbered."""
+    width = BULLET_INDENT if block.lines[0] == "o" else (max(map(len, block.lines)) + 1) * 24
+    for tag, item in zip(block.lines, block.children):
         page.space()
-        body = indent + BULLET_INDENT
+        body = indent + width
         if item and item[0].kind == "para":
-            page.paragraph(item[0].text, body, tag="o", tag_indent=indent)
+            page.paragraph(item[0].text, body, tag=tag, tag_indent=indent)
             place(page, item[1:], body)
         else:
-            page.paragraph("", body, tag="o", tag_indent=indent)
+            page.paragraph("", body, tag=tag, tag_indent=indent)
             place(page, item, body, first_is_child=True)

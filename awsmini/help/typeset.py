@@ -62,7 +62,7 @@ class Page:
 
     def heading(self, title: str) -> None:
         """`.SH title`: a blank line, the title at the margin, body text indented."""
-        if self.lines:
+        if self.lines and not self.no_space:
             self.lines.append("")
         self.lines.append(title)
         self.no_space = True
