@@ -12,6 +12,8 @@ terminal's cursor-position queries as a terminal would), then types `ec2 ` and
 - keystroke: from a key being sent until the screen is still again (the menu redrawn),
   median and worst over the keys typed on `ec2`.
 "Still" means no output for SETTLE seconds; the quiet time itself is not counted.
+The CPU time the program used up to each point is reported too (from /proc): on a
+busy machine it shows what the wall times would be on an idle one.
 A warm-up run fills the model caches first, as any second use of the prompt finds them.
 """
 from __future__ import annotations
@@ -82,6 +84,15 @@ class Terminal:
         self.output += chunk
         return chunk
 
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the program has used so far, from /proc."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as fp:
+                fields = fp.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def send(self, keys: str) -> float:
         os.write(self.master, keys.encode())
         return time.perf_counter() - self.started
@@ -100,17 +111,22 @@ def one_run(program: str, env: dict) -> dict:
     terminal = Terminal([program, "--cli-auto-prompt"], env)
     try:
         first = terminal.read_until(TOOLBAR_END)
+        first_cpu = terminal.cpu()
         terminal.read_until(MENU_ENTRY)
         menu = terminal.read_until_still()
-        latencies = []
+        menu_cpu = terminal.cpu()
+        latencies, key_cpu = [], []
         for key in KEYS:
+            before = terminal.cpu()
             sent = terminal.send(key)
             if key == " ":
                 terminal.read_until(EC2_MENU_ENTRY)
             latencies.append(terminal.read_until_still(need_output=key != " ") - sent)
+            key_cpu.append(terminal.cpu() - before)
     finally:
         terminal.close()
-    return {"first": first, "menu": menu, "keys": latencies}
+    return {"first": first, "menu": menu, "keys": latencies, "first_cpu": first_cpu,
+            "menu_cpu": menu_cpu, "key_cpu": key_cpu}
 
 
 def bench_prompt(program: str = AWSMINI, runs: int = 7, env: dict | None = None,
@@ -127,6 +143,10 @@ def bench_prompt(program: str = AWSMINI, runs: int = 7, env: dict | None = None,
         "keystroke_ms": 1000 * statistics.median(keys),
         "keystroke_max_ms": 1000 * max(keys),
         "first_ec2_space_ms": 1000 * statistics.median(r["keys"][3] for r in results),
+        "first_screen_cpu_ms": 1000 * statistics.median(r["first_cpu"] for r in results),
+        "menu_cpu_ms": 1000 * statistics.median(r["menu_cpu"] for r in results),
+        "keystroke_cpu_ms": 1000 * statistics.median(k for r in results for k in r["key_cpu"]),
+        "keystroke_cpu_max_ms": 1000 * max(k for r in results for k in r["key_cpu"]),
     }
     if not quiet:
         print("prompt (%d runs): first screen %.0f ms, service menu %.0f ms, keystroke on ec2 "
@@ -134,6 +154,11 @@ def bench_prompt(program: str = AWSMINI, runs: int = 7, env: dict | None = None,
                   len(results), summary["first_screen_ms"], summary["menu_ms"],
                   summary["keystroke_ms"], summary["keystroke_max_ms"],
                   summary["first_ec2_space_ms"]))
+        print("  CPU used by the program (load-independent; clock ticks of %.0f ms): first "
+              "screen %.0f ms, menu %.0f ms, keystroke median %.0f ms / worst %.0f ms" % (
+                  1000 / os.sysconf("SC_CLK_TCK"), summary["first_screen_cpu_ms"],
+                  summary["menu_cpu_ms"], summary["keystroke_cpu_ms"],
+                  summary["keystroke_cpu_max_ms"]))
     return summary
 
 

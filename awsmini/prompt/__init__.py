@@ -23,9 +23,13 @@ EXIT_WORDS = ("exit", "quit")  # leave the shell
 def ask(argv: Sequence[str], env: Env) -> list[str] | None:
     """Prompt for a whole command line prefilled with `argv`; None when aborted."""
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
-    from awsmini.prompt.completions import initial_line
+    try:
+        from awsmini.prompt.completions import initial_line
 
-    line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted)
+        line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted)
+    finally:
+        if painted is not None:  # also after a Ctrl+C before prompt_toolkit took over
+            painted.restore()
     return None if line is None else shlex.split(line)
 
 

@@ -23,10 +23,15 @@ def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (
     from awsmini.prompt import EXIT_WORDS, quote_words, read_line, splash
 
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
-    from awsmini.prompt.completions import initial_line
+    try:
+        from awsmini.prompt.completions import initial_line
 
+        initial = initial_line(argv, env.environ) if argv else ""
+    except BaseException:  # Ctrl+C before prompt_toolkit took over: put the terminal back
+        if painted is not None:
+            painted.restore()
+        raise
     code = 0
-    initial = initial_line(argv, env.environ) if argv else ""
     while True:
         line = read_line(initial, env, is_shell=True, painted=painted)
         initial, painted = "", None

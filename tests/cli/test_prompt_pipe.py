@@ -273,3 +273,19 @@ def test_no_terminal_env_mode_is_silent(run_tty, mode):
     assert code == 252 and out == ""
     assert "the following arguments are required: --thing-name" in err
     assert "WARNING" not in err
+
+
+def test_on_partial_reports_unknown_options_first(run_tty):
+    code, out, err = run_tty(["iot", "list-things", "--bogus", "1"], keys=[CTRL_C],
+                             environ={"AWS_CLI_AUTO_PROMPT": "on-partial"})
+    assert code == 130 and out == ""
+    report, aborted = err.rsplit("\n> aws ", 1)
+    assert "Unknown options: --bogus, 1" in report
+    assert aborted == "iot list-things --bogus 1 \n"
+
+
+def test_shell_adds_its_global_options_to_each_command(run_tty, moto_reset):
+    line = "iot list-things --endpoint-url %s --query length(things)" % moto_reset
+    code, out, err = run_tty(["--output", "text", "shell"], keys=[line, ENTER, "quit", ENTER])
+    assert (code, err) == (0, "")
+    assert out == "> aws %s\n0\n> aws quit\n" % line
