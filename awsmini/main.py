@@ -159,6 +159,9 @@ def _interactive(function, argv: Sequence[str], env: Env) -> int:
     """The error boundary around the prompt itself (the commands it runs have their own)."""
     try:
         return function(argv, env)
+    except KeyboardInterrupt:  # Ctrl+C while the prompt was still starting
+        env.stderr.write("\n")
+        return 130
     except Exception as error:
         LOG.debug("Exception caught in the prompt", exc_info=True)
         report_error(AwsminiError(str(error)), env)
