@@ -1,0 +1,78 @@
+"""`help` through main(): the page on stdout, exit 0, offline; the pager only on a terminal."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from awsmini.env import Env
+from awsmini.main import main
+
+REFERENCE = Path(__file__).parent.parent / "data" / "help" / "iot-cancel-job-execution.txt"
+
+
+def run(argv, tmp_path: Path, isatty: bool = False, **extra: str):
+    environ = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache"),
+               "PATH": os.environ.get("PATH", ""), **extra}
+    stdout, stderr = io.StringIO(), io.StringIO()
+    env = Env(stdin=io.StringIO(), stdout=stdout, stderr=stderr, environ=environ,
+              stdin_isatty=False, stdout_isatty=isatty)
+    return main(list(argv), env), stdout.getvalue(), stderr.getvalue()
+
+
+def test_operation_help_is_the_reference_page_without_examples(tmp_path):
+    code, out, err = run(["iot", "cancel-job-execution", "help"], tmp_path)
+    reference = REFERENCE.read_text().split("\n")
+    start, end = reference.index("EXAMPLES") - 1, reference.index("OUTPUT") - 1
+    assert (code, err) == (0, "")
+    assert out == "\n".join(reference[:start] + reference[end:])
+
+
+@pytest.mark.parametrize("argv,first,heading", [
+    (["help"], "AWS()", "AVAILABLE SERVICES"),
+    (["iot", "help"], "IOT()", "AVAILABLE COMMANDS"),
+    (["--region", "us-west-2", "iot", "help"], "IOT()", "AVAILABLE COMMANDS"),
+    (["iot", "list-things", "help", "--debug"], "LIST-THINGS()", "OPTIONS"),
+    (["s3api", "list-buckets", "help"], "LIST-BUCKETS()", "OUTPUT"),
+], ids=["top", "service", "global-option-first", "global-option-after", "renamed-service"])
+def test_pages_are_plain_text_on_stdout(tmp_path, argv, first, heading):
+    code, out, err = run(argv, tmp_path)
+    lines = out.split("\n")
+    assert code == 0 and err == ""
+    assert lines[0].startswith(first) and lines[0].endswith(first)
+    assert heading in lines
+    assert "\b" not in out and all(len(line) <= 78 for line in lines[:-2])
+
+
+def test_paginated_operation_documents_v2_paging_options(tmp_path):
+    code, out, _ = run(["iot", "list-things", "help"], tmp_path)
+    assert code == 0
+    assert "          [--starting-token <value>]" in out.split("\n")
+    assert "--next-token" not in out and "--max-results" not in out
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["nosuchservice", "help"], "argument command: Found invalid choice 'nosuchservice'"),
+    (["iot", "nosuch-operation", "help"], "argument operation: Found invalid choice 'nosuch-operation'"),
+], ids=["service", "operation"])
+def test_unknown_names_are_usage_errors(tmp_path, argv, message):
+    code, out, err = run(argv, tmp_path)
+    assert code == 252 and out == ""
+    assert message in err
+
+
+def test_terminal_without_the_pager_installed_prints_directly(tmp_path):
+    code, out, _ = run(["iot", "help"], tmp_path, isatty=True, MANPAGER="no-such-pager-here")
+    assert code == 0 and out.startswith("IOT()")
+
+
+def test_terminal_goes_through_the_man_pager(tmp_path, capfd):
+    pager = tmp_path / "pager.py"
+    pager.write_text("import sys\nsys.stdout.write('PAGED:' + sys.stdin.read()[:5])\n")
+    code, out, _ = run(["iot", "help"], tmp_path, isatty=True,
+                       MANPAGER="%s %s" % (sys.executable, pager), AWS_PAGER="")
+    assert code == 0 and out == ""
+    assert capfd.readouterr().out == "PAGED:IOT()"

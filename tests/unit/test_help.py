@@ -1,0 +1,245 @@
+"""help: pages rendered from the models as v2 shows them (groff's layout, no overstrikes)."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from awsmini.help import help_lines, is_help_request, operation_help, pager_command
+from awsmini.help.hyphenate import hyphen_points
+from awsmini.help.pages import operation_sections
+from awsmini.help.render import render_page
+from awsmini.help.rst import inline_text, parse, place
+from awsmini.help.rstdoc import RstDoc
+from awsmini.help.syntax import json_example, shorthand_example
+from awsmini.help.typeset import BODY_INDENT, NO_HYPHEN, Page
+
+DATA = Path(__file__).parent.parent / "data" / "help"
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory) -> dict:
+    return {"HOME": os.environ.get("HOME", "/"),
+            "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))}
+
+
+# ------------------------------------------------------------------ the reference page
+
+def reference_lines() -> list[str]:
+    return (DATA / "iot-cancel-job-execution.txt").read_text().split("\n")[:-1]
+
+
+def test_reference_page_matches_line_for_line(environ):
+    """`aws iot cancel-job-execution help | cat` of v2, overstrikes removed: all 297 lines."""
+    op = operation_help("iot", "cancel-job-execution", environ)
+    op = dataclasses.replace(op, examples=(DATA / "iot-cancel-job-execution-examples.rst").read_text())
+    lines = render_page(op.cli_name, operation_sections(op))
+    expected = reference_lines()
+    matching = sum(1 for mine, theirs in zip(lines, expected) if mine == theirs)
+    assert (matching, len(lines)) == (297, 297)
+    assert lines == expected
+
+
+def test_reference_page_without_examples_drops_only_that_section(environ):
+    lines = help_lines("iot", ["cancel-job-execution", "help"], environ)
+    expected = reference_lines()
+    start, end = expected.index("EXAMPLES") - 1, expected.index("OUTPUT") - 1
+    assert lines == expected[:start] + expected[end:]
+
+
+@pytest.mark.parametrize("section,first", [
+    ("NAME", "       cancel-job-execution -"),
+    ("SYNOPSIS", "            cancel-job-execution"),
+    ("OPTIONS", "       --job-id (string) [required]"),
+    ("GLOBAL OPTIONS", "       --debug (boolean)"),
+    ("OUTPUT", "       None"),
+], ids=lambda value: value if isinstance(value, str) and value.isupper() else None)
+def test_sections_start_as_v2(environ, section, first):
+    lines = help_lines("iot", ["cancel-job-execution", "help"], environ)
+    assert lines[lines.index(section) + 1] == first
+
+
+# ------------------------------------------------------------------ page selection
+
+@pytest.mark.parametrize("service,words,expected", [
+    ("help", [], True),
+    ("iot", ["help"], True),
+    ("iot", ["cancel-job-execution", "help"], True),
+    ("iot", ["cancel-job-execution", "--job-id", "help"], False),
+    ("iot", ["cancel-job-execution"], False),
+    ("iot", [], False),
+], ids=["top", "service", "operation", "help-as-value", "no-help", "service-only"])
+def test_is_help_request(service, words, expected):
+    assert is_help_request(service, words) is expected
+
+
+@pytest.mark.parametrize("environ,expected", [
+    ({}, ["less", "-R"]),
+    ({"PAGER": "more"}, ["more"]),
+    ({"PAGER": "more", "MANPAGER": "most -s"}, ["most", "-s"]),
+    ({"AWS_PAGER": "cat"}, ["less", "-R"]),
+], ids=["default", "pager", "manpager-wins", "aws-pager-ignored"])
+def test_pager_command(environ, expected):
+    assert pager_command(environ) == expected
+
+
+def test_service_page(environ):
+    lines = help_lines("iot", ["help"], environ)
+    assert lines[0] == "IOT()" + " " * 68 + "IOT()"
+    assert lines[4:6] == ["NAME", "       iot -"]
+    commands = lines[lines.index("AVAILABLE COMMANDS") + 1:]
+    assert commands[:3] == ["       o accept-certificate-transfer", "", "       o add-thing-to-billing-group"]
+    names = [line[9:] for line in commands if line.startswith("       o ")]
+    assert names == sorted(names) and "cancel-job-execution" in names
+    assert lines[-4:] == ["", "", "", " " * 73 + "IOT()"]
+
+
+def test_top_page(environ):
+    lines = help_lines("help", [], environ)
+    assert lines[0] == "AWS()" + " " * 68 + "AWS()"
+    assert lines[lines.index("SYNOPSIS") + 1] == "          aws [options] <command> <subcommand> [parameters]"
+    assert "       o iot" in lines and "       o s3api" in lines
+    assert lines[-6:] == ["SEE ALSO", "       o aws help topics", "", "", "", " " * 73 + "AWS()"]
+
+
+# ------------------------------------------------------------------ hyphenation
+
+@pytest.mark.parametrize("word,points", [
+    ("status", (3,)), ("canceled", (3,)), ("device", (2,)), ("returned", (2,)),
+    ("errorresponse", (2, 5, 7)), ("compatibility", (3, 6, 7, 10)), ("literally", (3, 5)),
+    ("method", ()),        # an exception (meth-od), but too close to the end for groff
+    ("the", ()), ("a", ()),
+])
+def test_hyphen_points(word, points):
+    assert hyphen_points(word) == points
+
+
+# ------------------------------------------------------------------ typesetting
+
+def set_paragraphs(*texts: str, indent: int = BODY_INDENT) -> list[str]:
+    page = Page()
+    for text in texts:
+        page.space()
+        page.paragraph(text, indent)
+    return page.lines
+
+
+def test_justification_alternates_and_hyphenates():
+    text = ("(Optional) If true the job execution will be canceled if it has status IN_PROGRESS "
+            "or QUEUED, otherwise the job execution will be canceled only if it has status QUEUED.")
+    assert set_paragraphs(text, indent=BODY_INDENT + 84) == [
+        "          (Optional) If true the job execution will be canceled if it has sta-",
+        "          tus IN_PROGRESS or QUEUED, otherwise the job execution will be  can-",
+        "          celed only if it has status QUEUED.",
+    ]
+
+
+def test_links_are_not_hyphenated_and_long_words_stand_alone():
+    url = "https://example.com/" + "x" * 70
+    assert set_paragraphs("see " + NO_HYPHEN + url + " for details") == [
+        "       see", "       " + url, "       for details"]
+
+
+def test_long_titles_overlap_in_the_header():
+    page = Page()
+    lines = page.finish("describe-audit-mitigation-actions-task")
+    assert lines[0] == "DESCRIBE-AUDIT-MITIGATION-ACTIONS-TASKDESCRIBE-AUDIT-MITIGATION-ACTIONS-TASK()"
+    assert lines[-1] == " " * 38 + "DESCRIBE-AUDIT-MITIGATION-ACTIONS-TASK()"
+
+
+def test_heading_after_an_empty_section_has_no_blank_line():
+    page = Page()
+    page.heading("DESCRIPTION")
+    page.heading("AVAILABLE COMMANDS")
+    assert page.lines == ["DESCRIPTION", "AVAILABLE COMMANDS"]
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
+@pytest.mark.parametrize("seed", range(6))
+def test_filling_matches_groff(seed):
+    """Random paragraphs at three indents, set by groff and by us, agree line for line."""
+    words = ("the job execution of a device (Optional) status IN_PROGRESS, QUEUED. certificate "
+             "DescribeJobExecution request authorization configuration you can't policy and "
+             "\"value\" to in key-value GetTopicRuleDestination thing). principal a an").split()
+    rnd = random.Random(seed)
+    source = ['.TH "X" "" "" ""', ".SH DESCRIPTION"]
+    page = Page()
+    page.heading("DESCRIPTION")
+    for _ in range(12):
+        level = rnd.choice([0, 1, 2])
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 70)))
+        text = text.replace(" ", "  ", rnd.randint(0, 2))
+        source += [".sp"] + [".RS 3.5"] * level + [text.replace("-", "\\-")] + [".RE"] * level
+        page.space()
+        page.paragraph(text, BODY_INDENT + 84 * level)
+    run = subprocess.run(["groff", "-m", "man", "-T", "ascii"], input="\n".join(source).encode(),
+                         capture_output=True, check=True)
+    groff_lines = [line.rstrip() for line in re.sub(".\b", "", run.stdout.decode()).split("\n")]
+    ours = page.finish("x")
+    assert groff_lines[:len(ours) - 1] == ours[:-1]
+
+
+# ------------------------------------------------------------------ rst and HTML
+
+@pytest.mark.parametrize("rst,text", [
+    ("``--force`` to ``true`` ,", "--force to true ,"),
+    ("**bold** and *emphasis*", "bold and emphasis"),
+    ("see `Guide <https://x.example/a>`__ now", "see " + NO_HYPHEN + "Guide now"),
+    ("a `<https://x.example/a>`__ link", "a " + NO_HYPHEN + "https://x.example/a link"),
+    ("``arn:*part* ``", "``arn:part ``"),
+    ("`` AddPermission ``", "`` AddPermission ``"),
+    ("`Data<https://x.example>`__", "`Data<https://x.example>`__"),
+    ("2*3*4 stays", "2*3*4 stays"),
+    ("escaped \\*star\\* and col\\:on", "escaped *star* and col:on"),
+    ("curly \u2019quote\u2019 dropped", "curly quote dropped"),
+    ("mail me@example.com", "mail " + NO_HYPHEN + "me@example.com"),
+], ids=["literal", "strong-emphasis", "link", "bare-link", "unclosed-literal", "spaced-literal",
+        "no-space-link", "arithmetic", "escapes", "non-ascii", "email"])
+def test_inline_text(rst, text):
+    assert inline_text(rst) == text
+
+
+@pytest.mark.parametrize("html,rst", [
+    ("<p>If <code>true</code>, then</p>", "\n\nIf ``true`` , then\n\n"),
+    ("<p>See <a href=\"https://x\">Guide</a>.</p>", "\n\nSee `Guide <https://x>`__ .\n\n"),
+    ("<p>An <b></b>empty tag</p>", "\n\nAn empty tag\n\n"),
+    ("<ul><li> <p>one</p></li><li>two</li></ul>", "\n\n\n* one\n\n* two\n\n\n"),
+], ids=["code", "link", "empty-bold", "list"])
+def test_html_to_rst(html, rst):
+    doc = RstDoc()
+    doc.include_html(html)
+    assert doc.text() == rst
+
+
+def test_note_list_and_literal_blocks_layout():
+    rst = ("Intro::\n\n  code line\n    indented\n\n* first item\n\n  second para\n\n"
+           ".. note::\n\n  Be careful.\n")
+    page = Page()
+    page.heading("X")
+    place(page, parse(rst), BODY_INDENT)
+    assert page.lines == [
+        "X", "       Intro:", "", "          code line", "            indented", "",
+        "       o first item", "", "         second para", "", "       NOTE:",
+        "          Be careful."]
+
+
+# ------------------------------------------------------------------ syntax samples
+
+def test_shorthand_and_json_samples():
+    shapes = {
+        "Tags": {"type": "list", "member": {"shape": "Tag"}},
+        "Tag": {"type": "structure", "members": {"Key": {"shape": "S"}, "Value": {"shape": "S"}}},
+        "Details": {"type": "map", "key": {"shape": "S"}, "value": {"shape": "S"}},
+        "S": {"type": "string"},
+    }
+    assert shorthand_example(shapes, "Tags") == "Key=string,Value=string ..."
+    assert shorthand_example(shapes, "Details") == "KeyName1=string,KeyName2=string"
+    assert json_example(shapes, "Tags") == [
+        "[", "  {", '    "Key": "string",', '    "Value": "string"', "  }", "  ...", "]"]
+    assert json_example(shapes, "Details") == ['{"string": "string"', "  ...}"]
