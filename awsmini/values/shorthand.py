@@ -33,6 +33,9 @@ So a value is a string, an explicit list `[a,b]`, a hash `{k=v}`, or a comma
 list `a,b` (a list only when it has two or more items). Whitespace before the
 first key is an error, as in v2; whitespace around `=`, `,` and after values is
 dropped. Keys repeated at the top level are an error; inside `{}` the last wins.
+As in v2, `}` may start a word, so an empty value in a hash is written `{k=,}`
+or `{k=""}` (`{k=}` reads `}` as the value). Nesting deeper than MAX_DEPTH is
+refused as a parse error, where v2 would exhaust the stack.
 
 Errors raise `ShorthandParseError` with v2's text: the expectation, the input
 and a caret under the column (counted from the last newline).
