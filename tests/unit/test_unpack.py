@@ -213,7 +213,8 @@ def test_recorded_paramfile_nested(real):
 SOUP = "ab Z9=,@[]{}'\"\\\n:.-\u00e9"
 
 
-@settings(max_examples=2500, deadline=None)
+# With the three shorthand properties: 10,500 examples per run.
+@settings(max_examples=3000, deadline=None)
 @given(name=st.sampled_from(["settings", "labels", "tags", "settings-map", "behavior", "names"]),
        words=st.lists(st.text(alphabet=SOUP, max_size=30), min_size=1, max_size=3))
 def test_only_documented_errors(name, words):
