@@ -218,13 +218,8 @@ def _document_shape_details(doc: RstDoc, shapes: Mapping[str, Any], name: str) -
         doc.write("Constraints:")
         doc.start_ul()
         for key, value in constraints:
-            doc.li("%s: %s" % (key, _escape(str(value))))
+            doc.li("%s: ``%s``" % (key, value) if key == "pattern" else "%s: %s" % (key, value))
         doc.end_ul()
-
-
-def _escape(text: str) -> str:
-    """Keep rst from reading a regex as markup."""
-    return "".join("\\" + char if char in "\\`*_|" else char for char in text)
 
 
 def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: list[str]) -> None:

@@ -159,8 +159,26 @@ _END_AFTER = " \t\n-.,:;!?\\/'\")]}>"
 _PAIRS = {"'": "'", '"': '"', "<": ">", "(": ")", "[": "]", "{": "}"}
 _ROLE = re.compile(r":[\w.+-]+:`")
 _LINK = re.compile(r"^(?:(?P<title>.*?)\s+)?<(?P<url>[^<>\s]+)>$", re.S)
-_URI = re.compile(r"(?:https?|ftp|file)://[^\s<>\"`]*[\w/#=~+-]"
-                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*")
+# docutils' standalone hyperlinks: absolute URIs of known schemes and e-mail addresses.
+_URI_SCHEMES = frozenset((
+    "about acap addbook afp afs aim callto castanet chttp cid crid data dav dict dns eid fax "
+    "feed file finger freenet ftp go gopher gsm-sms h323 h324 hdl hnews http https hydra "
+    "iioploc ilu im imap info ior ipp irc iris.beep iseek jar javascript jdbc ldap lifn "
+    "livescript lrq mailbox mailserver mailto md5 mid mocha modem mtqp mupdate news nfs nntp "
+    "opaquelocktoken phone pop pop3 pres printer prospero rdar res rtsp rvp rwhois rx sdp "
+    "service shttp sip sips smb snews snmp soap.beep soap.beeps ssh t120 tag tcp tel "
+    "telephone telnet tftp tip tn3270 tv urn uuid vemmi videotex view-source wais whodp "
+    "whois++ x-man-page xmlrpc.beep xmlrpc.beeps z39.50r z39.50s").split())
+_URIC = r"[-_.!~*'()\[\];/:@&=+$,%a-zA-Z0-9]"
+_URI_END = r"(?:[_~*/=+a-zA-Z0-9]|" + _URIC + r"(?=>))"
+_EMAILC = r"[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9]"
+_URI = re.compile(
+    r"(?:^|(?<=[\s\"'(<\[{\-/:]))"
+    r"(?:(?P<scheme>[a-zA-Z][a-zA-Z0-9.+-]*):(?://?)?" + _URIC + "*" + _URI_END
+    + r"(?:\?" + _URIC + "*" + _URI_END + r")?(?:\#" + _URIC + "*" + _URI_END + r")?"
+    r"|" + _EMAILC + r"+(?:\." + _EMAILC + r"+)*@" + _EMAILC + r"+(?:\." + _EMAILC + r"*)*"
+    + _URI_END + r")"
+    r"(?=$|[\s.,:;!?\\\-/'\")\]}>])")
 
 
 def inline_text(text: str) -> str:
@@ -277,10 +295,12 @@ def _unescape(text: str) -> str:
 
 
 def _mark_uris(text: str) -> str:
-    """Standalone URIs and e-mail addresses are references too (no hyphenation inside)."""
+    """Standalone URIs and e-mail addresses are references too: groff gets `\\%` before them."""
     def mark(match: re.Match) -> str:
-        before = text[match.start() - 1] if match.start() else " "
-        return NO_HYPHEN + match.group() if before in _START_BEFORE else match.group()
+        scheme = match.group("scheme")
+        if scheme is not None and scheme.lower() not in _URI_SCHEMES:
+            return match.group()
+        return NO_HYPHEN + match.group()
     return _URI.sub(mark, text)
 
 

@@ -29,19 +29,21 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
 class _Word:
-    """A word; `explicit` is a `\\%` break point inside it (groff then hyphenates only there)."""
+    """A word. `explicit` are its `\\%` break points: where a word has any, groff
+    breaks it only there and hyphenates no part of it on its own."""
 
     text: str
     can_hyphenate: bool = True
     known_cuts: tuple[int, ...] = ()  # break points found before this word was split
-    explicit: int = 0
+    explicit: tuple[int, ...] = ()
 
     def split(self, cut: int) -> tuple["_Word", "_Word"]:
         """(the head with its hyphen, the rest); groff keeps the points it found in the rest."""
-        kept = tuple(c - cut for c in _hyphen_cuts(self) if c > cut)
         head = _Word(self.text[:cut] + "-", False)
-        if cut == self.explicit:
-            return head, _Word(self.text[cut:])
+        if cut in self.explicit:
+            rest = tuple(point - cut for point in self.explicit if point > cut)
+            return head, _Word(self.text[cut:], not rest, explicit=rest)
+        kept = tuple(c - cut for c in _hyphen_cuts(self) if c > cut)
         return head, _Word(self.text[cut:], self.can_hyphenate, kept)
 
 
@@ -186,8 +188,9 @@ def _tokens(text: str):
             if piece[0] == " ":
                 yield _Space(UNIT * len(piece))
             elif NO_HYPHEN in piece:
-                at = piece.index(NO_HYPHEN)
-                yield _Word(piece.replace(NO_HYPHEN, ""), False, explicit=at)
+                marks = [i for i, char in enumerate(piece) if char == NO_HYPHEN]
+                points = tuple(at - number for number, at in enumerate(marks) if at - number)
+                yield _Word(piece.replace(NO_HYPHEN, ""), False, explicit=points)
             else:
                 yield _Word(piece)
         source_line_before = source_line.rstrip(" ")
@@ -197,7 +200,7 @@ def _tokens(text: str):
 def _hyphen_cuts(word: _Word) -> list[int]:
     """Offsets in `word` after which groff may hyphenate it, ascending."""
     if word.explicit:
-        return [word.explicit]
+        return list(word.explicit)
     if not word.can_hyphenate or len(word.text) < 4:
         return []
     cuts = list(word.known_cuts)
