@@ -185,21 +185,17 @@ def _options(op: OperationHelp) -> str:
         spec = group[0]
         names = " | ".join("``%s``" % member.option for member in group)
         required = " [required]" if spec.is_required and not spec.is_positional else ""
-        doc.write("%s (%s)%s\n" % (names, _type_label(op.shapes, spec), required))
+        doc.write("%s (%s)%s\n" % (names, spec.type_name, required))
         doc.indent()
         doc.include_html(spec.documentation)
         if spec.shape_name and spec.shape_name in op.shapes:
             _document_shape_details(doc, op.shapes, spec.shape_name)
-            _document_members(doc, op.shapes, spec.shape_name, [])
+            _document_members(doc, op.shapes, spec.shape_name, [], is_input=True)
         doc.dedent()
         doc.new_paragraph()
         if spec.shape_name and spec.shape_name in op.shapes:
             _syntax_samples(doc, op.shapes, spec)
     return doc.text()
-
-
-def _type_label(shapes: Mapping[str, Any], spec: ArgSpec) -> str:
-    return spec.type_name
 
 
 def _document_shape_details(doc: RstDoc, shapes: Mapping[str, Any], name: str) -> None:
@@ -222,26 +218,31 @@ def _document_shape_details(doc: RstDoc, shapes: Mapping[str, Any], name: str) -
         doc.end_ul()
 
 
-def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: list[str]) -> None:
-    """Nested members of a structure, map or list argument ("name -> (type)")."""
+def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: list[str],
+                      is_input: bool) -> None:
+    """Nested members of a structure, map or list ("name -> (type)").
+
+    Input members also show `[required]`, possible values and constraints.
+    """
     shape = shapes[name]
     kind = shape.get("type")
     if kind == "structure":
-        required = set(shape.get("required", []))
+        required = set(shape.get("required", [])) if is_input else set()
         for member_name, member in shape.get("members", {}).items():
             _document_member(doc, shapes, member_name, member["shape"], stack,
-                             member.get("documentation"), member_name in required)
+                             member.get("documentation"), member_name in required, is_input)
     elif kind == "map":
         for role in ("key", "value"):
             ref = shape[role]
             _document_member(doc, shapes, ref.get("locationName", role), ref["shape"], stack,
-                             None, False)
+                             None, False, is_input)
     elif kind == "list":
-        _document_member(doc, shapes, "", shape["member"]["shape"], stack, None, False)
+        _document_member(doc, shapes, "", shape["member"]["shape"], stack, None, False, is_input)
 
 
 def _document_member(doc: RstDoc, shapes: Mapping[str, Any], member_name: str, name: str,
-                     stack: list[str], documentation: str | None, is_required: bool) -> None:
+                     stack: list[str], documentation: str | None, is_required: bool,
+                     is_input: bool) -> None:
     if stack.count(name) > 1:
         if shapes[name].get("type") == "structure":
             doc.write("( ... recursive ... )")
@@ -255,10 +256,11 @@ def _document_member(doc: RstDoc, shapes: Mapping[str, Any], member_name: str, n
         doc.indent()
         doc.new_paragraph()
         doc.include_html(documentation if documentation is not None else shape.get("documentation", ""))
-        _document_shape_details(doc, shapes, name)
+        if is_input:
+            _document_shape_details(doc, shapes, name)
         doc.new_paragraph()
         if kind in ("structure", "map", "list"):
-            _document_members(doc, shapes, name, stack)
+            _document_members(doc, shapes, name, stack, is_input)
         doc.dedent()
         doc.new_paragraph()
     finally:
@@ -350,7 +352,7 @@ def _output(op: OperationHelp) -> str:
     shape = op.shapes[op.output_shape]
     for member_name, member in shape.get("members", {}).items():
         _document_member(doc, op.shapes, member_name, member["shape"], [],
-                         member.get("documentation"), False)
+                         member.get("documentation"), False, is_input=False)
     return doc.text()
 
 
