@@ -77,6 +77,7 @@ class PromptState:
     history_mode: bool = False
     history: list = field(default_factory=list)
     panels_drawn_for: tuple = ()  # what the panels' text was computed from
+    doc_window: object = None     # the doc panel's Window, to wrap its text to its width
 
 
 class LineCompleter(Completer):
@@ -134,9 +135,17 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     def refresh_panels(_=None) -> None:
         _update_panels(app, state, input_buffer, doc_buffer, output_buffer, environ)
 
+    def rewrap(_=None) -> None:
+        # The doc panel's width is known only once drawn: wrap again if it differs.
+        before = state.panels_drawn_for
+        refresh_panels()
+        if state.panels_drawn_for != before:
+            app.invalidate()
+
     input_buffer.on_text_changed += refresh_panels
     input_buffer.on_cursor_position_changed += refresh_panels
     app.before_render += refresh_panels
+    app.after_render += rewrap
 
     def pre_run() -> None:
         input_buffer.start_completion(select_first=False)
@@ -158,7 +167,7 @@ def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
     show_doc = Condition(lambda: state.show_doc)
     show_output = Condition(lambda: state.show_output)
     bottom = VSplit([
-        ConditionalContainer(_panel("Doc panel", doc_buffer), show_doc),
+        ConditionalContainer(_panel("Doc panel", doc_buffer, state), show_doc),
         ConditionalContainer(Window(width=1, char="\u2502"), show_doc & show_output),
         ConditionalContainer(_panel("Output panel", output_buffer), show_output),
     ])
@@ -175,16 +184,19 @@ def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
                   focused_element=input_buffer)
 
 
-def _panel(title: str, buffer: Buffer) -> HSplit:
+def _panel(title: str, buffer: Buffer, state: PromptState | None = None) -> HSplit:
     search = SearchToolbar()
     label = "|%s|" % title
+    window = Window(BufferControl(buffer, search_buffer_control=search.control),
+                    height=Dimension(max=40, preferred=30), wrap_lines=True)
+    if state is not None:
+        state.doc_window = window
     return HSplit([
         VSplit([Window(height=1, char="\u2500"),
                 Window(FormattedTextControl([("class:panel-title", label)]), height=1,
                        width=len(label)),
                 Window(height=1, char="\u2500")]),
-        Window(BufferControl(buffer, search_buffer_control=search.control),
-               height=Dimension(max=40, preferred=30), wrap_lines=True),
+        window,
         search,
     ])
 
@@ -217,8 +229,12 @@ def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
     """Fill the visible panels from the line; only visible panels cost anything."""
     if not (state.show_doc or state.show_output):
         return
-    columns = app.output.get_size().columns - (HELP_WIDTH if state.show_help else 0)
-    width = (columns - 1) // 2 if state.show_doc and state.show_output else columns
+    info = getattr(state.doc_window, "render_info", None)
+    if info is not None and state.show_doc:
+        width = info.window_width
+    else:
+        columns = app.output.get_size().columns - (HELP_WIDTH if state.show_help else 0)
+        width = (columns - 1) // 2 - 1 if state.show_doc and state.show_output else columns
     text = input_buffer.document.text_before_cursor
     key = (text, input_buffer.text, width, state.show_doc, state.show_output)
     if key == state.panels_drawn_for:

@@ -150,6 +150,8 @@ def test_doc_and_output_panels(environ):
         sample = app.layout.get_buffer_by_name("output").text
         assert "Lists your things." in doc
         assert json.loads(sample)["things"][0]["thingName"] == "thingName"
+        width = app.prompt_state.doc_window.render_info.window_width
+        assert width < 50 and max(len(line) for line in doc.splitlines()) <= width
 
     drive("iot list-things ", environ, [(F3 + F5, panels), (ENTER, None), (ENTER, None)])
 
