@@ -20,8 +20,6 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion, Dyna
 from prompt_toolkit.document import Document
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import InMemoryHistory
-from prompt_toolkit.key_binding import merge_key_bindings
-from prompt_toolkit.key_binding.defaults import load_key_bindings
 from prompt_toolkit.layout import (ConditionalContainer, Float, FloatContainer, HSplit, Layout,
                                    VSplit, Window)
 from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
@@ -126,8 +124,8 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     output_buffer = Buffer(name="output", read_only=True)
     layout = _layout(state, input_buffer, doc_buffer, output_buffer)
     app: Application = Application(
-        layout=layout, key_bindings=merge_key_bindings([
-            load_key_bindings(), key_bindings(state, input_buffer, is_shell)]),
+        # prompt_toolkit adds its own emacs editing keys below these.
+        layout=layout, key_bindings=key_bindings(state, input_buffer, is_shell),
         style=STYLE, full_screen=False, erase_when_done=True, mouse_support=False,
         input=input, output=output)
     app.prompt_state = state  # type: ignore[attr-defined]

@@ -291,3 +291,10 @@ def test_shell_adds_its_global_options_to_each_command(run_tty, moto_reset):
     code, out, err = run_tty(["--output", "text", "shell"], keys=[line, ENTER, "quit", ENTER])
     assert (code, err) == (0, "")
     assert out == "> aws %s\n0\n> aws quit\n" % line
+
+
+def test_shell_without_terminal_is_refused(run_tty):
+    code, out, err = run_tty(["shell"], is_tty=False)
+    assert (code, out) == (252, "")
+    assert err == ("\nawsmini: [ERROR]: An error occurred (ParamValidation): awsmini shell needs "
+                   "an interactive terminal\n")
