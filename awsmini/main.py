@@ -14,7 +14,8 @@ import sys
 from typing import Sequence
 
 from awsmini.env import Env
-from awsmini.errors import AwsminiError, ServiceError, UnknownOptionsError, UsageError
+from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
+                            UnknownOptionsError, UsageError)
 
 LOG = logging.getLogger("awsmini")
 PROG = "awsmini"
@@ -102,7 +103,7 @@ def prompt_mode(argv: Sequence[str], env: Env) -> str:
     is_terminal = bool(env.stdin_isatty and env.stdout_isatty)
     if _is_shell_command(argv):
         if not is_terminal:
-            raise UsageError("the shell needs an interactive terminal")
+            raise ParamValidationError("awsmini shell needs an interactive terminal")
         return "shell"
     if "help" in argv or "--version" in argv or "--no-cli-auto-prompt" in argv:
         return "off"
