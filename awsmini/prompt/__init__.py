@@ -14,7 +14,6 @@ from typing import Sequence
 
 from awsmini.env import Env
 from awsmini.prompt import splash
-from awsmini.prompt.history import append_command, history_path, load_commands
 from awsmini.prompt.splash import PREFIX
 
 EXIT_WORDS = ("exit", "quit")  # leave the shell
@@ -44,6 +43,8 @@ def read_line(initial: str, env: Env, is_shell: bool,
 
     `painted` is the early first screen, if any, which prompt_toolkit draws over.
     """
+    from awsmini.prompt.history import append_command, history_path, load_commands
+
     try:
         from awsmini.prompt.app import create_app
         from awsmini.prompt.keys import Aborted
