@@ -96,9 +96,9 @@ def prompt_mode(argv: Sequence[str], env: Env) -> str:
     stdin and stdout to be terminals: otherwise the mode is off, with one
     warning line when the flag asked for it (v2 hangs or draws into the pipe).
     """
-    from awsmini.globalopts import parse_global_options
-
     if "--cli-auto-prompt" in argv and "--no-cli-auto-prompt" in argv:
+        from awsmini.globalopts import parse_global_options
+
         parse_global_options(argv)  # raises v2's "Both ... cannot be specified" error
     is_terminal = bool(env.stdin_isatty and env.stdout_isatty)
     if _is_shell_command(argv):
@@ -145,10 +145,10 @@ def _profile_setting(argv: Sequence[str], env: Env, name: str):
 
 def _is_shell_command(argv: Sequence[str]) -> bool:
     """`awsmini shell`, possibly with global options: the shell as a command."""
-    from awsmini.globalopts import parse_global_options
-
     if "shell" not in argv:
         return False
+    from awsmini.globalopts import parse_global_options
+
     try:
         options, words = parse_global_options(argv)
     except AwsminiError:
