@@ -116,7 +116,10 @@ def _session(command: Command, options: GlobalOptions, settings: Settings,
         # An explicit profile is an instance variable: botocore then ignores
         # credentials in the environment, as v2 does.
         session.set_config_variable("profile", options.profile)
-    factory = session.get_component("response_parser_factory")
+    from awsmini.fastparse import ParserFactory
+
+    factory = ParserFactory()
+    session.register_component("response_parser_factory", factory)
     if settings.get("cli_timestamp_format") == "wire":
         factory.set_parser_defaults(timestamp_parser=lambda value: value)
     else:
