@@ -121,6 +121,7 @@ class ArgSpec:
     const: str | None = None  # the value of an option given without one (`nargs="?"`)
     negative_name: str | None = None  # a boolean's `--no-` twin, after v2's renames
     aliases: tuple[str, ...] = ()  # other names it answers to, undocumented
+    choices: tuple[str, ...] | None = None  # the only values it accepts
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
 
     @property
@@ -147,6 +148,7 @@ CLI_INPUT_OPTIONS = (
 )
 GENERATE_SKELETON = ArgSpec(
     "generate-cli-skeleton", "", "", "string", nargs="?", const="input", is_cli_only=True,
+    choices=("input", "output", "yaml-input"),
     documentation=(
         "Prints a JSON skeleton to standard output without sending an API request. If provided "
         "with no value or the value ``input``, prints a sample input JSON that can be used as an "
@@ -184,13 +186,15 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                                if is_boolean else None),
                 aliases=_aliases(service_cli_name, op_cli, original),
             )
-    for spec in CLI_INPUT_OPTIONS:
-        table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
+        # v2 adds `outfile` first, and then neither the cli-input options nor
+        # the skeleton (`lambda invoke --cli-input-json` is an unknown option).
         table["outfile"] = ArgSpec("outfile", "", "", "string", is_required=True,
                                    documentation="Filename where the content will be saved",
                                    is_positional=True, is_cli_only=True)
     else:
+        for spec in CLI_INPUT_OPTIONS:
+            table[spec.cli_name] = spec
         table[GENERATE_SKELETON.cli_name] = GENERATE_SKELETON
     return table
 

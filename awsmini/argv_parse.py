@@ -71,6 +71,8 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
                 kwargs["nargs"] = spec.nargs
             if spec.const is not None:
                 kwargs["const"] = spec.const
+            if spec.choices:
+                kwargs["choices"] = spec.choices
             if spec.type_name in _ARGPARSE_TYPES:
                 kwargs["type"] = _ARGPARSE_TYPES[spec.type_name]
             parser.add_argument(spec.option, *_alias_options(spec), **kwargs)

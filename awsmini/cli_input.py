@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from awsmini.env import Env
 from awsmini.errors import ParamValidationError
+from awsmini.models import ServiceModel
 
 OPTIONS = ("cli-input-json", "cli-input-yaml")
 
@@ -70,16 +71,29 @@ def read_cli_input(options: Mapping[str, Any], env: Env) -> dict | None:
 
 
 def merge_cli_input(params: Mapping[str, Any], loaded: Mapping[str, Any] | None,
-                    decode: Callable[[str, Any], Any] | None = None) -> dict[str, Any]:
+                    model: ServiceModel, api_name: str, binary_format: str = "base64",
+                    ) -> dict[str, Any]:
     """The parameters with the input's keys added where the command line gave none.
 
-    `decode(member_name, value)` is applied to each value taken from the input
-    (the driver passes the base64 blob decoding of `cli_binary_format`).
+    Under the `base64` binary format, blob strings in the added values are
+    decoded as v2 decodes every blob of a request (the command line's values
+    are decoded already when they are unpacked).
     """
     merged = dict(params)
-    for key, value in (loaded or {}).items():
-        if key not in merged:
-            merged[key] = decode(key, value) if decode else value
+    if not loaded:
+        return merged
+    members: Mapping[str, Any] = {}
+    input_ref = model.operations[api_name].get("input")
+    if input_ref:
+        members = model.shape(input_ref["shape"]).get("members", {})
+    for key, value in loaded.items():
+        if key in merged:
+            continue
+        if binary_format == "base64" and key in members:
+            from awsmini.values.unpack import decode_blobs
+
+            value = decode_blobs(value, members[key]["shape"], model)
+        merged[key] = value
     return merged
 
 

@@ -11,6 +11,8 @@ from typing import Any, Iterator, Mapping, Sequence
 from awsmini import __version__
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
+from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
+from awsmini.skeleton import fake_response, render_input
 from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
@@ -42,16 +44,28 @@ def run(argv: Sequence[str], env: Env) -> int:
     specs, shadowed = add_paging_arguments(                              # 4
         build_arguments(command.model, command.api_name, command.service_cli_name),
         command.model, command.api_name, paging_model)
-    parsed = parse_arguments(specs, command.args)                        # 5
+    parsed = parse_arguments(specs, command.args,                        # 5
+                             relaxes_required(specs, command.args))
     paging = plan_paging(paging_model, [*parsed.members, *parsed.options],  # 10
                          parsed.options, options.paginate, shadowed, specs)
     if not paging.is_enabled and shadowed:
         specs, parsed = _unshadow(specs, parsed, shadowed)
     settings = Settings(options, env.environ)
     params = unpack_parameters(specs, parsed, command, options, settings, env)  # 6
+    cli_input = read_cli_input(parsed.options, env)                      # 7
+    skeleton_form = parsed.options.get("generate-cli-skeleton")
+    if skeleton_form in ("input", "yaml-input"):                         # 7'
+        write_output(iter([render_input(command.model, command.api_name, skeleton_form)]),
+                     env, None)
+        return 0
+    params = merge_cli_input(params, cli_input, command.model, command.api_name,
+                             _binary_format(command, options, settings))
     query = compile_query(options.query)                                 # 11
     output = output_format(options.output, env.environ, settings.get("output"))
     pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
+    if skeleton_form == "output":                                        # 7'
+        response = fake_response(command.model, command.api_name, params)
+        return emit(iter([response]), command, query, output, options, pager, env)
     from awsmini.call import call_operation, create_client, paginate_operation
 
     client = create_client(command, options, settings, env.environ)     # 9
@@ -68,12 +82,16 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
     """The API parameters from the raw values of the arguments given."""
     from awsmini.values.unpack import unpack_argument
 
-    binary_format = "base64"
-    if any(shape.get("type") == "blob" for shape in command.model.shapes.values()):
-        binary_format = options.binary_format or settings.get("cli_binary_format") or "base64"
+    binary_format = _binary_format(command, options, settings)
     return {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env,
                                                      binary_format)
             for name, raw in parsed.members.items()}
+
+
+def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:
+    if any(shape.get("type") == "blob" for shape in command.model.shapes.values()):
+        return options.binary_format or settings.get("cli_binary_format") or "base64"
+    return "base64"
 
 
 def emit(documents: Iterator[Any], command: Command, query: Any, output: str,

@@ -61,20 +61,45 @@ def render_input_yaml(model: ServiceModel, api_name: str) -> str:
     return "".join(line + "\n" for line in _emit_map(node.entries, 0, inline=False))
 
 
+def render_input(model: ServiceModel, api_name: str, form: str) -> str:
+    """The text of `--generate-cli-skeleton input` or `yaml-input`."""
+    if form == "yaml-input":
+        return render_input_yaml(model, api_name)
+    return render_input_json(model, api_name)
+
+
+def fake_response(model: ServiceModel, api_name: str, params: dict) -> dict:
+    """`--generate-cli-skeleton output`: the fake response, checked as v2's stubbed call
+    checks it (the response first, then the parameters). Nothing is sent."""
+    response = generate_output(model, api_name)
+    check_output(model, api_name, response)
+    check_input(model, api_name, dict(params))
+    return response
+
+
 def check_output(model: ServiceModel, api_name: str, response: dict) -> None:
     """Validate the fake response against the output shape, as v2's stubber does.
 
     Raises ParamValidationError with botocore's report (e.g. a `min` the
-    placeholder 0 breaks).
+    placeholder 0 breaks, or a blob left null).
     """
-    name = model.operations[api_name].get("output", {}).get("shape")
-    if name is None:
+    _validate(model, model.operations[api_name].get("output"), response)
+
+
+def check_input(model: ServiceModel, api_name: str, params: dict) -> None:
+    """Validate the parameters as the stubbed call of `output` does before it answers."""
+    _validate(model, model.operations[api_name].get("input"), params)
+
+
+def _validate(model: ServiceModel, ref: dict | None, value: dict) -> None:
+    # The stubber checks that a shapeless output is empty; the fake one always is.
+    if not ref:
         return
     from botocore.model import ShapeResolver
     from botocore.validate import ParamValidator
 
-    shape = ShapeResolver(model.shapes).get_shape_by_name(name)
-    report = ParamValidator().validate(response, shape)
+    shape = ShapeResolver(model.shapes).get_shape_by_name(ref["shape"])
+    report = ParamValidator().validate(value, shape)
     if report.has_errors():
         raise ParamValidationError("Parameter validation failed:\n" + report.generate_report())
 
