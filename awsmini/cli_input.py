@@ -19,7 +19,6 @@ botocore's messages. Imports yaml only when the YAML option is used.
 """
 from __future__ import annotations
 
-import datetime
 import json
 from typing import Any, Mapping, Sequence
 
@@ -138,16 +137,18 @@ def _yaml_loader() -> type:
 
 
 def _build_yaml_loader() -> type:
+    import datetime
+
     import yaml
     from yaml.constructor import ConstructorError, SafeConstructor
     from yaml.resolver import Resolver
 
-    from awsmini.yaml12 import IMPLICIT_RESOLVERS, first_characters
+    from awsmini.yaml12 import first_characters, implicit_resolvers
 
     class _Resolver12(Resolver):
         yaml_implicit_resolvers: dict = {}
 
-    for tag, first, pattern in IMPLICIT_RESOLVERS:
+    for tag, first, pattern in implicit_resolvers():
         _Resolver12.add_implicit_resolver(tag, pattern, first_characters(first))
 
     class _Constructor12(SafeConstructor):

@@ -12,7 +12,6 @@ from awsmini import __version__
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
-from awsmini.skeleton import fake_response, render_input
 from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
@@ -55,6 +54,8 @@ def run(argv: Sequence[str], env: Env) -> int:
     cli_input = read_cli_input(parsed.options, env)                      # 7
     skeleton_form = parsed.options.get("generate-cli-skeleton")
     if skeleton_form in ("input", "yaml-input"):                         # 7'
+        from awsmini.skeleton import render_input
+
         write_output(iter([render_input(command.model, command.api_name, skeleton_form)]),
                      env, None)
         return 0
@@ -64,6 +65,8 @@ def run(argv: Sequence[str], env: Env) -> int:
     output = output_format(options.output, env.environ, settings.get("output"))
     pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
     if skeleton_form == "output":                                        # 7'
+        from awsmini.skeleton import fake_response
+
         response = fake_response(command.model, command.api_name, params)
         return emit(iter([response]), command, query, output, options, pager, env)
     from awsmini.call import call_operation, create_client, paginate_operation

@@ -10,32 +10,41 @@ from __future__ import annotations
 import re
 
 # (tag, first characters a match can start with, pattern), in v2's order.
-IMPLICIT_RESOLVERS: tuple[tuple[str, str, re.Pattern], ...] = (
-    ("tag:yaml.org,2002:bool", "tTfF",
-     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+_RESOLVERS: tuple[tuple[str, str, str], ...] = (
+    ("tag:yaml.org,2002:bool", "tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$"),
     ("tag:yaml.org,2002:float", "-+0123456789.",
-     re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+     r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", re.X)),
+        |\.(?:nan|NaN|NAN))$"""),
     ("tag:yaml.org,2002:int", "-+0123456789",
-     re.compile(r"""^(?:[-+]?0b[0-1_]+
+     r"""^(?:[-+]?0b[0-1_]+
         |[-+]?0o?[0-7_]+
         |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", re.X)),
-    ("tag:yaml.org,2002:merge", "<", re.compile(r"^(?:<<)$")),
+        |[-+]?0x[0-9a-fA-F_]+)$"""),
+    ("tag:yaml.org,2002:merge", "<", r"^(?:<<)$"),
     # The empty first character stands for the empty scalar, which is null.
-    ("tag:yaml.org,2002:null", "~nN\0", re.compile(r"^(?:~|null|Null|NULL|)$")),
+    ("tag:yaml.org,2002:null", "~nN\0", r"^(?:~|null|Null|NULL|)$"),
     ("tag:yaml.org,2002:timestamp", "0123456789",
-     re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+     r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
         |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
         (?:[Tt]|[\ \t]+)[0-9][0-9]?
         :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-        (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X)),
-    ("tag:yaml.org,2002:value", "=", re.compile(r"^(?:=)$")),
-    ("tag:yaml.org,2002:yaml", "!&*", re.compile(r"^(?:!|&|\*)$")),
+        (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"""),
+    ("tag:yaml.org,2002:value", "=", r"^(?:=)$"),
+    ("tag:yaml.org,2002:yaml", "!&*", r"^(?:!|&|\*)$"),
 )
+_compiled: list[tuple[str, str, re.Pattern]] = []
+
+
+def implicit_resolvers() -> list[tuple[str, str, re.Pattern]]:
+    """(tag, first characters, compiled pattern); compiled on first use, as few
+    commands need them."""
+    if not _compiled:
+        _compiled.extend((tag, first, re.compile(pattern, re.X))
+                         for tag, first, pattern in _RESOLVERS)
+    return _compiled
 
 
 def first_characters(first: str) -> list[str]:
@@ -48,4 +57,4 @@ def resolves_as_string(text: str) -> bool:
     if not text:
         return False
     return not any(text[0] in first and pattern.match(text)
-                   for _, first, pattern in IMPLICIT_RESOLVERS)
+                   for _, first, pattern in implicit_resolvers())
