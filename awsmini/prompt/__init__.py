@@ -32,6 +32,14 @@ def ask(argv: Sequence[str], env: Env) -> list[str] | None:
     return None if line is None else shlex.split(line)
 
 
+def _quiet_collector() -> None:
+    """Keep the garbage collector's pauses out of keystrokes: while the prompt runs,
+    everything loaded so far (prompt_toolkit, the models) is exempt from collection."""
+    import gc
+
+    gc.freeze()
+
+
 def quote_words(argv: Sequence[str]) -> str:
     """argv as the prompt shows it: without `--cli-auto-prompt`, shell-quoted."""
     return " ".join(shlex.quote(word) for word in argv if word != "--cli-auto-prompt")
@@ -51,6 +59,7 @@ def read_line(initial: str, env: Env, is_shell: bool,
 
         path = history_path(env.environ)
         app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell)
+        _quiet_collector()
         if painted is not None:
             painted.hand_over()
         try:
@@ -60,6 +69,9 @@ def read_line(initial: str, env: Env, is_shell: bool,
             env.stderr.flush()
             return None
     finally:
+        import gc
+
+        gc.unfreeze()  # the commands that run next are collected as usual
         if painted is not None:
             painted.restore()
     if line is None:

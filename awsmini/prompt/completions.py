@@ -29,7 +29,8 @@ from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 from awsmini import models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.globalopts import BINARY_FORMAT_CHOICES, COLOR_CHOICES, OUTPUT_CHOICES
-from awsmini.prompt.sources import profile_names, region_names, service_names
+from awsmini.prompt.sources import (operation_table, profile_names, region_names,
+                                    service_names)
 from awsmini.prompt.text import plain_text
 
 T = TypeVar("T")
@@ -247,7 +248,7 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
         context.is_valid = False
         return
     service = resolve.service_name(context.service or "")
-    api_name = resolve.operation_table(service, environ).get(operation)
+    api_name = operation_table(service, environ).get(operation)
     if api_name is None:
         context.is_valid = False
         return
@@ -288,7 +289,7 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str]) -> 
         if word.startswith("-"):
             return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
         service = resolve.service_name(context.service)
-        return fuzzy_filter([Candidate(name) for name in resolve.operation_table(service, environ)],
+        return fuzzy_filter([Candidate(name) for name in operation_table(service, environ)],
                             word)
     return option_candidates(context, word)
 

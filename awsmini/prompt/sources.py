@@ -74,6 +74,35 @@ def _build_full_names(key: tuple, names: Sequence[str], path: str) -> None:
     _building.pop(key, None)
 
 
+_operation_tables: dict[tuple, dict[str, str]] = {}
+
+
+def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
+    """`resolve.operation_table` with a disk cache: converting ec2's 830 API names to
+    CLI names costs more than a keystroke may (keyed by the model file's path, size
+    and modification time)."""
+    version = models.api_version(service, environ)
+    path = version and models.find_file(service, version, "service-2", environ)
+    if not path:
+        return resolve.operation_table(service, environ)
+    import hashlib
+
+    from awsmini import __version__
+
+    stat = os.stat(path)
+    key = hashlib.sha1(("%s\0%s\0%d\0%d" % (__version__, path, stat.st_size,
+                                              stat.st_mtime_ns)).encode()).hexdigest()[:20]
+    memo = (service, key)
+    if memo not in _operation_tables:
+        cache = os.path.join(cache_dir(environ), "operations", "%s-%s.json" % (service, key))
+        table = _read_json(cache)
+        if not isinstance(table, dict):
+            table = resolve.operation_table(service, environ)
+            _write_json(cache, table)
+        _operation_tables[memo] = table
+    return _operation_tables[memo]
+
+
 def _models_digest(names: Sequence[str], environ: Mapping[str, str]) -> str:
     """Changes when a service or a model directory changes (an upgrade, AWS_DATA_PATH)."""
     import hashlib
