@@ -39,19 +39,22 @@ _BAR = "\x1b[2m\x1b[33m|" + RESET
 class _Section:
     """One titled block: headers, rows of cell strings, and each cell's text length."""
 
-    __slots__ = ("title", "headers", "rows", "lengths", "indent", "widths", "columns")
+    __slots__ = ("title", "headers", "header_lengths", "rows", "lengths", "indent", "widths",
+                 "columns")
 
     def __init__(self, title: str, indent: int) -> None:
         self.title = title
         self.indent = indent
         self.headers: list[str] = []
+        self.header_lengths: list[int] = []
         self.rows: list[list[str]] = []
         self.lengths: list[list[int]] = []
         self.widths: list[int] = []
         self.columns: int | None = None
 
     def add_headers(self, headers: list[str]) -> None:
-        self._widen([text_length(header) for header in headers])
+        self.header_lengths = [text_length(header) for header in headers]
+        self._widen(self.header_lengths)
         if self.columns is None:
             self.columns = len(headers)
         self.headers = headers
@@ -75,8 +78,10 @@ class _Section:
             self.widths = [a if a > b else b for a, b in zip(self.widths, lengths)]
 
     def total_width(self) -> int:
-        columns = sum(width + 4 for width in self.widths) + 2 + 2 * self.indent
-        return max(text_length(self.title) + 2 + 2 * self.indent, columns)
+        widths = self.widths
+        columns = sum(widths) + 4 * len(widths) + 2 + 2 * self.indent
+        title = text_length(self.title) + 2 + 2 * self.indent
+        return title if title > columns else columns
 
     def column_widths(self, width: int) -> list[int]:
         """The natural widths (plus padding 4) scaled to add up to `width`."""
@@ -202,7 +207,7 @@ def _to_vertical(sections: list) -> None:
     for section in sections:
         if len(section.rows) == 1 and section.headers:
             headers = section.headers
-            header_lengths = [text_length(header) for header in headers]
+            header_lengths = section.header_lengths
             cells = section.rows[0]
             lengths = section.lengths[0]
             section.rows = [[header, cell] for header, cell in zip(headers, cells)]
@@ -238,8 +243,12 @@ def _draw_section(section: _Section, width: int, color: bool, lines: list,
                                 for i, (w, header) in enumerate(zip(widths, section.headers))))
         if section.rows and widths:
             body.append(rule)
-            for row, lengths in zip(section.rows, section.lengths):
-                body.append(_draw_row(row, lengths, widths, color))
+            if color:
+                body.extend(_draw_row(row, lengths, widths, True)
+                            for row, lengths in zip(section.rows, section.lengths))
+            else:
+                body.extend(_draw_plain_row(row, lengths, widths)
+                            for row, lengths in zip(section.rows, section.lengths))
             body.append(rule)
     if color:
         bars = _BAR * section.indent
@@ -270,6 +279,17 @@ def _draw_row(row: list[str], lengths: list[int], widths: list[int], color: bool
             parts.append(("|" if left else "") + cell + " " * room + "|")
         left = 0
     return "".join(parts)
+
+
+def _draw_plain_row(row: list[str], lengths: list[int], widths: list[int]) -> str:
+    """`_draw_row` without colour; cells whose width is their length are padded by ljust."""
+    if len(row) == 2:
+        first, second = row
+        width0, width1 = widths
+        if (lengths[0] == len(first) and lengths[1] == len(second)
+                and lengths[0] <= width0 - 4 and lengths[1] <= width1 - 3):
+            return "|  " + first.ljust(width0 - 4) + "|  " + second.ljust(width1 - 3) + "|"
+    return _draw_row(row, lengths, widths, False)
 
 
 def center(text: str, length: int, left: str, right: str, text_len: int | None = None) -> str:

@@ -85,6 +85,7 @@ class _FastEmitter:
         self.resolve = _resolver()
         # Keys and many values repeat across the items of a listing.
         self.styles: dict[str, str] = {}
+        self.keys: dict = {}
 
     def emit(self, data: Any) -> str:
         if isinstance(data, dict):
@@ -104,11 +105,19 @@ class _FastEmitter:
         out = self.out
         pad = " " * indent
         prefix = pad if first_prefix is None else first_prefix
+        keys = self.keys
         for key in sorted(data):
             value = data[key]
-            key_text = self._key(key)
-            line = prefix + key_text + ":"
+            key_text = keys.get(key)
+            if key_text is None:
+                key_text = keys[key] = self._key(key) + ":"
+            line = prefix + key_text
             prefix = pad
+            if type(value) is str:
+                style = self.styles.get(value) or self._string_style(value)
+                if style == "plain" and len(line) + 1 + len(value) <= BEST_WIDTH:
+                    out.append(line + " " + value + "\n")
+                    continue
             if isinstance(value, dict):
                 if value:
                     out.append(line + "\n")
