@@ -1,8 +1,9 @@
 """A command line -> the text of the prompt's doc panel and output panel.
 
 The doc panel shows the help of what the line names: the option under the
-cursor (or whose value is being typed), then the operation's description, or
-the service's, or the top level's, as plain word-wrapped text. The output
+cursor (or whose value is being typed), then the operation's description and
+its options, or the service's description, or the top level's, as plain
+word-wrapped text. The output
 panel shows a sample response of the operation (member names as string
 values, numbers 0) with the line's `--query` applied, in the line's
 `--output` format where it can be written without the output formatters
@@ -49,7 +50,20 @@ def doc_text(line: str, environ: Mapping[str, str], width: int) -> str:
         glob = GLOBALS_BY_NAME[option]
         parts.append("--%s (%s)\n\n%s" % (glob.name, glob.type_name, wrap(glob.documentation, width)))
     parts.append(wrap(_command_doc(context, environ), width))
+    if context.api_name is not None:
+        parts.append(_options_doc(context, width))
     return "\n\n".join(p for p in parts if p)
+
+
+def _options_doc(context: LineContext, width: int) -> str:
+    """`OPTIONS`: each option of the operation with its type and doc, indented."""
+    lines = ["OPTIONS"]
+    for spec in context.specs.values():
+        required = ", required" if spec.is_required else ""
+        lines += ["", "%s (%s%s)" % (spec.option, spec.type_name, required)]
+        body = wrap(spec.documentation, width - 4)
+        lines += ["    " + line if line else "" for line in body.splitlines()]
+    return "\n".join(lines)
 
 
 def _command_doc(context: LineContext, environ: Mapping[str, str]) -> str:

@@ -19,7 +19,9 @@ _MARKUP = re.compile(r"\*\*|``")
 
 def plain_text(documentation: str) -> str:
     """The documentation as one line of text."""
-    text = _TAG.sub(" ", documentation or "")
+    # Block tags separate words; inline ones (<code>, <a>) sit inside a sentence
+    # ("set <code>force</code>, then" must not become "force , then").
+    text = _TAG.sub("", _BLOCK.sub(" ", documentation or ""))
     text = html.unescape(_MARKUP.sub("", text))
     return _SPACE.sub(" ", text).strip()
 

@@ -199,6 +199,7 @@ def test_doc_panel_shows_option_then_operation(environ):
     assert doc.startswith("--thing-name (string)\n\nThe name of the thing whose execution")
     assert "Cancels the execution of a job for a\ngiven thing." in doc
     assert max(len(line) for line in doc.splitlines()) <= 40
+    assert "\nOPTIONS\n\n--job-id (string, required)\n    The ID of the job to be canceled.\n" in doc
     assert panels.doc_text("", environ, 80) == panels.TOP_DESCRIPTION
 
 
@@ -213,7 +214,8 @@ def test_output_panel(environ):
 @pytest.mark.parametrize("html, expected", [
     ("<p>The <code>true</code> value &amp; more.</p>", "The true value & more."),
     ("<p>A **bold** ``literal``</p>", "A bold literal"),
-], ids=["tags-entities", "markup"])
+    ("<p>set <code>force</code>, then</p><p>next</p>", "set force, then next"),
+], ids=["tags-entities", "markup", "inline-tag-before-comma"])
 def test_plain_text(html, expected):
     assert text.plain_text(html) == expected
 
