@@ -226,8 +226,6 @@ def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
         elif operation_word is None:
             operation_word = word
             _resolve(context, word, environ)
-        elif context.pending is None and context.specs:
-            pass  # a stray word; the driver will report it
     if expecting is not None:
         context.pending = expecting
     if context.service is not None and not _service_exists(context.service, environ):
