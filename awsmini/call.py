@@ -126,8 +126,14 @@ def _session(command: Command, options: GlobalOptions, settings: Settings,
         # v2 turns timestamps into ISO 8601 strings while parsing, so that
         # --query, text and table see the same strings json prints.
         factory.set_parser_defaults(timestamp_parser=_iso_timestamp)
+    # v2 sends epoch timestamps in whole seconds; botocore's setting for that is "legacy".
+    session.register("creating-serializer", _whole_second_timestamps)
     session.get_config_variable("region")  # raises ProfileNotFound for an unknown profile
     return session
+
+
+def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:
+    serializer_kwargs["timestamp_precision"] = "legacy"
 
 
 def _loader(command: Command, environ: Mapping[str, str]) -> Any:
