@@ -346,10 +346,10 @@ def _examples(examples: str) -> str:
 
 def _output(op: OperationHelp) -> str:
     doc = RstDoc()
-    if op.output_shape is None:
+    shape = op.shapes.get(op.output_shape or "", {})
+    if not shape.get("members"):
         doc.write("None")
         return doc.text()
-    shape = op.shapes[op.output_shape]
     for member_name, member in shape.get("members", {}).items():
         _document_member(doc, op.shapes, member_name, member["shape"], [],
                          member.get("documentation"), False, is_input=False)
