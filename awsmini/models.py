@@ -201,6 +201,17 @@ def operation_names(service: str, environ: Mapping[str, str]) -> list[str]:
     return _service_index(service, environ)["operations"]
 
 
+def operation_cli_names(service: str, environ: Mapping[str, str]) -> dict[str, str]:
+    """{operation cli name: API name} of `service`, in model order (cached: naming
+    ec2's operations costs more than the rest of a skeleton command)."""
+    def build(model: ServiceModel) -> dict[str, str]:
+        from botocore import xform_name
+
+        return {xform_name(api_name, "-"): api_name for api_name in model.operations}
+
+    return _cached(service, "_cli_names", environ, build)
+
+
 def service_metadata(service: str, environ: Mapping[str, str]) -> Mapping[str, Any]:
     """The `metadata` block of `service` (cached)."""
     return _service_index(service, environ)["metadata"]
@@ -273,7 +284,7 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build) -> Any:
         full = _memory.get((service, "", key))
         if full is None:
             full = _memory[(service, "", key)] = load_service(service, environ)
-        if part != "_index" and part not in full.operations:
+        if not part.startswith("_") and part not in full.operations:
             raise KeyError(part)
         value = build(full)
         _write_cache(path, value)

@@ -55,7 +55,7 @@ def service_cli_names(environ: Mapping[str, str]) -> list[str]:
 
 def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
     """{operation cli name: api name} of a botocore service, in model order."""
-    return {cli_name(api): api for api in models.operation_names(service, environ)}
+    return models.operation_cli_names(service, environ)
 
 
 def check_service(service_cli: str, environ: Mapping[str, str]) -> str:
