@@ -41,6 +41,7 @@ class Pane:
             fp.write("".join("export %s=%s\n" % (k, shlex.quote(v)) for k, v in environ.items()))
             fp.write("cd %s\n%s\necho \"RC=$?\"\nexec sleep 600\n" % (shlex.quote(cwd), command))
         self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", "bash " + script)
+        self.socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, "-f", self.config, *args],
@@ -67,6 +68,8 @@ class Pane:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self.socket_path and os.path.exists(self.socket_path):
+            os.remove(self.socket_path)  # kill-server leaves the socket file behind
 
 
 @pytest.fixture
