@@ -187,14 +187,7 @@ class _FastEmitter:
         if isinstance(value, int):
             return str(value)
         if isinstance(value, float):
-            if value != value:
-                return ".nan"
-            if value in (float("inf"), float("-inf")):
-                return ".inf" if value > 0 else "-.inf"
-            text = repr(value).lower()
-            if "." not in text and "e" in text:
-                text = text.replace("e", ".0e", 1)
-            return text
+            return _float_text(value)
         if isinstance(value, datetime.datetime):
             return self._scalar(value.isoformat(), column, indent)
         if isinstance(value, (bytes, bytearray)):
@@ -260,6 +253,16 @@ def _fold_plain(text: str, column: int, indent: int) -> str:
     return "".join(parts)
 
 
+def _float_text(value: float) -> str:
+    """ruamel's float text: `repr`, lower case; unlike PyYAML no `.0` is put before an
+    exponent (`1e+20`), since YAML 1.2 reads that as a float."""
+    if value != value:
+        return ".nan"
+    if value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value).lower()
+
+
 _resolver_function = None
 
 
@@ -323,6 +326,8 @@ def _dumper():
 
     for tag, pattern, first in _IMPLICIT:
         Dumper.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+    Dumper.add_representer(float, lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:float", _float_text(value)))
     Dumper.add_representer(datetime.datetime,
                            lambda dumper, value: dumper.represent_str(value.isoformat()))
     Dumper.add_representer(bytes, lambda dumper, value: dumper.represent_str(

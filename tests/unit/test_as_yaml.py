@@ -30,7 +30,7 @@ def render(data) -> str:
     pytest.param({"s": "tab\there"}, 's: "tab\\there"\n', id="special-characters-double-quoted"),
     pytest.param({"s": "Motörhead – “q” 日本"}, "s: Motörhead – “q” 日本\n", id="unicode-as-is"),
     pytest.param({"f": 0.5, "g": 1e20, "i": 7, "b": False, "n": None},
-                 "b: false\nf: 0.5\ng: 1.0e+20\ni: 7\nn: null\n", id="scalars"),
+                 "b: false\nf: 0.5\ng: 1e+20\ni: 7\nn: null\n", id="scalars"),
     pytest.param({"s": "word " * 20}, "s: 'word word word word word word word word word word word "
                  "word word word word word\n  word word word word '\n", id="long-quoted-folds"),
     pytest.param({"s": ("word " * 20).strip()}, "s: word word word word word word word word word "
