@@ -54,7 +54,7 @@ def read_line(initial: str, env: Env, is_shell: bool,
     from awsmini.prompt.history import append_command, history_path, load_commands
 
     try:
-        from awsmini.prompt.app import create_app
+        from awsmini.prompt.app import create_app, run
         from awsmini.prompt.keys import Aborted
 
         path = history_path(env.environ)
@@ -63,7 +63,7 @@ def read_line(initial: str, env: Env, is_shell: bool,
         if painted is not None:
             painted.hand_over()
         try:
-            line = app.run()
+            line = run(app)
         except Aborted as aborted:
             env.stderr.write(PREFIX + aborted.line + "\n")
             env.stderr.flush()

@@ -5,7 +5,8 @@ or raises `Aborted` (Ctrl+C / Ctrl+D in the one-shot prompt). Layout, top to
 bottom, as AWS CLI v2 draws it inline (no alternate screen, erased when done):
 the input area (at least 10 rows) with the completion menu floating at the
 cursor, then the doc (F3) and output (F5) panels side by side, then a rule
-and the key-hint toolbar, or the key help panel (F1) on the right. This module
+and the key-hint toolbar, or the key help panel (F1) on the right; with
+`--debug` on the line, a Debug panel of log lines on the right. This module
 decides nothing about commands: candidates come from `completions`, panel
 text from `panels`, keys from `keys`, and it never runs anything.
 """
@@ -29,7 +30,7 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import Frame, SearchToolbar
 
-from awsmini.prompt import completions, panels
+from awsmini.prompt import completions, debuglog, panels
 from awsmini.prompt.history import search_history
 from awsmini.prompt.keys import key_bindings
 from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
@@ -48,7 +49,9 @@ TOOLBAR = {
     "doc": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[q] Focus on Input"),
     "output": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[F3] Hide/Show Docs",
                "[F5] Hide/Show Output"),
+    "debug": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[q] Focus on Input"),
 }
+DEBUG_HINT = "[CONTROL+S] Save log to file"
 _PANEL_KEYS = ("[/] Search forward", "[?] Search backward", "[n] Next match",
                "[N] Previous match", "[w] Page up", "[z] Page down", "[k] Line up",
                "[j] Line down", "[g] Go to top", "[G] Go to bottom", "[q] Focus on Input")
@@ -61,6 +64,8 @@ HELP = {
             "[F3] Hide/Show Docs", "[F5] Hide/Show Output") + _PANEL_KEYS),
     "output": ("Output panel help", ("[F1] Hide Shortkey Help", "[F2] Focus on next panel",
                "[F3] Hide/Show Docs", "[F5] Hide/Show Output") + _PANEL_KEYS),
+    "debug": ("Debug panel help", ("[F1] Hide Shortkey Help", "[F2] Focus on next panel",
+              "[CONTROL+S] Save log to file") + _PANEL_KEYS),
 }
 
 
@@ -74,6 +79,8 @@ class PromptState:
     multi_column: bool = False
     history_mode: bool = False
     history: list = field(default_factory=list)
+    debug_lines: list | None = None  # the Debug panel's log lines, with --debug only
+    debug_shown: int = 0
     panels_drawn_for: tuple = ()  # what the panels' text was computed from
     doc_window: object = None     # the doc panel's Window, to wrap its text to its width
 
@@ -109,10 +116,13 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
                is_shell: bool = False, input=None, output=None) -> Application:
     """The prompt for one command line, prefilled with `initial`.
 
-    `app.run()` returns the accepted line, None for Ctrl+D on an empty line in
+    `run(app)` returns the accepted line, None for Ctrl+D on an empty line in
     the shell, and raises `Aborted` for Ctrl+C/Ctrl+D in the one-shot prompt.
+    `--debug` in `initial` adds the Debug panel, as in v2.
     """
     state = PromptState(history=list(history))
+    if "--debug" in initial.split():
+        state.debug_lines = []
     line_completer = LineCompleter(environ)
     history_completer = HistoryCompleter(state)
     input_buffer = Buffer(
@@ -122,7 +132,8 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         document=Document(initial, len(initial)))
     doc_buffer = Buffer(name="doc", read_only=True)
     output_buffer = Buffer(name="output", read_only=True)
-    layout = _layout(state, input_buffer, doc_buffer, output_buffer)
+    debug_buffer = Buffer(name="debug", read_only=True)
+    layout = _layout(state, input_buffer, doc_buffer, output_buffer, debug_buffer)
     app: Application = Application(
         # prompt_toolkit adds its own emacs editing keys below these.
         layout=layout, key_bindings=key_bindings(state, input_buffer, is_shell),
@@ -140,9 +151,17 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         if state.panels_drawn_for != before:
             app.invalidate()
 
+    def show_log(_=None) -> None:
+        lines = state.debug_lines
+        if lines is not None and len(lines) != state.debug_shown:
+            state.debug_shown = len(lines)
+            text = "\n".join(lines)
+            debug_buffer.set_document(Document(text, len(text)), bypass_readonly=True)
+
     input_buffer.on_text_changed += refresh_panels
     input_buffer.on_cursor_position_changed += refresh_panels
     app.before_render += refresh_panels
+    app.before_render += show_log
     app.after_render += rewrap
 
     def pre_run() -> None:
@@ -152,8 +171,17 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     return app
 
 
+def run(app: Application) -> str | None:
+    """Run the prompt; with `--debug`, log records go to its Debug panel meanwhile."""
+    lines = app.prompt_state.debug_lines  # type: ignore[attr-defined]
+    if lines is None:
+        return app.run()
+    with debuglog.captured(lines):
+        return app.run()
+
+
 def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
-            output_buffer: Buffer) -> Layout:
+            output_buffer: Buffer, debug_buffer: Buffer) -> Layout:
     one_column = Condition(lambda: not state.multi_column)
     input_area = FloatContainer(
         Window(BufferControl(input_buffer, input_processors=[BeforeInput(PREFIX)]),
@@ -178,7 +206,12 @@ def _layout(state: PromptState, input_buffer: Buffer, doc_buffer: Buffer,
         Window(FormattedTextControl(lambda: _toolbar(state)), wrap_lines=True,
                height=Dimension(min=1)),
     ]), ~show_help)
-    return Layout(HSplit([VSplit([HSplit([input_area, bottom]), help_panel]), toolbar]),
+    debug_panel = ConditionalContainer(
+        VSplit([Window(width=1, char="\u2502"), _panel("Debug panel", debug_buffer)],
+               width=Dimension(weight=1)),
+        Condition(lambda: state.debug_lines is not None))
+    main = HSplit([input_area, bottom], width=Dimension(weight=2))
+    return Layout(HSplit([VSplit([main, debug_panel, help_panel]), toolbar]),
                   focused_element=input_buffer)
 
 
@@ -203,14 +236,17 @@ def _focus() -> str:
     from prompt_toolkit.application.current import get_app
 
     name = getattr(get_app().current_buffer, "name", "input")
-    return name if name in ("doc", "output") else "input"
+    return name if name in ("doc", "output", "debug") else "input"
 
 
 def _toolbar(state: PromptState) -> list:
     parts = []
     if state.history_mode:
         parts += [("class:search-badge", "bck-i-search"), ("", "    ")]
-    parts.append(("", "    ".join(TOOLBAR[_focus()])))
+    hints = TOOLBAR[_focus()]
+    if state.debug_lines is not None:
+        hints += (DEBUG_HINT,)
+    parts.append(("", "    ".join(hints)))
     return parts
 
 

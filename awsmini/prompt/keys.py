@@ -4,7 +4,8 @@ Takes the prompt's toggle state and its input buffer; returns prompt_toolkit
 key bindings, added on top of prompt_toolkit's emacs defaults. Enter closes an
 open menu (keeping the text) or accepts the line; Tab and Shift+Tab step
 through the menu; Ctrl+R toggles history search; F1-F5 toggle the panels and
-move focus; a focused panel reads `/ ? n N w z k j g G q`; Ctrl+C and Ctrl+D
+move focus; a focused panel reads `/ ? n N w z k j g G q`; with `--debug`,
+Ctrl+S saves the Debug panel's log; Ctrl+C and Ctrl+D
 abort the one-shot prompt, while in the shell Ctrl+C clears the line and
 Ctrl+D on an empty line leaves.
 """
@@ -159,6 +160,13 @@ def _panel_bindings(bindings: KeyBindings, state, input_buffer: Buffer,
         state.show_output = not state.show_output
         if not state.show_output and event.app.current_buffer.name == "output":
             event.app.layout.focus(input_buffer)
+
+    @bindings.add("c-s", filter=Condition(lambda: state.debug_lines is not None))
+    def _save_log(event) -> None:
+        from awsmini.prompt import debuglog
+
+        where = debuglog.save(state.debug_lines)
+        state.debug_lines.append("Log saved to %s" % where)
 
     @bindings.add("q", filter=on_panel)
     def _back(event) -> None:

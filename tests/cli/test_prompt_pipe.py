@@ -298,3 +298,24 @@ def test_shell_without_terminal_is_refused(run_tty):
     assert (code, out) == (252, "")
     assert err == ("\nawsmini: [ERROR]: An error occurred (ParamValidation): awsmini shell needs "
                    "an interactive terminal\n")
+
+
+@pytest.fixture
+def root_logger():
+    """Put the root logger back as it was after a --debug run."""
+    import logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    yield root
+    root.handlers, root.level = saved[0], saved[1]
+
+
+def test_debug_logs_go_to_the_debug_panel_and_ctrl_s_saves_them(run_tty, tmp_path, root_logger):
+    code, out, err = run_tty(["--debug", "--cli-auto-prompt", "iot", "list-things"],
+                             keys=["\x13", CTRL_C])
+    assert code == 130
+    assert "Using selector" not in err  # logged while the prompt was open: kept off stderr
+    assert err.endswith("> aws --debug iot list-things \n")
+    saved = (tmp_path / "prompt_debug.log").read_text()
+    assert "asyncio - DEBUG - Using selector" in saved
