@@ -5,7 +5,7 @@ files are written); places it on a `typeset.Page` as docutils' man page
 writer followed by groff would. Grammar handled (indentation-based):
 
     document   = *( blank / block )
-    block      = paragraph / literal / bullets / admonition / quote / comment / definition
+    block      = paragraph / literal / bullets / admonition / quote / comment / definition / title
     paragraph  = 1*text-line            ; ends at a blank line or an indent change
     literal    = paragraph ending "::" followed by an indented block
     bullets    = 1*( ("* " / "- " / 1*DIGIT ". ") text *indented-line )
@@ -13,6 +13,7 @@ writer followed by groff would. Grammar handled (indentation-based):
     quote      = indented-block         ; after a blank line
     comment    = ".. " anything indented-block
     definition = text-line indented-block   ; no blank line between: shown as `.TP`
+    title      = text-line underline-line   ; a subsection (`.SS`) of the section
 
 Inline markup (``literal``, **strong**, *emphasis*, `title <url>`__ links)
 is reduced to its text, as the plain page shows it. Pure: no I/O.
@@ -20,6 +21,7 @@ is reduced to its text, as the plain page shows it. Pure: no I/O.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from awsmini.help.typeset import NBSP, NO_HYPHEN, Page
@@ -87,6 +89,9 @@ def _parse(lines: list[str]) -> list[Block]:
             end = _indented_block(lines, index)
             blocks.append(Block("quote", children=_parse(_dedent(lines[index:end]))))
             index = end
+        elif _is_title(lines, index):
+            blocks.append(Block("title", text=inline_text(line.strip())))
+            index += 2
         elif _BULLET.match(line):
             index = _parse_bullets(lines, index, blocks, _BULLET)
         elif _ENUMERATOR.match(line) and _is_item_end(lines, index + 1):
@@ -94,8 +99,9 @@ def _parse(lines: list[str]) -> list[Block]:
         elif _DIRECTIVE.match(line):
             name, rest = _DIRECTIVE.match(line).groups()
             end = _indented_block(lines, index + 1)
-            if name in _ADMONITIONS:
-                body = ([rest] if rest else []) + _dedent(lines[index + 1:end])
+            body = ([rest] if rest else []) + _dedent(lines[index + 1:end])
+            if name in _ADMONITIONS and any(line.strip() for line in body):
+                # without content docutils reports an error and shows no admonition
                 blocks.append(Block("admonition", text=_ADMONITIONS[name], children=_parse(body)))
             index = end
         elif line.startswith(".. ") or line.rstrip() == "..":
@@ -103,6 +109,15 @@ def _parse(lines: list[str]) -> list[Block]:
         else:
             index = _parse_paragraph(lines, index, blocks)
     return blocks
+
+
+def _is_title(lines: list[str], index: int) -> bool:
+    """A line underlined with one punctuation character, at least as long: a section title."""
+    if index + 1 >= len(lines):
+        return False
+    title, under = lines[index].rstrip(), lines[index + 1].rstrip()
+    return (len(under) >= max(len(title), 2) and len(set(under)) == 1
+            and under[0] in "=-~^*+#`:'\"._" and bool(title.strip()))
 
 
 def _is_item_end(lines: list[str], index: int) -> bool:
@@ -204,7 +219,8 @@ def inline_text(text: str) -> str:
         if found:
             # a start-string without its end stays as typed; docutils reads on
             # from after it as if a new text began there
-            plain.append(text[index:index + found])
+            out.append(_mark_uris("".join(plain)) + text[index:index + found])
+            plain = []
             index = fresh = index + found
             continue
         char = text[index]
@@ -221,12 +237,24 @@ def inline_text(text: str) -> str:
     return _ascii("".join(out))
 
 
+def _may_precede(char: str) -> bool:
+    """Whitespace, an opening bracket or quote, or a delimiter (docutils' start-string rule)."""
+    return (char.isspace() or char in _START_BEFORE
+            or (char > "\x7f" and unicodedata.category(char) in ("Ps", "Pi", "Pf", "Pd", "Po")))
+
+
+def _may_follow(char: str) -> bool:
+    """Whitespace, a closing bracket or quote, or a delimiter (docutils' end-string rule)."""
+    return (char.isspace() or char in _END_AFTER
+            or (char > "\x7f" and unicodedata.category(char) in ("Pe", "Pi", "Pf", "Pd", "Po")))
+
+
 def _starts(text: str, index: int, marker: str, fresh: int = 0) -> bool:
     if not text.startswith(marker, index):
         return False
     before = text[index - 1] if index and index != fresh else " "
     after = text[index + len(marker): index + len(marker) + 1]
-    if before not in _START_BEFORE or not after or after.isspace():
+    if not _may_precede(before) or not after or after.isspace():
         return False
     if len(marker) == 1 and after == marker:
         return False  # "``" and "**" are never a "`" or "*" start-string
@@ -240,11 +268,12 @@ def _end(text: str, content: int, marker: str, suffixes: tuple[str, ...] = ("",)
     """
     position = text.find(marker, content + 1)
     while position != -1:
-        if not text[position - 1].isspace() and text[position - 1] != "\\":
+        # an escaped end-string does not end markup, except in a literal
+        if not text[position - 1].isspace() and (marker == "``" or text[position - 1] != "\\"):
             for suffix in suffixes:
                 stop = position + len(marker) + len(suffix)
                 if text.startswith(suffix, position + len(marker)) and (
-                        stop == len(text) or text[stop] in _END_AFTER):
+                        stop == len(text) or _may_follow(text[stop])):
                     return position, stop
         position = text.find(marker, position + 1)
     return None
@@ -267,6 +296,10 @@ def _markup_at(text: str, index: int, fresh: int) -> tuple[str, int] | int:
         if end:
             return _unescape(text[index + 1:end[0]]), end[1]
         return 1
+    if _starts(text, index, "|", fresh):
+        # |substitution|: the pages define none, so docutils shows it as typed
+        end = _end(text, index + 1, "|", ("__", "_", ""))
+        return (text[index:end[1]], end[1]) if end else 1
     role = _ROLE.match(text, index)
     if role and _starts(text, role.end() - 1, "`"):
         end = _end(text, role.end(), "`")
@@ -295,13 +328,20 @@ def _unescape(text: str) -> str:
 
 
 def _mark_uris(text: str) -> str:
-    """Standalone URIs and e-mail addresses are references too: groff gets `\\%` before them."""
-    def mark(match: re.Match) -> str:
-        scheme = match.group("scheme")
-        if scheme is not None and scheme.lower() not in _URI_SCHEMES:
-            return match.group()
-        return NO_HYPHEN + match.group()
-    return _URI.sub(mark, text)
+    """Standalone URIs and e-mail addresses are references too: groff gets `\\%` before them.
+
+    As docutils does: the leftmost match splits the text and both sides are
+    searched again; a URI-like word with an unknown scheme (`HH:MM`) leaves the
+    whole text plain.
+    """
+    match = _URI.search(text)
+    if match is None:
+        return text
+    scheme = match.group("scheme")
+    if scheme is not None and scheme.lower() not in _URI_SCHEMES:
+        return text
+    return (_mark_uris(text[:match.start()]) + NO_HYPHEN + match.group()
+            + _mark_uris(text[match.end():]))
 
 
 def _ascii(text: str) -> str:
@@ -335,6 +375,8 @@ def place(page: Page, blocks: list[Block], indent: int, first_is_child: bool = F
             _place_bullets(page, block, indent)
         elif block.kind == "definition":
             _place_definition(page, block, indent)
+        elif block.kind == "title":
+            page.subheading(block.text)
 
 
 def _place_definition(page: Page, block: Block, indent: int) -> None:

@@ -69,6 +69,13 @@ class Page:
         self.lines.append(title)
         self.no_space = True
 
+    def subheading(self, title: str) -> None:
+        """`.SS title`: a blank line, the title at 3n."""
+        if self.lines and not self.no_space:
+            self.lines.append("")
+        self.lines.append(" " * 3 + title)
+        self.no_space = True
+
     def space(self) -> None:
         """`.sp`: one blank line, unless the page is in no-space mode."""
         if not self.no_space:
