@@ -199,8 +199,14 @@ def test_filling_matches_groff(seed):
     ("escaped \\*star\\* and col\\:on", "escaped *star* and col:on"),
     ("curly \u2019quote\u2019 dropped", "curly quote dropped"),
     ("mail me@example.com", "mail " + NO_HYPHEN + "me@example.com"),
+    ("(HH:MM) then https://x.example/a", "(HH:MM) then https://x.example/a"),
+    ("format ``https://b.example .x `` .", "format ``" + NO_HYPHEN + "https://b.example .x `` ."),
+    ("gp2 |``gp3``", "gp2 |gp3"),
+    ("\u201c``strategy``\u201d field", "strategy field"),
+    ("a ``\\`` backslash", "a \\ backslash"),
 ], ids=["literal", "strong-emphasis", "link", "bare-link", "unclosed-literal", "spaced-literal",
-        "no-space-link", "arithmetic", "escapes", "non-ascii", "email"])
+        "no-space-link", "arithmetic", "escapes", "non-ascii", "email", "unknown-scheme-first",
+        "link-after-unclosed-literal", "after-lone-bar", "curly-quotes", "literal-backslash"])
 def test_inline_text(rst, text):
     assert inline_text(rst) == text
 
@@ -227,6 +233,17 @@ def test_note_list_and_literal_blocks_layout():
         "X", "       Intro:", "", "          code line", "            indented", "",
         "       o first item", "", "         second para", "", "       NOTE:",
         "          Be careful."]
+
+
+def test_titles_definitions_and_numbered_lists_layout():
+    rst = ("Examples\n--------\n\naws iot list-things \\\n    --max-items 2\n\n"
+           "1. first\n\n2. second\n")
+    page = Page()
+    page.heading("X")
+    place(page, parse(rst), BODY_INDENT)
+    assert page.lines == [
+        "X", "   Examples", "       aws iot list-things", "              --max-items 2", "",
+        "       1. first", "", "       2. second"]
 
 
 # ------------------------------------------------------------------ syntax samples
