@@ -35,7 +35,7 @@ def run(argv: Sequence[str], env: Env) -> int:
         from awsmini.help import is_help_request, run_help
 
         if is_help_request(options.command, words):
-            return run_help(options.command, words, env)
+            return run_help(options.command, words, env, options)
     if not words:
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3

@@ -8,7 +8,8 @@ The page is rendered here, offline, from the models (see `render.py`): no
 groff, no botocore session or client. Display: plain text when stdout is not a
 terminal (v2 pipes through `less` and doubles every bold letter); on a
 terminal through `MANPAGER`, else `PAGER`, else `less -R`, with Ctrl-C ignored
-while it runs, and printed directly when that pager is not installed.
+while it runs, and printed directly when that pager is not installed. The
+config value `cli_help_output` (`url`, `browser`) gives the online page instead.
 """
 from __future__ import annotations
 
@@ -22,13 +23,16 @@ from typing import Mapping, Sequence
 from awsmini import models
 from awsmini.arguments import ArgSpec, build_arguments, cli_name
 from awsmini.env import Env
+from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, operation_sections,
                                 service_sections, top_sections)
 from awsmini.help.render import render_page
 from awsmini.resolve import check_service, resolve_command, service_cli_names
+from awsmini.settings import Settings
 
 HELP_WORD = "help"
 DEFAULT_PAGER = "less -R"
+DOCS_URL = "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/"
 
 
 def is_help_request(service_word: str | None, words: Sequence[str]) -> bool:
@@ -38,11 +42,37 @@ def is_help_request(service_word: str | None, words: Sequence[str]) -> bool:
     return bool(words) and (list(words) == [HELP_WORD] or list(words[1:]) == [HELP_WORD])
 
 
-def run_help(service_word: str, words: Sequence[str], env: Env) -> int:
-    """Render the page the words ask for and show it; 0, or a UsageError for unknown names."""
+def run_help(service_word: str, words: Sequence[str], env: Env,
+             options: GlobalOptions | None = None) -> int:
+    """Show the page the words ask for; 0, or a UsageError for unknown names.
+
+    The profile's `cli_help_output` may ask for the page's online address
+    instead: `url` prints it (no newline, as v2), `browser` opens it.
+    """
+    output = Settings(options or GlobalOptions(), env.environ).get("cli_help_output")
+    if output in ("url", "browser"):
+        url = help_url(service_word, words, env.environ)
+        if output == "url":
+            env.stdout.write(url)
+        else:
+            import webbrowser
+
+            webbrowser.open(url)
+        return 0
     lines = help_lines(service_word, words, env.environ)
     show("\n".join(lines) + "\n", env)
     return 0
+
+
+def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The page's address in the AWS CLI v2 command reference (names checked first)."""
+    if service_word == HELP_WORD:
+        return DOCS_URL + "index.html"
+    check_service(service_word, environ)
+    if list(words) == [HELP_WORD]:
+        return DOCS_URL + "%s/index.html" % service_word
+    command = resolve_command(service_word, [words[0]], environ)
+    return DOCS_URL + "%s/%s.html" % (service_word, command.cli_name)
 
 
 def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> list[str]:

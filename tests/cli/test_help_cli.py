@@ -76,3 +76,16 @@ def test_terminal_goes_through_the_man_pager(tmp_path, capfd):
                        MANPAGER="%s %s" % (sys.executable, pager), AWS_PAGER="")
     assert code == 0 and out == ""
     assert capfd.readouterr().out == "PAGED:IOT()"
+
+
+@pytest.mark.parametrize("argv,url", [
+    (["iot", "cancel-job-execution", "help"], "iot/cancel-job-execution.html"),
+    (["iot", "help"], "iot/index.html"),
+    (["help"], "index.html"),
+], ids=["operation", "service", "top"])
+def test_cli_help_output_url_prints_the_address_without_newline(tmp_path, argv, url):
+    config = tmp_path / "config"
+    config.write_text("[default]\ncli_help_output = url\n")
+    code, out, _ = run(argv, tmp_path, AWS_CONFIG_FILE=str(config))
+    assert code == 0
+    assert out == "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/" + url
