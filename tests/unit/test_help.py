@@ -15,7 +15,8 @@ from awsmini.help import help_lines, is_help_request, operation_help, pager_comm
 from awsmini.help.hyphenate import hyphen_points
 from awsmini.help.pages import operation_sections
 from awsmini.help.render import render_page
-from awsmini.help.rst import inline_text, parse, place
+from awsmini.help.inline import inline_text
+from awsmini.help.rst import parse, place
 from awsmini.help.rstdoc import RstDoc
 from awsmini.help.syntax import json_example, shorthand_example
 from awsmini.help.typeset import BODY_INDENT, NO_HYPHEN, Page
