@@ -100,7 +100,7 @@ class Page:
                     line[-1].width += item.width
                 else:
                     line.append(item)
-                while _width(line[:-1]) > target:
+                while len(line) > 1 and _width(line[:-1]) > target:
                     done = self._break(line, target)
                     if done is None:
                         break

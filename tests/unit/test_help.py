@@ -261,3 +261,10 @@ def test_shorthand_and_json_samples():
     assert json_example(shapes, "Tags") == [
         "[", "  {", '    "Key": "string",', '    "Value": "string"', "  }", "  ...", "]"]
     assert json_example(shapes, "Details") == ['{"string": "string"', "  ...}"]
+
+
+def test_paragraph_indented_past_the_page_sets_a_word_per_line_as_groff():
+    """Regression: deeply nested members (bedrock-agent create-flow) indent past column 78."""
+    page = Page()
+    page.paragraph("alpha beta gamma", 80 * 24)
+    assert page.lines == [" " * 80 + word for word in ("al-", "pha", "beta", "gamma")]
