@@ -301,13 +301,6 @@ def center(text: str, length: int, left: str, right: str, text_len: int | None =
     return left + " " * start + text + " " * (length - len(right) - so_far) + right
 
 
-def align_left(text: str, length: int, left: str, right: str, text_len: int) -> str:
-    """`text` after two spaces (none if it would not fit), padded to `length` columns."""
-    padding = 2 if length - (text_len + 2 + len(left) + len(right)) >= 0 else 0
-    so_far = len(left) + padding + text_len
-    return left + " " * padding + text + " " * (length - so_far - len(right)) + right
-
-
 def text_length(text: str) -> int:
     """Columns of `text` as v2 counts them: East Asian W, F and A characters are 2."""
     if text.isascii():
