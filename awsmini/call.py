@@ -133,7 +133,11 @@ def _session(command: Command, options: GlobalOptions, settings: Settings,
 
 
 def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:
-    serializer_kwargs["timestamp_precision"] = "legacy"
+    from botocore import serialize
+
+    # botocore releases without the "legacy" setting send whole seconds already.
+    if "legacy" in getattr(serialize, "TIMESTAMP_PRECISION_OPTIONS", ()):
+        serializer_kwargs["timestamp_precision"] = "legacy"
 
 
 def _loader(command: Command, environ: Mapping[str, str]) -> Any:
