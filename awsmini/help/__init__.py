@@ -103,6 +103,7 @@ def operation_help(service_word: str, operation_word: str, environ: Mapping[str,
         shapes=model.shapes,
         arguments=arguments,
         output_shape=operation.get("output", {}).get("shape"),
+        input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
     )
 

@@ -110,6 +110,7 @@ class OperationHelp:
     shapes: Mapping[str, Any]
     arguments: tuple[ArgSpec, ...]     # documented arguments in table order, paging ones included
     output_shape: str | None
+    input_shape: str | None = None
     examples: str | None = None       # v2's example rst for this operation, when there is one
 
 
@@ -185,7 +186,8 @@ def _options(op: OperationHelp) -> str:
         spec = group[0]
         names = " | ".join("``%s``" % member.option for member in group)
         required = " [required]" if spec.is_required and not spec.is_positional else ""
-        doc.write("%s (%s)%s\n" % (names, spec.type_name, required))
+        member = op.shapes.get(op.input_shape or "", {}).get("members", {}).get(spec.member_name, {})
+        doc.write("%s (%s)%s\n" % (names, _type_name(member, spec.type_name), required))
         doc.indent()
         doc.include_html(spec.documentation)
         if spec.shape_name and spec.shape_name in op.shapes:
@@ -196,6 +198,13 @@ def _options(op: OperationHelp) -> str:
         if spec.shape_name and spec.shape_name in op.shapes:
             _syntax_samples(doc, op.shapes, spec)
     return doc.text()
+
+
+def _type_name(member: Mapping[str, Any], type_name: str) -> str:
+    """`JSON` for a string sent as a JSON header value (v2 documents it so), else the type."""
+    if member.get("jsonvalue") and member.get("location") == "header" and type_name == "string":
+        return "JSON"
+    return type_name
 
 
 def _document_shape_details(doc: RstDoc, shapes: Mapping[str, Any], name: str) -> None:
@@ -230,7 +239,8 @@ def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: 
         required = set(shape.get("required", [])) if is_input else set()
         for member_name, member in shape.get("members", {}).items():
             _document_member(doc, shapes, member_name, member["shape"], stack,
-                             member.get("documentation"), member_name in required, is_input)
+                             member.get("documentation"), member_name in required, is_input,
+                             member)
     elif kind == "map":
         for role in ("key", "value"):
             ref = shape[role]
@@ -242,7 +252,7 @@ def _document_members(doc: RstDoc, shapes: Mapping[str, Any], name: str, stack: 
 
 def _document_member(doc: RstDoc, shapes: Mapping[str, Any], member_name: str, name: str,
                      stack: list[str], documentation: str | None, is_required: bool,
-                     is_input: bool) -> None:
+                     is_input: bool, ref: Mapping[str, Any] | None = None) -> None:
     if stack.count(name) > 1:
         if shapes[name].get("type") == "structure":
             doc.write("( ... recursive ... )")
@@ -251,7 +261,8 @@ def _document_member(doc: RstDoc, shapes: Mapping[str, Any], member_name: str, n
     try:
         shape = shapes[name]
         kind = shape.get("type", "string")
-        label = "%s -> (%s)" % (member_name, kind) if member_name else "(%s)" % kind
+        type_name = _type_name(ref or {}, kind)
+        label = "%s -> (%s)" % (member_name, type_name) if member_name else "(%s)" % type_name
         doc.write(label + (" [required]" if is_required else ""))
         doc.indent()
         doc.new_paragraph()
@@ -352,7 +363,7 @@ def _output(op: OperationHelp) -> str:
         return doc.text()
     for member_name, member in shape.get("members", {}).items():
         _document_member(doc, op.shapes, member_name, member["shape"], [],
-                         member.get("documentation"), False, is_input=False)
+                         member.get("documentation"), False, False, member)
     return doc.text()
 
 

@@ -268,3 +268,9 @@ def test_paragraph_indented_past_the_page_sets_a_word_per_line_as_groff():
     page = Page()
     page.paragraph("alpha beta gamma", 80 * 24)
     assert page.lines == [" " * 80 + word for word in ("al-", "pha", "beta", "gamma")]
+
+
+def test_json_header_values_are_documented_as_json(environ):
+    lines = help_lines("lex-runtime", ["post-content", "help"], environ)
+    assert "       --session-attributes (JSON)" in lines
+    assert "       slots -> (JSON)" in lines
