@@ -131,23 +131,35 @@ def _documented_arguments(specs: Mapping[str, ArgSpec], paginator: Mapping | Non
     return tuple(arguments)
 
 
+# Where an installed AWS CLI keeps its example files: v2's installers on Linux and
+# macOS, then an importable `awscli` package (v1, or v2 from source).
+EXAMPLE_DIRS = ("/usr/local/aws-cli/v2/current/dist/awscli/examples",
+                "/usr/local/aws-cli/awscli/examples")
+
+
 def _examples(service_cli_name: str, operation_cli_name: str) -> str | None:
     """v2's example text for the operation, from an installed AWS CLI's examples, if any."""
+    for directory in _example_dirs():
+        path = os.path.join(directory, service_cli_name, operation_cli_name + ".rst")
+        try:
+            with open(path, encoding="utf-8") as fp:
+                return fp.read()
+        except OSError:
+            continue
+    return None
+
+
+def _example_dirs() -> list[str]:
     import importlib.util
 
+    directories = list(EXAMPLE_DIRS)
     try:
         spec = importlib.util.find_spec("awscli")
     except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = os.path.join(list(spec.submodule_search_locations)[0], "examples",
-                        service_cli_name, operation_cli_name + ".rst")
-    try:
-        with open(path, encoding="utf-8") as fp:
-            return fp.read()
-    except OSError:
-        return None
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        directories.append(os.path.join(list(spec.submodule_search_locations)[0], "examples"))
+    return directories
 
 
 # ------------------------------------------------------------------ display
