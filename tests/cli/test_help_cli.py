@@ -14,6 +14,12 @@ from awsmini.main import main
 REFERENCE = Path(__file__).parent.parent / "data" / "help" / "iot-cancel-job-execution.txt"
 
 
+@pytest.fixture(autouse=True)
+def no_installed_examples(monkeypatch):
+    """An AWS CLI installed on this machine would add its EXAMPLES section."""
+    monkeypatch.setattr("awsmini.help._example_dirs", lambda: [])
+
+
 def run(argv, tmp_path: Path, isatty: bool = False, **extra: str):
     environ = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / ".cache"),
                "PATH": os.environ.get("PATH", ""), **extra}

@@ -24,6 +24,12 @@ from awsmini.help.typeset import BODY_INDENT, NO_HYPHEN, Page
 DATA = Path(__file__).parent.parent / "data" / "help"
 
 
+@pytest.fixture(autouse=True)
+def no_installed_examples(monkeypatch):
+    """An AWS CLI installed on this machine would add its EXAMPLES section."""
+    monkeypatch.setattr("awsmini.help._example_dirs", lambda: [])
+
+
 @pytest.fixture(scope="module")
 def environ(tmp_path_factory) -> dict:
     return {"HOME": os.environ.get("HOME", "/"),
