@@ -9,7 +9,7 @@ writer followed by groff would. Grammar handled (indentation-based):
     paragraph  = 1*text-line            ; ends at a blank line or an indent change
     literal    = paragraph ending "::" followed by an indented block
     bullets    = 1*( ("* " / "- " / enumerator) text *indented-line )
-    enumerator = 1*DIGIT ("." / ")") / "(" 1*DIGIT ")"
+    enumerator = (1*DIGIT / "#") ("." / ")") / "(" (1*DIGIT / "#") ")"
     admonition = ".. " ("note" / "warning" / "danger" / "important") "::" indented-block
     quote      = indented-block         ; after a blank line
     comment    = ".. " anything indented-block
@@ -30,8 +30,8 @@ QUOTE_INDENT = 84          # `.INDENT 3.5` (3.5n) in groff units
 TAG_INDENT = 168           # `.TP`: the man macros' default indent, 7n
 BULLET_INDENT = 48         # `.IP \(bu 2`
 
-_BULLET = re.compile(r"^[*+-]( +|$)")
-_ENUMERATOR = re.compile(r"^(\d+[.)]|\(\d+\))( +|$)")
+_BULLET = re.compile("^[-*+\u2022\u2023\u2043]( +|$)")
+_ENUMERATOR = re.compile(r"^((?:\d+|#)[.)]|\((?:\d+|#)\))( +|$)")
 _DIRECTIVE = re.compile(r"^\.\.\s+([\w-]+)::\s*(.*)$")
 _ADMONITIONS = {"note": "NOTE:", "warning": "WARNING:", "danger": "DANGER:",
                 "important": "IMPORTANT:", "tip": "TIP:", "caution": "CAUTION:",
@@ -133,7 +133,11 @@ def _parse_bullets(lines: list[str], index: int, blocks: list[Block], marker: re
         end = _indented_block(lines, index + 1, width)
         body = [lines[index][match.end():]] + [l[width:] if l.strip() else "" for l in lines[index + 1:end]]
         items.append(_parse(body))
-        tags.append("o" if marker is _BULLET else match.group(1))
+        tag = "o" if marker is _BULLET else match.group(1)
+        if "#" in tag:  # auto-numbered: one more than the item before
+            previous = re.search(r"\d+", tags[-1]) if tags else None
+            tag = tag.replace("#", str(int(previous.group()) + 1 if previous else 1))
+        tags.append(tag)
         index = end
         while index < len(lines) and not lines[index].strip():
             index += 1
