@@ -5,7 +5,9 @@ removed); writes the page and returns exit code 0. v2 recognises `help` as
 the service word (`aws help`), as the operation word (`aws iot help`), and as
 the only word after the operation (`aws iot cancel-job-execution help`).
 The page is rendered here, offline, from the models (see `render.py`): no
-groff, no botocore session or client. Display: plain text when stdout is not a
+groff, no botocore session or client. EXAMPLES come from an installed AWS
+CLI's example files when there is one (v2 ships them; the models do not).
+Display: plain text when stdout is not a
 terminal (v2 pipes through `less` and doubles every bold letter); on a
 terminal through `MANPAGER`, else `PAGER`, else `less -R`, with Ctrl-C ignored
 while it runs, and printed directly when that pager is not installed. The
