@@ -5,7 +5,14 @@ and the environment; returns `Completions`: where the word being completed
 starts and the candidates for it, ranked as AWS CLI v2 ranks them. The first
 source that applies wins, in v2's order: `--region` names, `--profile` names,
 `file://` paths, values of global options, values of an operation's option
-(enums, booleans, shorthand keys), then commands and options.
+(enums, booleans, shorthand keys, then server-side values), then commands and
+options.
+
+Server-side values come from `server`, a `ServerLookup` the caller may pass
+(`server_values.ServerValues` in the prompt): it answers at once with what it
+has, so completing stays as quick as the rest. They follow the option's enum
+values (v2 shows only the server's), duplicates left out, in the API's order,
+and are fuzzy-filtered like every other candidate.
 
 Line grammar, as far as completion needs it (words are shell words):
     line    = *global-option [service *global-option [operation *(option / value)]]
@@ -16,8 +23,8 @@ case-insensitive; a candidate is scored by its leftmost match and ranked by
 the match's span, then its start, then the name.
 
 Pure apart from reading models (through `models`, `resolve`), the user's
-config file names and a directory listing for `file://`; never opens a
-connection and never imports prompt_toolkit.
+config file names, a directory listing for `file://` and what `server` says;
+never opens a connection and never imports prompt_toolkit.
 """
 from __future__ import annotations
 
@@ -36,6 +43,11 @@ from awsmini.prompt.text import plain_text
 T = TypeVar("T")
 META_DOC_WIDTH = 60  # v2 cuts a candidate's doc after 60 characters and adds "..."
 AUTO_PROMPT_FLAGS = ("cli-auto-prompt", "no-cli-auto-prompt")
+# The global options that change where and how a list call for server-side values goes.
+CLIENT_OPTIONS = ("endpoint-url", "region", "profile", "no-verify-ssl", "ca-bundle",
+                  "no-sign-request", "cli-read-timeout", "cli-connect-timeout")
+# (service, operation API name, option, client options of the line) -> values known now.
+ServerLookup = Callable[[str, str, ArgSpec, Sequence[str]], Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -261,22 +273,24 @@ def _service_exists(service_cli: str, environ: Mapping[str, str]) -> bool:
 
 # --------------------------------------------------------------- completing
 
-def complete(line: str, environ: Mapping[str, str]) -> Completions:
+def complete(line: str, environ: Mapping[str, str],
+             server: ServerLookup | None = None) -> Completions:
     """The candidates for the last word of `line` (the text before the cursor)."""
     words, current = split_words(line)
     context = read_line([w.text for w in words], environ)
     word = current.text
-    candidates = _candidates(context, word, environ)
+    candidates = _candidates(context, word, environ, server)
     if len(candidates) == 1 and candidates[0].text == word:
         return Completions(word)  # v2 shows no menu for a word that is already complete
     return Completions(word, tuple(candidates))
 
 
-def _candidates(context: LineContext, word: str, environ: Mapping[str, str]) -> list[Candidate]:
+def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
+                server: ServerLookup | None = None) -> list[Candidate]:
     if not context.is_valid:
         return []
     if context.pending is not None and not (word.startswith("-") and _is_list(context)):
-        return value_candidates(context, word, environ)
+        return value_candidates(context, word, environ, server)
     if word.startswith(("file://", "fileb://")):
         return path_candidates(word)
     if context.service is None:
@@ -340,7 +354,8 @@ def meta_for(type_name: str, documentation: str) -> str:
 
 # ------------------------------------------------------------------- values
 
-def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]) -> list[Candidate]:
+def value_candidates(context: LineContext, word: str, environ: Mapping[str, str],
+                     server: ServerLookup | None = None) -> list[Candidate]:
     """Candidates for the value of the option `context.pending`."""
     name = context.pending or ""
     if word.startswith(("file://", "fileb://")):
@@ -360,11 +375,32 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
         return fuzzy_filter([Candidate(c) for c in option.choices] if option else [], word)
     model = _operation_model(context, environ)
     shape = model.shape(spec.shape_name) if spec.shape_name else {}
+    if shape.get("type") == "list" and not word.startswith("["):
+        shape = model.shapes.get(shape["member"]["shape"], {})  # one word, one element
     if shape.get("type") in ("structure", "map", "list"):
         from awsmini.prompt import shorthand_path  # it builds on this module's Candidate
 
         return shorthand_path.candidates(model, spec.shape_name, word)
-    return fuzzy_filter([Candidate(v) for v in _scalar_values(shape)], word)
+    values = _scalar_values(shape)
+    if server is not None and shape.get("type") == "string" and not spec.is_cli_only:
+        found = server(resolve.service_name(context.service or ""), context.api_name or "",
+                       spec, client_args(context))
+        values += [value for value in dict.fromkeys(found) if value not in values]
+    return fuzzy_filter([Candidate(v) for v in values], word)
+
+
+def client_args(context: LineContext) -> list[str]:
+    """The global options on the line that decide where a list call goes, as argv."""
+    args: list[str] = []
+    for name in CLIENT_OPTIONS:
+        if name not in context.given or name in context.specs:
+            continue
+        if GLOBALS_BY_NAME[name].takes_value:
+            if name in context.values:
+                args += ["--" + name, context.values[name]]
+        else:
+            args.append("--" + name)
+    return args
 
 
 def _operation_model(context: LineContext, environ: Mapping[str, str]) -> models.ServiceModel:
