@@ -173,8 +173,20 @@ def _prompt_and_run(argv: Sequence[str], env: Env) -> int:
     """The prompt prefilled with argv; its command runs once (a new error is reported)."""
     from awsmini import prompt
 
-    prompted = prompt.ask(argv, env)
+    prompted = prompt.ask(argv, env, fetch_values=_fetch_values(env))
     return 130 if prompted is None else run_command(prompted, env)
+
+
+def _fetch_values(env: Env):
+    """The prompt's way to a service for server-side values: `prompt/` never imports
+    `call`, so the list call is handed over here (`resource_values.fetch_values`)."""
+    def fetch(service: str, api_name: str, expression: str,
+              global_args: Sequence[str]) -> list[str]:
+        from awsmini.resource_values import fetch_values
+
+        return fetch_values(service, api_name, expression, global_args, env.environ)
+
+    return fetch
 
 
 def _run_shell(argv: Sequence[str], env: Env) -> int:
@@ -183,9 +195,11 @@ def _run_shell(argv: Sequence[str], env: Env) -> int:
     def run(words: list[str]) -> int:
         return run_command(words, env)
 
+    fetch = _fetch_values(env)
     if _is_shell_command(argv):
-        return run_shell(env, run, base_args=[w for w in argv if w != "shell"])
-    return run_shell(env, run, argv=argv)
+        return run_shell(env, run, base_args=[w for w in argv if w != "shell"],
+                         fetch_values=fetch)
+    return run_shell(env, run, argv=argv, fetch_values=fetch)
 
 
 def report_error(error: AwsminiError, env: Env) -> None:

@@ -3,29 +3,37 @@
 `ask(argv, env)` opens the prompt prefilled with `argv` and returns the argv
 the user accepted, or None when they aborted (Ctrl+C / Ctrl+D). It writes
 `> aws <line>` as AWS CLI v2 does (stdout when run, stderr when aborted) and
-keeps the history; it runs nothing. `main.py` decides when to call it and
+keeps the history; it runs nothing. `fetch_values`, when given, is the one way
+the prompt reaches a service: `(service, list API name, expression, global
+options) -> values`, called from a background thread for server-side values
+(see `server_values`). `main.py` decides when to call it and
 runs the result. prompt_toolkit is imported only inside this package, and only
 when a prompt is actually shown.
 """
 from __future__ import annotations
 
 import shlex
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from awsmini.env import Env
 from awsmini.prompt import splash
 from awsmini.prompt.splash import PREFIX
 
+if TYPE_CHECKING:
+    from awsmini.prompt.server_values import FetchValues
+
 EXIT_WORDS = ("exit", "quit")  # leave the shell
 
 
-def ask(argv: Sequence[str], env: Env) -> list[str] | None:
+def ask(argv: Sequence[str], env: Env,
+        fetch_values: FetchValues | None = None) -> list[str] | None:
     """Prompt for a whole command line prefilled with `argv`; None when aborted."""
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     try:
         from awsmini.prompt.completions import initial_line
 
-        line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted)
+        line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted,
+                         fetch_values=fetch_values)
     finally:
         if painted is not None:  # also after a Ctrl+C before prompt_toolkit took over
             painted.restore()
@@ -46,10 +54,13 @@ def quote_words(argv: Sequence[str]) -> str:
 
 
 def read_line(initial: str, env: Env, is_shell: bool,
-              painted: splash.Painted | None = None) -> str | None:
+              painted: splash.Painted | None = None, fetch_values: FetchValues | None = None,
+              base_args: Sequence[str] = ()) -> str | None:
     """Run the prompt once; the accepted line, or None (aborted, or the shell's Ctrl+D).
 
     `painted` is the early first screen, if any, which prompt_toolkit draws over.
+    Server-side values are cached for this one prompt (the shell's commands may
+    change them); `base_args` are the shell's own global options.
     """
     from awsmini.prompt.history import append_command, history_path, load_commands
 
@@ -58,7 +69,13 @@ def read_line(initial: str, env: Env, is_shell: bool,
         from awsmini.prompt.keys import Aborted
 
         path = history_path(env.environ)
-        app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell)
+        server = None
+        if fetch_values is not None:
+            from awsmini.prompt.server_values import ServerValues
+
+            server = ServerValues(fetch_values, env.environ, base_args)
+        app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell,
+                         server_values=server)
         _quiet_collector()
         if painted is not None:
             painted.hand_over()

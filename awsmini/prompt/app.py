@@ -8,7 +8,9 @@ cursor, then the doc (F3) and output (F5) panels side by side, then a rule
 and the key-hint toolbar, or the key help panel (F1) on the right; with
 `--debug` on the line, a Debug panel of log lines on the right. This module
 decides nothing about commands: candidates come from `completions`, panel
-text from `panels`, keys from `keys`, and it never runs anything.
+text from `panels`, keys from `keys`, and it never runs anything. Server-side
+values arrive from a background thread (`server_values`); when they do, the
+menu is computed again unless the user is moving through it.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from prompt_toolkit.widgets import Frame, SearchToolbar
 from awsmini.prompt import completions, debuglog, panels
 from awsmini.prompt.history import search_history
 from awsmini.prompt.keys import key_bindings
+from awsmini.prompt.server_values import ServerValues
 from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
 
 HELP_WIDTH = 37
@@ -88,12 +91,13 @@ class PromptState:
 class LineCompleter(Completer):
     """`completions.complete` in prompt_toolkit's terms."""
 
-    def __init__(self, environ: Mapping[str, str]) -> None:
+    def __init__(self, environ: Mapping[str, str], server: ServerValues | None = None) -> None:
         self.environ = environ
+        self.server = server
 
     def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
         try:
-            found = completions.complete(document.text_before_cursor, self.environ)
+            found = completions.complete(document.text_before_cursor, self.environ, self.server)
         except (LookupError, ValueError, OSError):
             return
         for candidate in found.candidates:
@@ -113,8 +117,12 @@ class HistoryCompleter(Completer):
 
 
 def create_app(initial: str, environ: Mapping[str, str], history: list[str],
-               is_shell: bool = False, input=None, output=None) -> Application:
+               is_shell: bool = False, input=None, output=None,
+               server_values: ServerValues | None = None) -> Application:
     """The prompt for one command line, prefilled with `initial`.
+
+    With `server_values`, the menu offers server-side values for options that
+    name existing resources.
 
     `run(app)` returns the accepted line, None for Ctrl+D on an empty line in
     the shell, and raises `Aborted` for Ctrl+C/Ctrl+D in the one-shot prompt.
@@ -123,7 +131,7 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     state = PromptState(history=list(history))
     if "--debug" in initial.split():
         state.debug_lines = []
-    line_completer = LineCompleter(environ)
+    line_completer = LineCompleter(environ, server_values)
     history_completer = HistoryCompleter(state)
     input_buffer = Buffer(
         name="input", history=InMemoryHistory(history), complete_while_typing=True,
@@ -168,7 +176,31 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         input_buffer.start_completion(select_first=False)
 
     app.pre_run_callables.append(pre_run)
+    if server_values is not None:
+        server_values.on_arrival = lambda: _call_in_loop(app, lambda: _recomplete(
+            app, state, input_buffer))
     return app
+
+
+def _call_in_loop(app: Application, function) -> None:
+    """Run `function` in the prompt's event loop (called from another thread)."""
+    loop = getattr(app, "loop", None)
+    if loop is None or app.is_done:
+        return
+    try:
+        loop.call_soon_threadsafe(function)
+    except RuntimeError:  # the loop has closed: the prompt is gone
+        pass
+
+
+def _recomplete(app: Application, state: PromptState, input_buffer: Buffer) -> None:
+    """New values have arrived: compute the menu again, unless an item is selected."""
+    current = input_buffer.complete_state
+    if app.is_done or state.history_mode or (current is not None
+                                             and current.complete_index is not None):
+        return
+    if app.layout.current_buffer is input_buffer:
+        input_buffer.start_completion(select_first=False)
 
 
 def run(app: Application) -> str | None:

@@ -10,16 +10,18 @@ at the prompt clears the line; Ctrl+C during a command ends only that command
 from __future__ import annotations
 
 import shlex
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from awsmini.env import Env
 
+if TYPE_CHECKING:
+    from awsmini.prompt.server_values import FetchValues
 
 
 def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (),
-              base_args: Sequence[str] = ()) -> int:
+              base_args: Sequence[str] = (), fetch_values: FetchValues | None = None) -> int:
     """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
-    are added to every command."""
+    are added to every command, and to the list calls of `fetch_values`."""
     from awsmini.prompt import EXIT_WORDS, quote_words, read_line, splash
 
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
@@ -33,7 +35,8 @@ def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (
         raise
     code = 0
     while True:
-        line = read_line(initial, env, is_shell=True, painted=painted)
+        line = read_line(initial, env, is_shell=True, painted=painted,
+                         fetch_values=fetch_values, base_args=base_args)
         initial, painted = "", None
         if line is None or line.strip() in EXIT_WORDS:
             return code
