@@ -26,21 +26,22 @@ a bare `Bucket` or `cluster` has no suffix. Names compare case-insensitively.
      L's noun is N. So `iot list-jobs --status` gets none (`certificates[].status`
      lists something else) and dynamodb `TableName` is not read from `ListBackups`.
   4. The best answer wins: the candidate's own noun matching first, then the
-     shallower expression, then `List*` before `Describe*`, then the shorter
-     name, then model order (`ListTables` over `ListContributorInsights`).
+     shallower expression, then `List*` before `Describe*` (cloudformation
+     `StackName` -> `ListStacks`), then the shorter name, then model order.
   5. The option naming the resource a `Create*` operation creates
      (`iot create-thing --thing-name`) gets none: it names a new resource.
      Other options of `Create*` operations do (`--thing-type-name`).
 
-Pure apart from reading models through `models`; results are cached per
-operation and member. Never opens a connection.
+Pure apart from reading models through `models`: a service's whole model is
+read once and reduced to its `Listing`s; answers are cached per operation and
+member. Never opens a connection.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 
 from awsmini import models
 
@@ -57,6 +58,16 @@ class ListSource:
     expression: str
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One list in the output of a candidate, reduced to what the rule reads."""
+
+    api_name: str                     # the candidate (`ListThings`)
+    name: str                         # its output member holding the list (`things`)
+    strings: frozenset | None = None  # the items' string members; None: items are strings
+    inner: tuple = ()                 # (member, its items' string members) of inner lists
+
+
 def list_source(service: str, api_name: str, member_name: str, environ: Mapping[str, str],
                 is_list: bool = False) -> ListSource | None:
     """The list call answering `member_name` of `api_name`, or None (see the module's rule)."""
@@ -68,81 +79,100 @@ def list_source(service: str, api_name: str, member_name: str, environ: Mapping[
 @lru_cache(maxsize=512)
 def _list_source(service: str, api_name: str, member_name: str, is_list: bool,
                  environ_key: tuple) -> ListSource | None:
-    model = models.load_service(service, dict(environ_key))
-    return find_list_source(model, api_name, member_name, is_list)
+    return choose(_service_listings(service, environ_key), api_name, member_name, is_list)
+
+
+@lru_cache(maxsize=16)
+def _service_listings(service: str, environ_key: tuple) -> tuple[Listing, ...]:
+    """The service's listings, read from its whole model once (ec2's takes 0.2 s)."""
+    return service_listings(models.load_service(service, dict(environ_key)))
 
 
 def find_list_source(model: models.ServiceModel, api_name: str, member_name: str,
                      is_list: bool = False) -> ListSource | None:
     """`list_source` on a whole service model (pure)."""
+    return choose(service_listings(model), api_name, member_name, is_list)
+
+
+def choose(listings: Sequence[Listing], api_name: str, member_name: str,
+           is_list: bool = False) -> ListSource | None:
+    """The best of `listings` for `member_name` of `api_name` (rules 2 to 5)."""
     ident = singular(member_name) if is_list else member_name
     noun = identifier_noun(ident)
     if api_name.startswith("Create") and _same(singular(api_name[len("Create"):]), noun):
         return None  # the option names the resource being created
     ranked = []
-    for position, candidate in enumerate(_candidates(model)):
-        is_named = _same(operation_noun(candidate), noun)
-        for list_name, expression, depth in _expressions(model, candidate, ident):
-            if is_named or _same(identifier_noun(singular(list_name)), noun):
-                ranked.append(((not is_named, depth, not candidate.startswith("List"),
-                                len(candidate), position), ListSource(candidate, expression)))
+    for position, listing in enumerate(listings):
+        is_named = _same(operation_noun(listing.api_name), noun)
+        if not (is_named or _same(identifier_noun(singular(listing.name)), noun)):
+            continue
+        for expression, depth in _expressions(listing, ident):
+            ranked.append(((not is_named, depth, not listing.api_name.startswith("List"),
+                            len(listing.api_name), position),
+                           ListSource(listing.api_name, expression)))
     return min(ranked, key=lambda entry: entry[0])[1] if ranked else None
 
 
-def _candidates(model: models.ServiceModel) -> Iterator[str]:
-    """Operations named List*/Describe* that need no parameters."""
-    for name, operation in model.operations.items():
-        if not name.startswith(VERBS):
+def service_listings(model: models.ServiceModel) -> tuple[Listing, ...]:
+    """The lists in the outputs of List*/Describe* operations that need no parameters
+    (rule 1), in model order."""
+    found = []
+    for api_name, operation in model.operations.items():
+        if not api_name.startswith(VERBS):
             continue
         input_name = operation.get("input", {}).get("shape")
         if input_name and model.shapes.get(input_name, {}).get("required"):
             continue
-        if operation.get("output", {}).get("shape"):
-            yield name
+        output = model.shapes.get(operation.get("output", {}).get("shape", ""), {})
+        for name, member in output.get("members", {}).items():
+            item = _list_item(model, member)
+            if item.get("type") == "string":
+                found.append(Listing(api_name, name))
+            elif item.get("type") == "structure":
+                inner = tuple((inner_name, _string_members(model, inner_item))
+                              for inner_name, inner_member in item.get("members", {}).items()
+                              for inner_item in [_list_item(model, inner_member)]
+                              if inner_item.get("type") == "structure")
+                found.append(Listing(api_name, name, _string_members(model, item), inner))
+    return tuple(found)
 
 
-def _expressions(model: models.ServiceModel, api_name: str,
-                 ident: str) -> Iterator[tuple[str, str, int]]:
-    """(list member, expression, depth) for each way the output of `api_name` lists `ident`."""
+def _list_item(model: models.ServiceModel, member: Mapping) -> Mapping:
+    """The item shape of a list member; {} for a member that is not a list."""
+    shape = model.shapes.get(member["shape"], {})
+    if shape.get("type") != "list":
+        return {}
+    return model.shapes.get(shape["member"]["shape"], {})
+
+
+def _string_members(model: models.ServiceModel, structure: Mapping) -> frozenset:
+    return frozenset(name for name, member in structure.get("members", {}).items()
+                     if model.shapes.get(member["shape"], {}).get("type") == "string")
+
+
+def _expressions(listing: Listing, ident: str) -> Iterator[tuple[str, int]]:
+    """(expression, depth) for each way `listing` lists `ident` (rule 2)."""
     noun = identifier_noun(ident)
     suffix = ident[len(noun):]
-    output = model.shapes.get(model.operations[api_name]["output"]["shape"], {})
-    for name, member in output.get("members", {}).items():
-        shape = model.shapes.get(member["shape"], {})
-        if shape.get("type") != "list":
-            continue
-        item = model.shapes.get(shape["member"]["shape"], {})
-        one = singular(name)
-        if item.get("type") == "string":
-            # `QueueUrls` for QueueUrl; for a bare `cluster`, `clusterArns` too.
-            if _same(one, ident) or not suffix and _same(identifier_noun(one), ident):
-                yield name, _field(name), 0
-            continue
-        if item.get("type") != "structure":
-            continue
-        if _has_string(model, item, ident):
-            yield name, "%s[].%s" % (_field(name), _field(ident)), 1
-        elif suffix and _has_string(model, item, suffix):  # PolicyArn: Policies[].Arn
-            yield name, "%s[].%s" % (_field(name), _field(suffix)), 1
-        elif not suffix and _same(one, ident) and _has_string(model, item, "Name"):
-            yield name, "%s[].Name" % _field(name), 1  # s3's Bucket: Buckets[].Name
-        for inner_name, inner in item.get("members", {}).items():
-            inner_shape = model.shapes.get(inner["shape"], {})
-            if inner_shape.get("type") != "list":
-                continue
-            inner_item = model.shapes.get(inner_shape["member"]["shape"], {})
-            if inner_item.get("type") == "structure" and _has_string(model, inner_item, ident):
-                yield name, "%s[].%s[].%s" % (_field(name), _field(inner_name),
-                                               _field(ident)), 2
+    name, one = listing.name, singular(listing.name)
+    if listing.strings is None:
+        # `QueueUrls` for QueueUrl; for a bare `cluster`, `clusterArns` too.
+        if _same(one, ident) or not suffix and _same(identifier_noun(one), ident):
+            yield _field(name), 0
+        return
+    if ident in listing.strings:
+        yield "%s[].%s" % (_field(name), _field(ident)), 1
+    elif suffix and suffix in listing.strings:  # PolicyArn: Policies[].Arn
+        yield "%s[].%s" % (_field(name), _field(suffix)), 1
+    elif not suffix and _same(one, ident) and "Name" in listing.strings:
+        yield "%s[].Name" % _field(name), 1  # s3's Bucket: Buckets[].Name
+    for inner_name, strings in listing.inner:
+        if ident in strings:
+            yield "%s[].%s[].%s" % (_field(name), _field(inner_name), _field(ident)), 2
 
 
 def _same(a: str, b: str) -> bool:
     return a.lower() == b.lower()
-
-
-def _has_string(model: models.ServiceModel, structure: Mapping, name: str) -> bool:
-    member = structure.get("members", {}).get(name)
-    return member is not None and model.shapes.get(member["shape"], {}).get("type") == "string"
 
 
 def _field(name: str) -> str:

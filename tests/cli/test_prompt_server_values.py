@@ -134,7 +134,8 @@ def test_selected_item_is_kept_when_values_arrive(environ):
 
 # --------------------------------------------------- through main, moto_server
 
-def test_prompt_lists_things_from_the_endpoint_on_the_line(run_tty, run_cli, moto_reset):  # noqa: F811
+def test_prompt_lists_things_from_the_endpoint_on_the_line(
+        run_tty, run_cli, moto_reset):  # noqa: F811 (the imported fixture)
     for name in ("MyRPi", "MyLamp"):
         assert run_cli(["iot", "create-thing", "--thing-name", name, "--endpoint-url",
                         moto_reset, "--region", "eu-west-1"]).exit_code == 0
