@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
 from awsmini.env import Env
 from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
@@ -177,7 +177,7 @@ def _prompt_and_run(argv: Sequence[str], env: Env) -> int:
     return 130 if prompted is None else run_command(prompted, env)
 
 
-def _fetch_values(env: Env):
+def _fetch_values(env: Env) -> Callable[[str, str, str, Sequence[str]], list[str]]:
     """The prompt's way to a service for server-side values: `prompt/` never imports
     `call`, so the list call is handed over here (`resource_values.fetch_values`)."""
     def fetch(service: str, api_name: str, expression: str,

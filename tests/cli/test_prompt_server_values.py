@@ -148,3 +148,14 @@ def test_prompt_lists_things_from_the_endpoint_on_the_line(
     assert first == ("> aws iot describe-thing --endpoint-url %s --region eu-west-1 "
                      "--thing-name MyLamp" % moto_reset)
     assert json.loads(rest)["thingName"] == "MyLamp"
+
+
+def test_shell_lists_from_its_own_global_options(run_tty, run_cli, moto_reset):  # noqa: F811
+    assert run_cli(["iot", "create-thing", "--thing-name", "MyRPi", "--endpoint-url",
+                    moto_reset, "--region", "eu-west-1"]).exit_code == 0
+    argv = ["--endpoint-url", moto_reset, "--region", "eu-west-1", "shell"]
+    keys = ["iot describe-thing --thing-name "] + [""] * 8 + [TAB, ENTER, ENTER, "exit", ENTER]
+    code, out, err = run_tty(argv, keys=keys)
+    assert code == 0, err
+    assert out.startswith("> aws iot describe-thing --thing-name MyRPi\n")
+    assert '"thingName": "MyRPi"' in out
