@@ -213,3 +213,24 @@ def test_open_pipe_that_never_sends_does_not_hang(server, how):
     assert json.loads(out)["things"][0]["thingName"] == "MyRPi"
     assert "\x1b" not in out
     assert err == (WARNING + "\n" if how == "flag" else "")
+
+
+def test_menu_lists_resources_from_the_endpoint_on_the_line(server, pane):
+    made = server("iot", "create-thing", "--thing-name", "MyLamp")
+    assert made.returncode == 0, made.stderr
+    screen = pane("%s --cli-auto-prompt iot cancel-job-execution --endpoint-url %s --job-id"
+                  % (awsmini_executable(), server.url))
+    text = screen.wait_for(r"^\s+example-job-02\s*$")
+    assert text.index("example-job-01") < text.index("example-job-02")
+    screen.key("Tab")
+    screen.wait_for(r"--job-id example-job-01\s*$")
+    screen.key("Enter")
+    screen.type(" --thing-name ")
+    text = screen.wait_for(r"^\s+MyLamp\s*$")  # in API order, as v2 lists them
+    assert re.search(r"^\s+MyRPi\s*$", text, re.M) and text.index("MyRPi") < text.index("MyLamp")
+    screen.key("Tab")
+    screen.wait_for(r"--thing-name MyRPi\s*$")
+    screen.key("Enter")
+    screen.key("Enter")
+    assert "RC=0" in screen.wait_for(r"^RC=\d+")
+    assert status(server, "example-job-01") == "CANCELED"
