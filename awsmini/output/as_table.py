@@ -210,8 +210,8 @@ def _to_vertical(sections: list) -> None:
             header_lengths = section.header_lengths
             cells = section.rows[0]
             lengths = section.lengths[0]
-            section.rows = [[header, cell] for header, cell in zip(headers, cells)]
-            section.lengths = [[a, b] for a, b in zip(header_lengths, lengths)]
+            section.rows = list(zip(headers, cells))
+            section.lengths = list(zip(header_lengths, lengths))
             section.widths = [max(header_lengths), max(lengths)] if headers else []
             section.headers = []
             section.columns = 2
