@@ -142,10 +142,18 @@ def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:
 
 def _loader(command: Command, environ: Mapping[str, str]) -> Any:
     """botocore's loader over awsmini's search paths, handing botocore the command's
-    model slice: the client then parses one operation's shapes, not the service's."""
+    model slice: the client then parses one operation's shapes, not the service's.
+
+    The service list it checks names against is awsmini's cached one: botocore's
+    own scan stats every model directory on each start. A service without the
+    asked-for file still fails, with DataNotFoundError (UnknownServiceError's base).
+    """
     from botocore.loaders import Loader
 
     class SliceLoader(Loader):
+        def list_available_services(self, type_name):
+            return models.list_services(environ)
+
         def load_service_model(self, service_name, type_name, api_version=None):
             if (service_name, type_name) == (command.service_name, "service-2") and (
                     api_version in (None, command.model.api_version)):
