@@ -15,13 +15,12 @@ from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
-from awsmini.resolve import Command, resolve_command
-from awsmini.output import FORMATTERS, RenderOptions, output_format, use_color
-from awsmini.pager import Pager, choose_pager, output_width, write_output
+from awsmini.pager import Pager, choose_pager, write_output
 from awsmini.paginate import (add_paging_arguments, paginator_config, plan_paging,
                               restore_shadowed)
 from awsmini.paginate import documents as paged_documents
-from awsmini.query import apply_query, compile_query
+from awsmini.query import compile_query
+from awsmini.resolve import Command, resolve_command
 from awsmini.settings import Settings
 
 
@@ -61,6 +60,8 @@ def run(argv: Sequence[str], env: Env) -> int:
         return 0
     params = merge_cli_input(params, cli_input, command.model, command.api_name,
                              _binary_format(command, options, settings))
+    from awsmini.output import output_format  # the formatters: only once there is output
+
     query = compile_query(options.query)                                 # 11
     output = output_format(options.output, env.environ, settings.get("output"))
     pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
@@ -100,6 +101,10 @@ def _binary_format(command: Command, options: GlobalOptions, settings: Settings)
 def emit(documents: Iterator[Any], command: Command, query: Any, output: str,
          options: GlobalOptions, pager: Pager | None, env: Env) -> int:
     """Query and render each document, and write it to stdout or the pager."""
+    from awsmini.output import FORMATTERS, RenderOptions, use_color
+    from awsmini.pager import output_width
+    from awsmini.query import apply_query
+
     render = FORMATTERS[output]
     render_options = RenderOptions(title=command.api_name, width=output_width(env),
                                    color=use_color(options.color, env.stdout_isatty,
