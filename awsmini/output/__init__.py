@@ -23,10 +23,9 @@ Timestamps and blobs should arrive as the strings v2 shows (ISO 8601, base64);
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
-
-from awsmini.output import as_json, as_table, as_text, as_yaml
 
 
 @dataclass(frozen=True)
@@ -51,14 +50,28 @@ def _render_off(data: Any, options: RenderOptions) -> Iterator[str]:
     return iter(())
 
 
-FORMATTERS: Mapping[str, Formatter] = {
-    "json": as_json.render,
-    "text": as_text.render,
-    "table": as_table.render,
-    "yaml": as_yaml.render,
-    "yaml-stream": as_yaml.render_stream,
-    "off": _render_off,
-}
+class _Formatters(Mapping):
+    """name -> render function, importing only the module of the format asked for
+    (a JSON run never loads the YAML or table writers)."""
+
+    _PLACES = {"json": ("as_json", "render"), "text": ("as_text", "render"),
+               "table": ("as_table", "render"), "yaml": ("as_yaml", "render"),
+               "yaml-stream": ("as_yaml", "render_stream")}
+
+    def __getitem__(self, name: str) -> Formatter:
+        if name == "off":
+            return _render_off
+        module, function = self._PLACES[name]
+        return getattr(importlib.import_module("awsmini.output." + module), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._PLACES, "off"])
+
+    def __len__(self) -> int:
+        return len(self._PLACES) + 1
+
+
+FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
 # Formats written page by page (v2's TextFormatter and StreamedYAMLFormatter);
 # the others receive the merged result of all pages.
