@@ -26,10 +26,10 @@ Pure: no I/O.
 """
 from __future__ import annotations
 
-import base64
-import datetime
 import unicodedata
 from typing import Any, Iterator
+
+from awsmini.output.as_text import scalar_text
 
 RESET = "\x1b[0m"
 _CELL = "\x1b[1m\x1b[34m"
@@ -60,7 +60,7 @@ class _Section:
         self.headers = headers
 
     def add_row(self, row: Any) -> None:
-        cells = [cell if isinstance(cell, str) else _str(cell) for cell in row]
+        cells = [cell if isinstance(cell, str) else scalar_text(cell) for cell in row]
         if self.columns is None:
             self.columns = len(cells)
         if len(cells) != self.columns:
@@ -307,13 +307,3 @@ def text_length(text: str) -> int:
         return len(text)
     width = unicodedata.east_asian_width
     return sum(2 if width(char) in "WFA" else 1 for char in text)
-
-
-def _str(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(value).decode("ascii")
-    return str(value)

@@ -39,7 +39,7 @@ def _format(item: Any, out: list, identifier: str | None, scalar_keys: list | No
     elif isinstance(item, list):
         _format_list(item, out, identifier)
     else:
-        out.append(_str(item) + "\n")
+        out.append(scalar_text(item) + "\n")
 
 
 def _format_list(items: list, out: list, identifier: str | None) -> None:
@@ -63,9 +63,9 @@ def _format_list(items: list, out: list, identifier: str | None) -> None:
 def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
     if identifier is not None:
         prefix = identifier.upper() + "\t"
-        out.extend(prefix + _str(item) + "\n" for item in items)
+        out.extend(prefix + scalar_text(item) + "\n" for item in items)
     else:
-        out.append("\t".join([_str(item) for item in items]) + "\n")
+        out.append("\t".join([scalar_text(item) for item in items]) + "\n")
 
 
 def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: list | None) -> None:
@@ -77,9 +77,9 @@ def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: lis
             if isinstance(value, (dict, list)):
                 nested.append((key, value))
             else:
-                scalars.append(_str(value))
+                scalars.append(scalar_text(value))
     else:
-        scalars = [_str(item.get(key, "")) for key in scalar_keys]
+        scalars = [scalar_text(item.get(key, "")) for key in scalar_keys]
         known = set(scalar_keys)
         nested = [(key, item[key]) for key in sorted(item) if key not in known]
     if scalars:
@@ -100,7 +100,8 @@ def _all_scalar_keys(items: list) -> list:
     return sorted(seen)
 
 
-def _str(value: Any) -> str:
+def scalar_text(value: Any) -> str:
+    """A scalar as text and table show it: str() with ISO 8601 datetimes, base64 bytes."""
     if isinstance(value, str):
         return value
     if isinstance(value, datetime.datetime):
