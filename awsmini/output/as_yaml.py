@@ -23,6 +23,7 @@ import datetime
 import re
 from typing import Any, Iterator
 
+from awsmini import yaml12
 from awsmini.output import as_json
 
 _dumper_class = None
@@ -271,9 +272,8 @@ def _resolver():
     global _resolver_function
     if _resolver_function is None:
         table: dict[str, list] = {}
-        for tag, pattern, first in _IMPLICIT:
-            compiled = re.compile(pattern, re.X)
-            for char in first:
+        for tag, first, compiled in yaml12.implicit_resolvers():
+            for char in yaml12.first_characters(first):
                 table.setdefault(char, []).append((tag, compiled))
 
         def resolve(value: str) -> str:
@@ -284,32 +284,6 @@ def _resolver():
 
         _resolver_function = resolve
     return _resolver_function
-
-
-# YAML 1.2 core schema as ruamel.yaml resolves plain scalars; PyYAML's own
-# tables are YAML 1.1 (where `Off` and `yes` are booleans).
-_IMPLICIT = [
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:float", r"""^(?:
-         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
-    ("tag:yaml.org,2002:int", r"""^(?:[-+]?0b[0-1_]+
-        |[-+]?0o?[0-7_]+
-        |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", "-+0123456789"),
-    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-        (?:[Tt]|[ \t]+)[0-9][0-9]?
-        :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
-    ("tag:yaml.org,2002:value", r"^(?:=)$", "="),
-    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", "!&*"),
-]
 
 
 def _dumper():
@@ -324,8 +298,8 @@ def _dumper():
     class Dumper(base):
         yaml_implicit_resolvers: dict = {}
 
-    for tag, pattern, first in _IMPLICIT:
-        Dumper.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+    for tag, first, compiled in yaml12.implicit_resolvers():
+        Dumper.add_implicit_resolver(tag, compiled, yaml12.first_characters(first))
     Dumper.add_representer(float, lambda dumper, value: dumper.represent_scalar(
         "tag:yaml.org,2002:float", _float_text(value)))
     Dumper.add_representer(datetime.datetime,
