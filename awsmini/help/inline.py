@@ -21,6 +21,7 @@ from awsmini.help.typeset import NBSP, NO_HYPHEN
 
 _START_BEFORE = " \t\n-:/'\"<([{"
 _END_AFTER = " \t\n-.,:;!?\\/'\")]}>"
+_CANDIDATE = re.compile(r"[`*|:\\]")  # where markup, a role or an escape can start
 _PAIRS = {"'": "'", '"': '"', "<": ">", "(": ")", "[": "]", "{": "}"}
 _ROLE = re.compile(r":[\w.+-]+:`")
 _LINK = re.compile(r"^(?:(?P<title>.*?)\s+)?<(?P<url>[^<>\s]+)>$", re.S)
@@ -59,6 +60,13 @@ def inline_text(text: str) -> str:
     plain: list[str] = []
     index = fresh = 0
     while index < len(text):
+        candidate = _CANDIDATE.search(text, index)
+        if candidate is None:
+            plain.append(text[index:])
+            break
+        if candidate.start() > index:  # nothing can start between here and there
+            plain.append(text[index:candidate.start()])
+            index = candidate.start()
         found = _markup_at(text, index, fresh)
         if isinstance(found, tuple):
             out.append(_mark_uris("".join(plain)))
