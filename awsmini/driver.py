@@ -16,7 +16,7 @@ from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
 from awsmini.pager import Pager, choose_pager, write_output
-from awsmini.paginate import (add_paging_arguments, paginator_config, plan_paging,
+from awsmini.paginate import (PagingPlan, add_paging_arguments, paginator_config, plan_paging,
                               restore_shadowed)
 from awsmini.paginate import documents as paged_documents
 from awsmini.query import compile_query
@@ -38,16 +38,7 @@ def run(argv: Sequence[str], env: Env) -> int:
     if not words:
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3
-    paging_model = paginator_config(command.service_name, command.api_name, env.environ)
-    specs, shadowed = add_paging_arguments(                              # 4
-        build_arguments(command.model, command.api_name, command.service_cli_name),
-        command.model, command.api_name, paging_model)
-    parsed = parse_arguments(specs, command.args,                        # 5
-                             relaxes_required(specs, command.args))
-    paging = plan_paging(paging_model, [*parsed.members, *parsed.options],  # 10
-                         parsed.options, options.paginate, shadowed, specs)
-    if not paging.is_enabled and shadowed:
-        specs, parsed = _unshadow(specs, parsed, shadowed)
+    specs, parsed, paging = parse_command_line(command, options, env)   # 4, 5, 10
     settings = Settings(options, env.environ)
     params = unpack_parameters(specs, parsed, command, options, settings, env)  # 6
     cli_input = read_cli_input(parsed.options, env)                      # 7
@@ -68,17 +59,39 @@ def run(argv: Sequence[str], env: Env) -> int:
     if skeleton_form == "output":                                        # 7'
         from awsmini.skeleton import fake_response
 
-        response = fake_response(command.model, command.api_name, params)
-        return emit(iter([response]), command, query, output, options, pager, env)
+        documents = iter([fake_response(command.model, command.api_name, params)])
+    else:
+        documents = send_request(command, params, parsed, paging, output,  # 9
+                                 options, settings, env)
+    return emit(documents, command, query, output, options, pager, env)  # 12, 13
+
+
+def parse_command_line(command: Command, options: GlobalOptions,
+                       env: Env) -> tuple[Mapping[str, ArgSpec], ParsedArgs, PagingPlan]:
+    """The argument table (with v2's paging options), the raw values given, and
+    whether to paginate; when not, the operation's own paging arguments return."""
+    paging_model = paginator_config(command.service_name, command.api_name, env.environ)
+    specs, shadowed = add_paging_arguments(
+        build_arguments(command.model, command.api_name, command.service_cli_name),
+        command.model, command.api_name, paging_model)
+    parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))
+    paging = plan_paging(paging_model, [*parsed.members, *parsed.options],
+                         parsed.options, options.paginate, shadowed, specs)
+    if not paging.is_enabled and shadowed:
+        specs, parsed = _unshadow(specs, parsed, shadowed)
+    return specs, parsed, paging
+
+
+def send_request(command: Command, params: Mapping[str, Any], parsed: ParsedArgs,
+                 paging: PagingPlan, output: str, options: GlobalOptions, settings: Settings,
+                 env: Env) -> Iterator[Any]:
+    """The response documents: one, or one per page (merged unless `output` streams)."""
     from awsmini.call import call_operation, create_client, paginate_operation
 
-    client = create_client(command, options, settings, env.environ)     # 9
+    client = create_client(command, options, settings, env.environ)
     if paging.is_enabled:
-        documents = paged_documents(paginate_operation(client, command, params, paging.config),
-                                    output)
-    else:
-        documents = iter([call_operation(client, command, params, parsed.options.get("outfile"))])
-    return emit(documents, command, query, output, options, pager, env)  # 12, 13
+        return paged_documents(paginate_operation(client, command, params, paging.config), output)
+    return iter([call_operation(client, command, params, parsed.options.get("outfile"))])
 
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
