@@ -28,7 +28,7 @@ def run(argv: Sequence[str], env: Env) -> int:
     """Run one command line; return its exit code."""
     options, words = parse_global_options(argv)                          # 1
     if options.version:
-        env.stdout.write(version_string() + "\n")
+        write_output(iter([version_string() + "\n"]), env, None)
         return 0
     if options.command == "help" or "help" in words[:2]:
         from awsmini.help import is_help_request, run_help
