@@ -175,7 +175,8 @@ def _prompt_and_run(argv: Sequence[str], env: Env) -> int:
     """The prompt prefilled with argv; its command runs once (a new error is reported)."""
     from awsmini import prompt
 
-    prompted = prompt.ask(argv, env, fetch_values=_fetch_values(env))
+    prompted = prompt.ask(argv, env, fetch_values=_fetch_values(env),
+                          render_output=_render_output)
     return 130 if prompted is None else run_command(prompted, env)
 
 
@@ -191,6 +192,14 @@ def _fetch_values(env: Env) -> Callable[[str, str, str, Sequence[str]], list[str
     return fetch
 
 
+def _render_output(data, output: str, title: str) -> str:
+    """The prompt's output panel in the line's `--output` format, uncoloured, as the
+    driver would print it: `prompt/` never imports `output`, so it is handed over."""
+    from awsmini.output import FORMATTERS, RenderOptions
+
+    return "".join(FORMATTERS[output](data, RenderOptions(title=title)))
+
+
 def _run_shell(argv: Sequence[str], env: Env) -> int:
     from awsmini.prompt.shell import run_shell
 
@@ -200,8 +209,8 @@ def _run_shell(argv: Sequence[str], env: Env) -> int:
     fetch = _fetch_values(env)
     if _is_shell_command(argv):
         return run_shell(env, run, base_args=[w for w in argv if w != "shell"],
-                         fetch_values=fetch)
-    return run_shell(env, run, argv=argv, fetch_values=fetch)
+                         fetch_values=fetch, render_output=_render_output)
+    return run_shell(env, run, argv=argv, fetch_values=fetch, render_output=_render_output)
 
 
 def report_error(error: AwsminiError, env: Env) -> None:

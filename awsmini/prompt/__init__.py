@@ -20,20 +20,21 @@ from awsmini.prompt import splash
 from awsmini.prompt.splash import PREFIX
 
 if TYPE_CHECKING:
+    from awsmini.prompt.panels import RenderOutput
     from awsmini.prompt.server_values import FetchValues
 
 EXIT_WORDS = ("exit", "quit")  # leave the shell
 
 
-def ask(argv: Sequence[str], env: Env,
-        fetch_values: FetchValues | None = None) -> list[str] | None:
+def ask(argv: Sequence[str], env: Env, fetch_values: FetchValues | None = None,
+        render_output: RenderOutput | None = None) -> list[str] | None:
     """Prompt for a whole command line prefilled with `argv`; None when aborted."""
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     try:
         from awsmini.prompt.completions import initial_line
 
         line = read_line(initial_line(argv, env.environ), env, is_shell=False, painted=painted,
-                         fetch_values=fetch_values)
+                         fetch_values=fetch_values, render_output=render_output)
     finally:
         if painted is not None:  # also after a Ctrl+C before prompt_toolkit took over
             painted.restore()
@@ -55,7 +56,8 @@ def quote_words(argv: Sequence[str]) -> str:
 
 def read_line(initial: str, env: Env, is_shell: bool,
               painted: splash.Painted | None = None, fetch_values: FetchValues | None = None,
-              base_args: Sequence[str] = ()) -> str | None:
+              base_args: Sequence[str] = (),
+              render_output: RenderOutput | None = None) -> str | None:
     """Run the prompt once; the accepted line, or None (aborted, or the shell's Ctrl+D).
 
     `painted` is the early first screen, if any, which prompt_toolkit draws over.
@@ -75,7 +77,7 @@ def read_line(initial: str, env: Env, is_shell: bool,
 
             server = ServerValues(fetch_values, env.environ, base_args)
         app = create_app(initial, env.environ, load_commands(path), is_shell=is_shell,
-                         server_values=server)
+                         server_values=server, render_output=render_output)
         _quiet_collector()
         if painted is not None:
             painted.hand_over()

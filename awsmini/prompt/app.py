@@ -33,6 +33,7 @@ from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import Frame, SearchToolbar
 
 from awsmini.prompt import completions, debuglog, panels
+from awsmini.prompt.panels import RenderOutput
 from awsmini.prompt.history import search_history
 from awsmini.prompt.keys import key_bindings
 from awsmini.prompt.server_values import ServerValues
@@ -118,7 +119,8 @@ class HistoryCompleter(Completer):
 
 def create_app(initial: str, environ: Mapping[str, str], history: list[str],
                is_shell: bool = False, input=None, output=None,
-               server_values: ServerValues | None = None) -> Application:
+               server_values: ServerValues | None = None,
+               render_output: RenderOutput | None = None) -> Application:
     """The prompt for one command line, prefilled with `initial`.
 
     With `server_values`, the menu offers server-side values for options that
@@ -150,7 +152,8 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     app.prompt_state = state  # type: ignore[attr-defined]
 
     def refresh_panels(_=None) -> None:
-        _update_panels(app, state, input_buffer, doc_buffer, output_buffer, environ)
+        _update_panels(app, state, input_buffer, doc_buffer, output_buffer, environ,
+                       render_output)
 
     def rewrap(_=None) -> None:
         # The doc panel's width is known only once drawn: wrap again if it differs.
@@ -291,7 +294,8 @@ def _help_lines() -> str:
 
 
 def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
-                   doc_buffer: Buffer, output_buffer: Buffer, environ: Mapping[str, str]) -> None:
+                   doc_buffer: Buffer, output_buffer: Buffer, environ: Mapping[str, str],
+                   render_output: RenderOutput | None = None) -> None:
     """Fill the visible panels from the line; only visible panels cost anything."""
     if not (state.show_doc or state.show_output):
         return
@@ -309,7 +313,7 @@ def _update_panels(app: Application, state: PromptState, input_buffer: Buffer,
     if state.show_doc:
         _set_text(doc_buffer, panels.doc_text(text, environ, width))
     if state.show_output:
-        _set_text(output_buffer, panels.output_text(input_buffer.text, environ))
+        _set_text(output_buffer, panels.output_text(input_buffer.text, environ, render_output))
 
 
 def _set_text(buffer: Buffer, text: str) -> None:

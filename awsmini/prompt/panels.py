@@ -6,14 +6,15 @@ its options, or the service's description, or the top level's, as plain
 word-wrapped text. The output
 panel shows a sample response of the operation (member names as string
 values, numbers 0) with the line's `--query` applied, in the line's
-`--output` format where it can be written without the output formatters
-(json, yaml), JSON otherwise (the formatters are the driver's); `No output` when the operation returns nothing.
+`--output` format, written by the `render` function `main.py` hands over (the
+formatters are the driver's), else as JSON; `No output` when the operation
+returns nothing.
 Pure apart from reading models; never imports `output`, `call` or prompt_toolkit.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from awsmini import models, resolve
 from awsmini.prompt.completions import GLOBALS_BY_NAME, LineContext, read_line, split_words
@@ -79,7 +80,12 @@ def _command_doc(context: LineContext, environ: Mapping[str, str]) -> str:
     return models.load_operation(service, first[0], environ).data.get("documentation", "")
 
 
-def output_text(line: str, environ: Mapping[str, str]) -> str:
+# (data, output format, operation API name) -> the text `--output` prints for it.
+RenderOutput = Callable[[Any, str, str], str]
+
+
+def output_text(line: str, environ: Mapping[str, str],
+                render: RenderOutput | None = None) -> str:
     """The output panel's text for `line`; "" when the line names no operation."""
     try:
         context, _ = _context(line, environ)
@@ -100,15 +106,19 @@ def output_text(line: str, environ: Mapping[str, str]) -> str:
             data = jmespath.search(query, data)
         except Exception:  # a query being typed is often not valid yet
             pass
-    if context.values.get("output") in ("yaml", "yaml-stream"):
-        import yaml
-
-        return yaml.safe_dump(data, default_flow_style=False, sort_keys=False).rstrip("\n")
+    output = context.values.get("output") or "json"
+    if render is not None:
+        try:
+            return render(data, output, context.api_name).rstrip("\n")
+        except Exception:  # an output value still being typed
+            pass
     return json.dumps(data, indent=4)
 
 
 def sample_value(shapes: Mapping[str, Any], shape_name: str, name: str, depth: int = 0) -> Any:
-    """A value of the shape: member names for strings, 0 for numbers, one list item."""
+    """A value of the shape: member names for strings, 0 for numbers, one list item,
+    maps as `{"KeyName": value}` with an unnamed value (so v2's panel shows
+    `ATTRIBUTES` and an empty cell for list-things' text)."""
     shape = shapes.get(shape_name, {})
     kind = shape.get("type")
     if depth > 8:
@@ -119,7 +129,7 @@ def sample_value(shapes: Mapping[str, Any], shape_name: str, name: str, depth: i
     if kind == "list":
         return [sample_value(shapes, shape["member"]["shape"], name, depth + 1)]
     if kind == "map":
-        return {"KeyName": sample_value(shapes, shape["value"]["shape"], name, depth + 1)}
+        return {"KeyName": sample_value(shapes, shape["value"]["shape"], "", depth + 1)}
     if kind in ("integer", "long", "float", "double"):
         return 0
     if kind == "boolean":

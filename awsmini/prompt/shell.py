@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from awsmini.env import Env
 
 if TYPE_CHECKING:
+    from awsmini.prompt.panels import RenderOutput
     from awsmini.prompt.server_values import FetchValues
 
 
 def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (),
-              base_args: Sequence[str] = (), fetch_values: FetchValues | None = None) -> int:
+              base_args: Sequence[str] = (), fetch_values: FetchValues | None = None,
+              render_output: RenderOutput | None = None) -> int:
     """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
     are added to every command, and to the list calls of `fetch_values`."""
     from awsmini.prompt import EXIT_WORDS, quote_words, read_line, splash
@@ -36,7 +38,8 @@ def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (
     code = 0
     while True:
         line = read_line(initial, env, is_shell=True, painted=painted,
-                         fetch_values=fetch_values, base_args=base_args)
+                         fetch_values=fetch_values, base_args=base_args,
+                         render_output=render_output)
         initial, painted = "", None
         if line is None or line.strip() in EXIT_WORDS:
             return code

@@ -207,8 +207,23 @@ def test_output_panel(environ):
     assert panels.output_text("iot cancel-job-execution ", environ) == "No output"
     sample = panels.output_text("iot list-things --query things[0].version ", environ)
     assert sample == "0"
-    yaml = panels.output_text("iot list-things --output yaml ", environ)
-    assert yaml.startswith("things:\n- thingName: thingName\n")
+    # Without the driver's formatters the panel falls back to JSON.
+    assert panels.output_text("iot list-things --output text ", environ).startswith("{\n")
+
+
+def test_output_panel_in_the_lines_format(environ):
+    from awsmini.main import _render_output
+
+    text = panels.output_text("iot list-things --output text ", environ, _render_output)
+    # As v2's panel shows it for this operation (spec 1.5), tabs between the columns.
+    assert text.splitlines()[:3] == [
+        "nextToken", "THINGS\tthingArn\tthingName\tthingTypeName\t0", "ATTRIBUTES\t"]
+    yaml = panels.output_text("iot list-things --output yaml ", environ, _render_output)
+    assert yaml.startswith("nextToken: nextToken\nthings:\n- attributes:\n    KeyName: ''\n")
+    table = panels.output_text("iot list-things --output table ", environ, _render_output)
+    assert table.splitlines()[1].strip("| ") == "ListThings"
+    partial = panels.output_text("iot list-things --output tab ", environ, _render_output)
+    assert partial.startswith("{\n")  # a format still being typed: JSON meanwhile
 
 
 @pytest.mark.parametrize("html, expected", [
