@@ -97,6 +97,8 @@ def send_request(command: Command, params: Mapping[str, Any], parsed: ParsedArgs
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
                       options: GlobalOptions, settings: Settings, env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given."""
+    if not parsed.members:
+        return {}  # e.g. a bare skeleton: the value parsers are not even imported
     from awsmini.values.unpack import unpack_argument
 
     binary_format = _binary_format(command, options, settings)
