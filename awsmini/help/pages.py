@@ -374,14 +374,18 @@ def service_sections(service_cli_name: str, documentation: str,
     """NAME, DESCRIPTION, AVAILABLE COMMANDS."""
     description = RstDoc()
     description.include_html(documentation)
-    commands = RstDoc()
-    commands.start_ul()
-    for name in operations:
-        commands.li(name)
-    commands.end_ul()
     return [Section("NAME", service_cli_name + " -"),
             Section("DESCRIPTION", description.text()),
-            Section("AVAILABLE COMMANDS", commands.text())]
+            Section("AVAILABLE COMMANDS", _bullet_list(operations))]
+
+
+def _bullet_list(names: Iterable[str]) -> str:
+    doc = RstDoc()
+    doc.start_ul()
+    for name in names:
+        doc.li(name)
+    doc.end_ul()
+    return doc.text()
 
 
 def top_sections(services: Iterable[str]) -> list[Section]:
@@ -389,14 +393,9 @@ def top_sections(services: Iterable[str]) -> list[Section]:
     synopsis = RstDoc()
     synopsis.codeblock("aws [options] <command> <subcommand> [parameters]")
     synopsis.write(TOP_USAGE)
-    services_doc = RstDoc()
-    services_doc.start_ul()
-    for name in services:
-        services_doc.li(name)
-    services_doc.end_ul()
     return [Section("NAME", "aws -"),
             Section("DESCRIPTION", TOP_DESCRIPTION),
             Section("SYNOPSIS", synopsis.text()),
             Section("GLOBAL OPTIONS", global_options_rst()),
-            Section("AVAILABLE SERVICES", services_doc.text()),
+            Section("AVAILABLE SERVICES", _bullet_list(services)),
             Section("SEE ALSO", "* aws help topics\n")]
