@@ -7,10 +7,12 @@ are compiled once per shape into small closures: a structure keeps its
 modelled members that are not null, in model order, renamed from their wire
 names; lists and maps convert their items; scalars are converted exactly as
 the protocol's parser converts them (rest-json: `int()`, `float()`, booleans
-from strings; timestamps and blobs by the parser's configured functions);
-values needing no conversion are taken as they are. Anything unusual (tagged
-unions, header locations, JSON-value headers, unknown types) goes through
-botocore's own method, so the result is always botocore's.
+from strings; timestamps and blobs by the parser's configured functions).
+Values, lists and maps needing no conversion are taken as they are (the
+decoded document is the parser's own), and lists are converted in place, so
+a large listing is not held twice. Anything unusual (tagged unions, header
+locations, JSON-value headers, unknown types) goes through botocore's own
+method, so the result is always botocore's.
 
 Used by `call.py` through `ParserFactory`, which botocore's session takes in
 place of its own factory. Only the `json` and `rest-json` protocols change.
@@ -101,18 +103,28 @@ class _CompiledWalk:
         return structure
 
     def _compile_list(self, shape: Any) -> Converter:
-        member = shape.member
-        convert = self._converter(member)
+        convert = self._converter(shape.member)
         if convert is None:
-            return list
-        return lambda node: [None if item is None else convert(item) for item in node]
+            return None
+
+        def converted(node: Any) -> Any:
+            if type(node) is not list:
+                return [None if item is None else convert(item) for item in node]
+            # In place: each wire item is freed as soon as its replacement
+            # exists, so a large listing is never held twice.
+            for index, item in enumerate(node):
+                if item is not None:
+                    node[index] = convert(item)
+            return node
+
+        return converted
 
     def _compile_map(self, shape: Any) -> Converter:
         key_shape, value_shape = shape.key, shape.value
         convert_key = self._converter(key_shape)
         convert_value = self._converter(value_shape)
         if convert_key is None and convert_value is None:
-            return dict
+            return None
 
         def mapping(value: Any) -> Any:
             parsed = {}
