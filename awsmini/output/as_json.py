@@ -4,10 +4,14 @@ v2 calls `json.dump(response, indent=4, ensure_ascii=False)` with an encoder
 that turns datetimes into ISO 8601, then a newline. The bytes here are the
 same; the encoder is our own because the standard library's is pure Python
 as soon as `indent` is set, and large listings spend most of their time in
-it. Strings still go through the C `encode_basestring`. Keys keep the
-response's order. An empty mapping prints nothing at all (v2: "operations
-with no response body"); every other value, `[]` and `null` included, prints.
-Pure: no I/O.
+it. Strings go through the C `encode_basestring`; a mapping is written by
+filling a template made once per key sequence and depth, so the items of a
+listing (which share their keys) cost one `%` each. Keys keep the response's
+order. An empty mapping prints nothing at all (v2: "operations with no
+response body"); every other value, `[]` and `null` included, prints.
+
+The chunks follow the outer containers' items, so a large listing is never
+held twice (as data and as one text). Pure: no I/O.
 """
 from __future__ import annotations
 
@@ -17,65 +21,94 @@ from json.encoder import encode_basestring
 from typing import Any, Iterator
 
 INDENT = "    "
-_CHUNK = 1 << 16
+_CHUNK_CHARS = 1 << 18
+_MAX_TEMPLATES = 512
+_LARGE = 64
 
 
 def render(data: Any, options: Any = None) -> Iterator[str]:
     """The JSON text of `data` with a final newline, in chunks; nothing for `{}`."""
     if isinstance(data, dict) and not data:
         return
-    parts: list[str] = []
-    _encode(data, parts, "\n")
-    parts.append("\n")
-    # Chunks keep the first byte early (the pager starts at once) without
-    # paying one write per token.
-    for start in range(0, len(parts), _CHUNK):
-        yield "".join(parts[start:start + _CHUNK])
+    pending: list[str] = []
+    size = 0
+    for piece in _pieces(data, "\n"):
+        pending.append(piece)
+        size += len(piece)
+        if size >= _CHUNK_CHARS:
+            yield "".join(pending)
+            pending.clear()
+            size = 0
+    pending.append("\n")
+    yield "".join(pending)
 
 
 def dumps(data: Any) -> str:
     """`data` as one JSON text without the final newline (also for scalars in YAML)."""
-    parts: list[str] = []
-    _encode(data, parts, "\n")
-    return "".join(parts)
+    return _encode(data, "\n")
 
 
-def _encode(value: Any, out: list, newline: str) -> None:
-    """Append the JSON of `value` to `out`; `newline` is "\\n" plus the current indent."""
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + INDENT
-        separator = "{" + inner
-        for key, item in value.items():
-            out.append(separator)
-            out.append(encode_basestring(key if isinstance(key, str) else _key(key)))
-            out.append(": ")
-            if isinstance(item, str):
-                out.append(encode_basestring(item))
-            else:
-                _encode(item, out, inner)
-            separator = "," + inner
-        out.append(newline + "}")
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + INDENT
-        separator = "[" + inner
-        for item in value:
-            out.append(separator)
-            if isinstance(item, str):
-                out.append(encode_basestring(item))
-            else:
-                _encode(item, out, inner)
-            separator = "," + inner
-        out.append(newline + "]")
+def _pieces(value: Any, newline: str, large: int = 0) -> Iterator[str]:
+    """The text of `value` in pieces: one per item of the outer container and
+    of the containers with more than `large` items, the others whole."""
+    if not (isinstance(value, (dict, list, tuple)) and len(value) > large):
+        yield _encode(value, newline)
+        return
+    inner = newline + INDENT
+    if isinstance(value, dict):
+        opening, closing = "{", newline + "}"
+        items = ((encode_basestring(_key(key)) + ": ", item) for key, item in value.items())
     else:
-        out.append(_scalar(value))
+        opening, closing = "[", newline + "]"
+        items = (("", item) for item in value)
+    separator = opening + inner
+    for label, item in items:
+        if isinstance(item, (dict, list, tuple)) and len(item) > _LARGE:
+            yield separator + label
+            yield from _pieces(item, inner, _LARGE)
+        else:
+            yield separator + label + _encode(item, inner)
+        separator = "," + inner
+    yield closing
+
+
+def _encode(value: Any, newline: str) -> str:
+    """The JSON of `value`; `newline` is "\\n" plus the current indent."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict or (kind is not list and isinstance(value, dict)):
+        if not value:
+            return "{}"
+        inner = newline + INDENT
+        return _template(tuple(value), newline) % tuple([
+            encode_basestring(item) if type(item) is str else _encode(item, inner)
+            for item in value.values()])
+    if kind is list or isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + INDENT
+        return "[" + inner + ("," + inner).join([
+            encode_basestring(item) if type(item) is str else _encode(item, inner)
+            for item in value]) + newline + "]"
+    return _scalar(value)
+
+
+_templates: dict[tuple[tuple, str], str] = {}
+
+
+def _template(keys: tuple, newline: str) -> str:
+    """`{<newline+indent>"key": %s,...<newline>}` for these keys at this depth."""
+    template = _templates.get((keys, newline))
+    if template is None:
+        inner = newline + INDENT
+        template = "{" + inner + ("," + inner).join([
+            encode_basestring(_key(key)).replace("%", "%%") + ": %s" for key in keys]) + newline + "}"
+        if len(_templates) < _MAX_TEMPLATES:
+            _templates[(keys, newline)] = template
+    return template
 
 
 def _scalar(value: Any) -> str:
@@ -93,6 +126,8 @@ def _scalar(value: Any) -> str:
         if value in (float("inf"), float("-inf")):
             return "Infinity" if value > 0 else "-Infinity"
         return float.__repr__(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
     if isinstance(value, datetime.datetime):
         return encode_basestring(value.isoformat())
     if isinstance(value, (bytes, bytearray)):
@@ -101,7 +136,9 @@ def _scalar(value: Any) -> str:
 
 
 def _key(key: Any) -> str:
-    """Non-string keys as `json.dumps` writes them."""
+    """Keys as `json.dumps` writes them (non-string keys as their JSON text)."""
+    if isinstance(key, str):
+        return key
     if key is None:
         return "null"
     if key is True:

@@ -62,3 +62,22 @@ def test_round_trips_and_matches_the_standard_library(value):
     assert json.loads(text) == value
     # v2 writes json.dump(indent=4, ensure_ascii=False): the same bytes.
     assert text == json.dumps(value, indent=4, ensure_ascii=False) + "\n"
+
+
+def test_items_sharing_keys_at_different_depths_and_percent_signs_in_keys():
+    data = {"a%s": {"a%s": {"a%s": 1}}, "L": [{"k": 1, "%": "%d"}, {"k": 2, "%": None}]}
+    assert render(data) == json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+
+
+def test_many_distinct_key_sets_and_mapping_subclasses():
+    import collections
+
+    data = [{"k%d" % i: i} for i in range(2000)] + [collections.OrderedDict(b=1, a=[()])]
+    assert render(data) == json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+
+
+def test_a_large_listing_arrives_in_pieces_no_larger_than_a_chunk_and_an_item():
+    data = {"Things": [{"Name": "x" * 100, "Attributes": {"n": str(i)}} for i in range(20000)]}
+    chunks = list(as_json.render(data))
+    assert max(len(chunk) for chunk in chunks) < as_json._CHUNK_CHARS + 1000
+    assert "".join(chunks) == json.dumps(data, indent=4) + "\n"
