@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+from operator import itemgetter
 from typing import Any, Iterator
 
 _CHUNK_LINES = 4096
@@ -33,7 +34,7 @@ def render(data: Any, options: Any = None) -> Iterator[str]:
         yield "".join(lines[start:start + _CHUNK_LINES])
 
 
-def _format(item: Any, out: list, identifier: str | None, scalar_keys: list | None) -> None:
+def _format(item: Any, out: list, identifier: str | None, scalar_keys: tuple | None) -> None:
     if isinstance(item, dict):
         _format_dict(item, out, identifier, scalar_keys)
     elif isinstance(item, list):
@@ -68,36 +69,66 @@ def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
         out.append("\t".join([scalar_text(item) for item in items]) + "\n")
 
 
-def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: list | None) -> None:
+def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: tuple | None) -> None:
+    scalars, nested = _dict_plan(item, scalar_keys)
+    if scalars is not None:
+        line = scalars(item)
+        out.append((identifier.upper() + "\t" + line if identifier is not None else line) + "\n")
+    for key in nested:
+        _format(item[key], out, key, None)
+
+
+# (keys, value types, scalar keys) -> (the scalar line's writer or None, nested keys);
+# the items of a listing share one plan.
+_plans: dict[tuple, tuple] = {}
+_MAX_PLANS = 512
+
+
+def _dict_plan(item: dict, scalar_keys: tuple | None) -> tuple:
+    signature = (tuple(item), tuple(map(type, item.values())), scalar_keys)
+    plan = _plans.get(signature)
+    if plan is None:
+        plan = _make_plan(item, scalar_keys)
+        if len(_plans) < _MAX_PLANS:
+            _plans[signature] = plan
+    return plan
+
+
+def _make_plan(item: dict, scalar_keys: tuple | None) -> tuple:
+    """The scalar fields of `item` (its own, sorted; or a listing's shared columns)
+    as one tab-joined line, and the sorted keys of its other values."""
     if scalar_keys is None:
-        scalars = []
-        nested = []
-        for key in sorted(item):
-            value = item[key]
-            if isinstance(value, (dict, list)):
-                nested.append((key, value))
-            else:
-                scalars.append(scalar_text(value))
+        columns = tuple(key for key in sorted(item) if not _is_container(item[key]))
+        nested = [key for key in sorted(item) if _is_container(item[key])]
     else:
-        scalars = [scalar_text(item.get(key, "")) for key in scalar_keys]
-        known = set(scalar_keys)
-        nested = [(key, item[key]) for key in sorted(item) if key not in known]
-    if scalars:
-        if identifier is not None:
-            scalars.insert(0, identifier.upper())
-        out.append("\t".join(scalars) + "\n")
-    for key, value in nested:
-        _format(value, out, key, None)
+        columns = scalar_keys
+        nested = [key for key in sorted(item) if key not in scalar_keys]
+    if not columns:
+        return None, nested
+    simple = all(key in item and type(item[key]) in _PLAIN for key in columns)
+    if simple and len(columns) == 1:
+        key = columns[0]
+        return (lambda value: str(value[key])), nested
+    if simple:
+        fields = itemgetter(*columns)
+        return (lambda value: "\t".join(map(str, fields(value)))), nested
+    return (lambda value: "\t".join([scalar_text(value.get(key, "")) for key in columns])), nested
 
 
-def _all_scalar_keys(items: list) -> list:
+def _is_container(value: Any) -> bool:
+    return isinstance(value, (dict, list))
+
+
+# Scalars whose str() is their text (see scalar_text).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _all_scalar_keys(items: list) -> tuple:
     seen = set()
-    for element in items:
-        if isinstance(element, dict):
-            for key, value in element.items():
-                if not isinstance(value, (dict, list)):
-                    seen.add(key)
-    return sorted(seen)
+    for signature in {(tuple(element), tuple(map(type, element.values())))
+                      for element in items if isinstance(element, dict)}:
+        seen.update(key for key, kind in zip(*signature) if not issubclass(kind, (dict, list)))
+    return tuple(sorted(seen))
 
 
 def scalar_text(value: Any) -> str:

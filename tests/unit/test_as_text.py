@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awsmini.output import as_text
 
@@ -38,3 +40,69 @@ def test_render(data, expected):
 def test_missing_key_in_a_list_item_gives_an_empty_field():
     data = {"Items": [{"a": 1, "b": 2}, {"a": 3}]}
     assert render(data) == "ITEMS\t1\t2\nITEMS\t3\t\n"
+
+
+def test_items_sharing_keys_but_not_value_kinds_are_each_formatted_by_their_own_values():
+    # The second item's "a" is a mapping: it is not a column there, but "a" is one
+    # for the list (the first item has it as a scalar), so the cell shows the mapping.
+    data = {"L": [{"a": "x", "b": 1}, {"a": {"k": "v"}, "b": 2}, {"a": "y", "b": 3}]}
+    assert render(data) == "L\tx\t1\nL\t{'k': 'v'}\t2\nL\ty\t3\n"
+
+
+def test_booleans_none_and_floats_in_columns_print_as_python_prints_them():
+    data = {"L": [{"a": True, "b": None, "c": 0.25}, {"a": False, "c": 1e100}]}
+    assert render(data) == "L\tTrue\tNone\t0.25\nL\tFalse\t\t1e+100\n"
+
+
+def reference(item, identifier=None, scalar_keys=None) -> list:
+    """v2's rules written plainly, one value at a time, to check the planned writer."""
+    def text(value):
+        return as_text.scalar_text(value)
+
+    def container(value):
+        return isinstance(value, (dict, list))
+
+    lines = []
+    if isinstance(item, dict):
+        if scalar_keys is None:
+            scalars = [text(item[k]) for k in sorted(item) if not container(item[k])]
+            nested = [k for k in sorted(item) if container(item[k])]
+        else:
+            scalars = [text(item.get(k, "")) for k in scalar_keys]
+            nested = [k for k in sorted(item) if k not in scalar_keys]
+        if scalars:
+            lines.append("\t".join(([identifier.upper()] if identifier else []) + scalars))
+        for key in nested:
+            lines += reference(item[key], key)
+    elif isinstance(item, list):
+        if any(isinstance(e, dict) for e in item):
+            keys = sorted({k for e in item if isinstance(e, dict)
+                           for k, v in e.items() if not container(v)})
+            for element in item:
+                lines += reference(element, identifier, keys)
+        else:
+            scalars = [e for e in item if not container(e)]
+            if scalars and identifier:
+                lines += [identifier.upper() + "\t" + text(e) for e in scalars]
+            elif scalars:
+                lines.append("\t".join(text(e) for e in scalars))
+            for element in item:
+                if container(element):
+                    lines += reference(element, identifier)
+    else:
+        lines.append(text(item))
+    return lines
+
+
+keys = st.sampled_from(["a", "b", "Name", "Tags", "z"])
+text_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_values)
+def test_matches_the_rules_written_plainly(value):
+    expected = "".join(line + "\n" for line in reference(value))
+    assert render(value) == expected
