@@ -47,9 +47,7 @@ def _format_list(items: list, out: list, identifier: str | None) -> None:
     if not items:
         return
     if any(isinstance(element, dict) for element in items):
-        keys = _all_scalar_keys(items)
-        for element in items:
-            _format(element, out, identifier, keys)
+        _format_mappings(items, out, identifier)
     elif any(isinstance(element, list) for element in items):
         scalars = [e for e in items if not isinstance(e, (list, dict))]
         if scalars:
@@ -69,29 +67,52 @@ def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
         out.append("\t".join([scalar_text(item) for item in items]) + "\n")
 
 
+def _format_mappings(items: list, out: list, identifier: str | None) -> None:
+    """A list holding mappings: every mapping's line has the list's scalar columns."""
+    signatures = [_signature(element) if type(element) is dict else None for element in items]
+    columns = set()
+    for signature in set(signatures) - {None}:
+        columns.update(key for key, kind in zip(*signature) if not issubclass(kind, (dict, list)))
+    columns = tuple(sorted(columns))
+    prefix = identifier.upper() + "\t" if identifier is not None else ""
+    plans: dict[tuple, tuple] = {}
+    for element, signature in zip(items, signatures):
+        if signature is None:
+            _format(element, out, identifier, columns)
+            continue
+        plan = plans.get(signature)
+        if plan is None:
+            plan = plans[signature] = _make_plan(element, columns)
+        line, nested = plan
+        if line is not None:
+            out.append(prefix + line(element) + "\n")
+        for key in nested:
+            _format(element[key], out, key, None)
+
+
 def _format_dict(item: dict, out: list, identifier: str | None, scalar_keys: tuple | None) -> None:
-    scalars, nested = _dict_plan(item, scalar_keys)
-    if scalars is not None:
-        line = scalars(item)
-        out.append((identifier.upper() + "\t" + line if identifier is not None else line) + "\n")
-    for key in nested:
-        _format(item[key], out, key, None)
-
-
-# (keys, value types, scalar keys) -> (the scalar line's writer or None, nested keys);
-# the items of a listing share one plan.
-_plans: dict[tuple, tuple] = {}
-_MAX_PLANS = 512
-
-
-def _dict_plan(item: dict, scalar_keys: tuple | None) -> tuple:
-    signature = (tuple(item), tuple(map(type, item.values())), scalar_keys)
+    signature = (_signature(item), scalar_keys)
     plan = _plans.get(signature)
     if plan is None:
         plan = _make_plan(item, scalar_keys)
         if len(_plans) < _MAX_PLANS:
             _plans[signature] = plan
-    return plan
+    line, nested = plan
+    if line is not None:
+        out.append((identifier.upper() + "\t" + line(item) if identifier is not None
+                    else line(item)) + "\n")
+    for key in nested:
+        _format(item[key], out, key, None)
+
+
+# A mapping's keys and its values' types decide how it is written: the items of
+# a listing, and the mappings found under the same key in them, share one plan.
+_plans: dict[tuple, tuple] = {}
+_MAX_PLANS = 512
+
+
+def _signature(item: dict) -> tuple:
+    return tuple(item), tuple(map(type, item.values()))
 
 
 def _make_plan(item: dict, scalar_keys: tuple | None) -> tuple:
@@ -121,14 +142,6 @@ def _is_container(value: Any) -> bool:
 
 # Scalars whose str() is their text (see scalar_text).
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-
-
-def _all_scalar_keys(items: list) -> tuple:
-    seen = set()
-    for signature in {(tuple(element), tuple(map(type, element.values())))
-                      for element in items if isinstance(element, dict)}:
-        seen.update(key for key, kind in zip(*signature) if not issubclass(kind, (dict, list)))
-    return tuple(sorted(seen))
 
 
 def scalar_text(value: Any) -> str:
