@@ -24,7 +24,6 @@ from typing import Any, Mapping, Sequence
 
 from awsmini.env import Env
 from awsmini.errors import ParamValidationError
-from awsmini.models import ServiceModel
 
 OPTIONS = ("cli-input-json", "cli-input-yaml")
 
@@ -69,30 +68,12 @@ def read_cli_input(options: Mapping[str, Any], env: Env) -> dict | None:
     return loaded
 
 
-def merge_cli_input(params: Mapping[str, Any], loaded: Mapping[str, Any] | None,
-                    model: ServiceModel, api_name: str, binary_format: str = "base64",
-                    ) -> dict[str, Any]:
-    """The parameters with the input's keys added where the command line gave none.
-
-    Under the `base64` binary format, blob strings in the added values are
-    decoded as v2 decodes every blob of a request (the command line's values
-    are decoded already when they are unpacked).
-    """
+def merge_cli_input(params: Mapping[str, Any],
+                    loaded: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The parameters with the input's keys added where the command line gave none."""
     merged = dict(params)
-    if not loaded:
-        return merged
-    members: Mapping[str, Any] = {}
-    input_ref = model.operations[api_name].get("input")
-    if input_ref:
-        members = model.shape(input_ref["shape"]).get("members", {})
-    for key, value in loaded.items():
-        if key in merged:
-            continue
-        if binary_format == "base64" and key in members:
-            from awsmini.values.unpack import decode_blobs
-
-            value = decode_blobs(value, members[key]["shape"], model)
-        merged[key] = value
+    for key, value in (loaded or {}).items():
+        merged.setdefault(key, value)
     return merged
 
 

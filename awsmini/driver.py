@@ -40,7 +40,7 @@ def run(argv: Sequence[str], env: Env) -> int:
     command = resolve_command(options.command, words, env.environ)      # 2, 3
     specs, parsed, paging = parse_command_line(command, options, env)   # 4, 5, 10
     settings = Settings(options, env.environ)
-    params = unpack_parameters(specs, parsed, command, options, settings, env)  # 6
+    params = unpack_parameters(specs, parsed, command, env)               # 6
     cli_input = read_cli_input(parsed.options, env)                      # 7
     skeleton_form = parsed.options.get("generate-cli-skeleton")
     if skeleton_form in ("input", "yaml-input"):                         # 7'
@@ -49,8 +49,7 @@ def run(argv: Sequence[str], env: Env) -> int:
         write_output(iter([render_input(command.model, command.api_name, skeleton_form)]),
                      env, None)
         return 0
-    params = merge_cli_input(params, cli_input, command.model, command.api_name,
-                             _binary_format(command, options, settings))
+    params = merge_cli_input(params, cli_input)
     from awsmini.output import output_format  # the formatters: only once there is output
 
     query = compile_query(options.query)                                 # 11
@@ -59,7 +58,8 @@ def run(argv: Sequence[str], env: Env) -> int:
     if skeleton_form == "output":                                        # 7'
         from awsmini.skeleton import fake_response
 
-        documents = iter([fake_response(command.model, command.api_name, params)])
+        documents = iter([fake_response(command.model, command.api_name,
+                                        request_parameters(params, command, options, settings))])
     else:
         documents = send_request(command, params, parsed, paging, output,  # 9
                                  options, settings, env)
@@ -82,29 +82,40 @@ def parse_command_line(command: Command, options: GlobalOptions,
     return specs, parsed, paging
 
 
-def send_request(command: Command, params: Mapping[str, Any], parsed: ParsedArgs,
+def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
                  paging: PagingPlan, output: str, options: GlobalOptions, settings: Settings,
                  env: Env) -> Iterator[Any]:
     """The response documents: one, or one per page (merged unless `output` streams)."""
     from awsmini.call import call_operation, create_client, paginate_operation
 
     client = create_client(command, options, settings, env.environ)
+    params = request_parameters(params, command, options, settings)
     if paging.is_enabled:
         return paged_documents(paginate_operation(client, command, params, paging.config), output)
     return iter([call_operation(client, command, params, parsed.options.get("outfile"))])
 
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
-                      options: GlobalOptions, settings: Settings, env: Env) -> dict[str, Any]:
+                      env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given."""
     if not parsed.members:
         return {}  # e.g. a bare skeleton: the value parsers are not even imported
     from awsmini.values.unpack import unpack_argument
 
-    binary_format = _binary_format(command, options, settings)
-    return {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env,
-                                                     binary_format)
+    return {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
             for name, raw in parsed.members.items()}
+
+
+def request_parameters(params: dict[str, Any], command: Command, options: GlobalOptions,
+                       settings: Settings) -> dict[str, Any]:
+    """The parameters as the call takes them: blob strings base64-decoded unless
+    `--cli-binary-format raw-in-base64-out`. v2 decodes them as the call is made,
+    after every argument is read (their errors come first) and the client exists."""
+    if _binary_format(command, options, settings) != "base64":
+        return params
+    from awsmini.values.unpack import decode_input_blobs
+
+    return decode_input_blobs(params, command.model, command.api_name)
 
 
 def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:

@@ -2,7 +2,7 @@
 
 Takes an `ArgSpec`, the raw value the argv parser produced (a string, a list of
 strings for list arguments, or an int/float that argparse already converted),
-the service model, the `Env` and the binary format; returns the parameter value.
+the service model and the `Env`; returns the parameter value.
 Values already converted are accepted, so converting twice is harmless.
 
 The steps are v2's, in v2's order:
@@ -13,7 +13,11 @@ The steps are v2's, in v2's order:
 3. Otherwise JSON for documents, JSON-valued headers and complex shapes;
    `int()` / `float()` for numbers; strings, timestamps and blobs as given
    (botocore parses timestamp strings itself).
-4. With `--cli-binary-format base64`, strings in blob positions are base64-decoded.
+
+Under `--cli-binary-format base64`, blob strings are base64-decoded by
+`decode_input_blobs`, once for the whole request, as the call is made (v2
+decodes them there: after every argument and `--cli-input-*` is read, so an
+error in a later argument is the one reported).
 
 Errors: `ParamValidationError` for what v2 reports as "Error parsing parameter"
 (exit 252); `OtherError` carrying Python's own message where v2 lets the
@@ -59,7 +63,7 @@ _CRASHES = (ValueError, TypeError, AttributeError, IndexError, KeyError)
 
 
 def unpack_argument(spec: ArgSpec, raw: Any, model: ServiceModel, env: Env,
-                    binary_format: str, operation: str | None = None) -> Any:
+                    operation: str | None = None) -> Any:
     """The value of one argument, ready for the request parameters.
 
     `operation` is the operation's API name; it may be left out when `model` is
@@ -73,9 +77,15 @@ def unpack_argument(spec: ArgSpec, raw: Any, model: ServiceModel, env: Env,
         value = context.convert(value)
     except _CRASHES as error:
         raise OtherError(str(error)) from error
-    if binary_format == "base64":
-        value = decode_blobs(value, spec.shape_name, model)
     return value
+
+
+def decode_input_blobs(params: dict, model: ServiceModel, api_name: str) -> dict:
+    """The request parameters with their blob strings base64-decoded (see `decode_blobs`)."""
+    input_ref = model.operations[api_name].get("input")
+    if not input_ref:
+        return params
+    return decode_blobs(params, input_ref["shape"], model)
 
 
 def decode_blobs(value: Any, shape_name: str, model: ServiceModel) -> Any:
@@ -83,7 +93,7 @@ def decode_blobs(value: Any, shape_name: str, model: ServiceModel) -> Any:
 
     Decoding is lenient as in v2: characters outside the alphabet are dropped;
     only bad padding fails, with `OtherError('Invalid base64: "..."')`.
-    Bytes (from `fileb://`) are left alone. Also for `--cli-input-json` input.
+    Bytes (from `fileb://`) are left alone.
     """
     holder = [value]
     _decode_into(holder, 0, shape_name, model)

@@ -147,3 +147,38 @@ def test_bad_base64_exits_255(run_cli, server):
     assert result.exit_code == 255
     assert '[ERROR]: Invalid base64: "not base64!"' in result.stderr
     assert server.requests == []
+
+
+def test_a_later_argument_error_is_reported_before_a_bad_blob(run_cli, server):
+    # v2 decodes blobs as the call is made, after every argument has been read.
+    endpoint = "http://127.0.0.1:%d" % server.server_address[1]
+    result = run_cli(["kms", "encrypt", "--key-id", "k", "--plaintext", "not base64!",
+                      "--encryption-context", "a", "--endpoint-url", endpoint])
+    assert result.exit_code == 252
+    assert result.stderr.endswith(
+        "Error parsing parameter '--encryption-context': Expected: '=', received: 'EOF' "
+        "for input:\n a\n ^\n")
+    assert server.requests == []
+
+
+def test_blobs_from_cli_input_json_are_decoded_with_the_request(send, run_cli, server, home):
+    (home / "in.json").write_text('{"StreamName": "s", "PartitionKey": "p", "Data": "aGk="}')
+    request = send("kinesis", "put-record", "--cli-input-json", "file://in.json")
+    assert body(request)["Data"] == "aGk="
+    (home / "bad.json").write_text('{"StreamName": "s", "PartitionKey": "p", "Data": "no!"}')
+    endpoint = "http://127.0.0.1:%d" % server.server_address[1]
+    result = run_cli(["kinesis", "put-record", "--cli-input-json", "file://bad.json",
+                      "--endpoint-url", endpoint])
+    assert (result.exit_code, result.stderr.strip()) == (
+        255, 'awsmini: [ERROR]: Invalid base64: "no!"')
+    assert server.requests == []
+
+
+def test_a_missing_region_is_reported_before_a_bad_blob(run_cli, server):
+    endpoint = "http://127.0.0.1:%d" % server.server_address[1]
+    result = run_cli(["kinesis", "put-record", "--stream-name", "s", "--partition-key", "p",
+                      "--data", "not base64!", "--endpoint-url", endpoint],
+                     environ={"AWS_DEFAULT_REGION": ""})
+    assert result.exit_code == 253
+    assert "You must specify a region" in result.stderr
+    assert server.requests == []

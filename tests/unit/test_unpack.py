@@ -18,7 +18,7 @@ from awsmini.arguments import build_arguments
 from awsmini.env import Env
 from awsmini.errors import OtherError, ParamValidationError
 from awsmini.models import ServiceModel
-from awsmini.values.unpack import decode_blobs, unpack_argument
+from awsmini.values.unpack import decode_blobs, decode_input_blobs, unpack_argument
 
 DATA = Path(__file__).parent.parent / "data"
 MODEL = ServiceModel("test", "2024-01-01", json.loads((DATA / "unpack_model.json").read_text("utf-8")))
@@ -62,6 +62,14 @@ def decoded(value):
     return value
 
 
+def unpack_as_sent(spec, raw, env, binary_format):
+    """Unpacked, then (under the base64 format) decoded as the call decodes it."""
+    value = unpack_argument(spec, raw, MODEL, env)
+    if binary_format == "base64":
+        value = decode_blobs(value, spec.shape_name, MODEL)
+    return value
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_unpacks(case):
     spec = SPECS[case["argument"]]
@@ -69,18 +77,18 @@ def test_unpacks(case):
     fmt = case.get("binary_format", "base64")
     if "error" in case:
         with pytest.raises(ERRORS[case["error"]]) as caught:
-            unpack_argument(spec, case["raw"], MODEL, env, fmt)
+            unpack_as_sent(spec, case["raw"], env, fmt)
         assert type(caught.value) is ERRORS[case["error"]]
         assert caught.value.message == case["message"]
     else:
-        result = unpack_argument(spec, case["raw"], MODEL, env, fmt)
+        result = unpack_as_sent(spec, case["raw"], env, fmt)
         expected = decoded(case["expected"])
         assert result == expected
         assert isinstance(result, type(expected))
 
 
 def test_json_objects_keep_order():
-    result = unpack_argument(SPECS["labels"], '{"z": "1", "a": "2"}', MODEL, fake_env(), "base64")
+    result = unpack_argument(SPECS["labels"], '{"z": "1", "a": "2"}', MODEL, fake_env())
     assert list(result) == ["z", "a"]
 
 
@@ -90,19 +98,19 @@ def test_already_unpacked_values_pass_again():
                       ("settings", "Count=1,Names=a"), ("labels", '{"a": "b"}'), ("counts", ["1"]),
                       ("tags", ["Key=a"]), ("extra", '{"x": 1}'), ("extras", ["[1]"]),
                       ("when", "2024-01-01"), ("name", "text")]:
-        once = unpack_argument(SPECS[name], raw, MODEL, fake_env(), "base64")
-        assert unpack_argument(SPECS[name], once, MODEL, fake_env(), "base64") == once
+        once = unpack_argument(SPECS[name], raw, MODEL, fake_env())
+        assert unpack_argument(SPECS[name], once, MODEL, fake_env()) == once
 
 
 def test_none_and_positionals_are_left_alone():
-    assert unpack_argument(SPECS["name"], None, MODEL, fake_env(), "base64") is None
+    assert unpack_argument(SPECS["name"], None, MODEL, fake_env()) is None
 
 
 def test_paramfile_disabled_argument_keeps_file_text():
     # sqs.send-message.queue-url is on v2's list of arguments never loaded from files.
     env = fake_env({"q.txt": "loaded"})
-    assert unpack_argument(SPECS["queue-url"], "file://q.txt", MODEL, env, "base64") == "file://q.txt"
-    assert unpack_argument(SPECS["url"], "file://q.txt", MODEL, env, "base64") == "loaded"
+    assert unpack_argument(SPECS["queue-url"], "file://q.txt", MODEL, env) == "file://q.txt"
+    assert unpack_argument(SPECS["url"], "file://q.txt", MODEL, env) == "loaded"
 
 
 def test_operation_named_for_a_whole_model():
@@ -110,8 +118,8 @@ def test_operation_named_for_a_whole_model():
         **MODEL.operations, "Other": {"name": "Other", "input": {"shape": "TestInput"}}}})
     env = fake_env({"q.txt": "loaded"})
     spec = SPECS["queue-url"]
-    assert unpack_argument(spec, "file://q.txt", model, env, "base64", operation="SendMessage") == "file://q.txt"
-    assert unpack_argument(spec, "file://q.txt", model, env, "base64", operation="Other") == "loaded"
+    assert unpack_argument(spec, "file://q.txt", model, env, operation="SendMessage") == "file://q.txt"
+    assert unpack_argument(spec, "file://q.txt", model, env, operation="Other") == "loaded"
 
 
 def test_old_list_case_of_one_member_structures():
@@ -122,10 +130,10 @@ def test_old_list_case_of_one_member_structures():
     data["metadata"]["serviceId"] = "Firehose"
     firehose = ServiceModel("firehose", "2015-08-04", data)
     spec = build_arguments(firehose, "PutRecordBatch", "firehose")["records"]
-    assert unpack_argument(spec, ["a", "b"], firehose, fake_env(), "base64") == [{"Id": "a"}, {"Id": "b"}]
+    assert unpack_argument(spec, ["a", "b"], firehose, fake_env()) == [{"Id": "a"}, {"Id": "b"}]
     other = ServiceModel("other", "2015-08-04", {**data, "metadata": {"serviceId": "Other"}})
     with pytest.raises(ParamValidationError):
-        unpack_argument(spec, ["a", "b"], other, fake_env(), "base64")
+        unpack_argument(spec, ["a", "b"], other, fake_env())
 
 
 def test_decode_blobs_for_input_documents():
@@ -135,6 +143,26 @@ def test_decode_blobs_for_input_documents():
     assert result == {"Data": b"\x00\x01\x02", "Settings": {"Data": b"\x01\x02\x03",
                                                           "Inner": {"Data": b"raw"}},
                       "Blobs": {"k": b"\x00"}, "Name": "AAEC"}
+
+
+REQUEST_MODEL = ServiceModel("t", "2020-01-01", {
+    "metadata": {},
+    "operations": {"Put": {"name": "Put", "input": {"shape": "PutRequest"}},
+                   "NoInput": {"name": "NoInput"}},
+    "shapes": {
+        "PutRequest": {"type": "structure", "members": {
+            "Name": {"shape": "String"}, "Data": {"shape": "Blob"},
+            "Items": {"shape": "ItemList"}}},
+        "ItemList": {"type": "list", "member": {"shape": "Item"}},
+        "Item": {"type": "structure", "members": {"Body": {"shape": "Blob"}}},
+        "String": {"type": "string"}, "Blob": {"type": "blob"}}})
+
+
+def test_a_whole_request_is_decoded_once():
+    params = {"Name": "aGk=", "Data": "aGk=", "Items": [{"Body": "AAE="}, {"Body": b"raw"}]}
+    assert decode_input_blobs(params, REQUEST_MODEL, "Put") == {
+        "Name": "aGk=", "Data": b"hi", "Items": [{"Body": b"\x00\x01"}, {"Body": b"raw"}]}
+    assert decode_input_blobs({"colour": "red"}, REQUEST_MODEL, "NoInput") == {"colour": "red"}
 
 
 # --------------------------------------------- recorded cases, real models
@@ -147,7 +175,8 @@ def real(tmp_path_factory):
     def unpack(service: str, api_name: str, argument: str, raw, fmt: str = "base64", files=None):
         model = models.load_operation(service, api_name, environ)
         spec = build_arguments(model, api_name, service)[argument]
-        return unpack_argument(spec, raw, model, fake_env(files), fmt)
+        value = unpack_argument(spec, raw, model, fake_env(files))
+        return decode_blobs(value, spec.shape_name, model) if fmt == "base64" else value
 
     return unpack
 
@@ -221,7 +250,7 @@ def test_only_documented_errors(name, words):
     spec = SPECS[name]
     raw = words if spec.nargs else words[0]
     try:
-        unpack_argument(spec, raw, MODEL, fake_env(), "base64")
+        unpack_argument(spec, raw, MODEL, fake_env())
     except (ParamValidationError, OtherError):
         pass
 
@@ -231,5 +260,5 @@ def test_only_documented_errors(name, words):
        ratio=st.floats(allow_nan=False), enabled=st.sampled_from(["true", "TRUE", "False", "fAlSe"]))
 def test_shorthand_numbers_and_booleans_take_the_member_type(count, big, ratio, enabled):
     text = "Count=%d,Big=%d,Ratio=%r,Enabled=%s" % (count, big, ratio, enabled)
-    result = unpack_argument(SPECS["settings"], text, MODEL, fake_env(), "base64")
+    result = unpack_argument(SPECS["settings"], text, MODEL, fake_env())
     assert result == {"Count": count, "Big": big, "Ratio": ratio, "Enabled": enabled.lower() == "true"}
