@@ -206,6 +206,7 @@ class LineContext:
     specs: Mapping[str, ArgSpec] = field(default_factory=dict)
     given: set = field(default_factory=set)   # option names present, without dashes
     pending: str | None = None        # option whose value the current word is
+    pending_values: list = field(default_factory=list)  # values a pending list has already
     values: dict = field(default_factory=dict)  # global option name -> value typed
     is_valid: bool = True             # False after an unknown service or operation
 
@@ -223,6 +224,10 @@ def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
             expecting = None
             if spec is not None and spec.nargs == "+":
                 context.pending = spec.cli_name  # a list takes more words
+                context.pending_values = [word]
+            continue
+        if context.pending is not None and not word.startswith("-"):
+            context.pending_values.append(word)  # a list's next value, as argparse reads it
             continue
         context.pending = None
         if word.startswith("--"):
@@ -386,6 +391,8 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
         found = server(resolve.service_name(context.service or ""), context.api_name or "",
                        spec, client_args(context))
         values += [value for value in dict.fromkeys(found) if value not in values]
+    if context.pending_values:  # a list's values already given are not offered again
+        values = [value for value in values if value not in context.pending_values]
     return fuzzy_filter([Candidate(v) for v in values], word)
 
 

@@ -127,6 +127,24 @@ def test_values(line, expected, environ):
 
 
 @pytest.mark.parametrize("line, expected", [
+    ("ec2 describe-instances --instance-ids ", ["i-1", "i-2", "i-3"]),
+    ("ec2 describe-instances --instance-ids i-1 ", ["i-2", "i-3"]),
+    ("ec2 describe-instances --instance-ids i-3 i-1 ", ["i-2"]),
+    ("ec2 describe-instances --instance-ids i-3 i-1 --dry-run ", None),
+    ("iot describe-thing --thing-name i-1 ", None),
+], ids=["first", "second", "third", "after-the-list", "not-a-list"])
+def test_a_list_keeps_offering_the_values_it_has_not_got(line, expected, environ):
+    def server(service, api_name, spec, client_args):
+        return ("i-1", "i-2", "i-3")
+
+    found = [c.text for c in complete(line, environ, server).candidates]
+    if expected is None:  # the value is complete: options follow
+        assert found and all(text.startswith("--") for text in found)
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize("line, expected", [
     ("iot list-things --query ", ["things", "nextToken"]),
     ("iot list-things --query things[].th",
      ["things[].thingArn", "things[].thingName", "things[].thingTypeName"]),
