@@ -51,6 +51,12 @@ def create_client(command: Command, options: GlobalOptions, settings: Settings,
                                      config=config)
 
 
+def preload() -> None:
+    """Import botocore's session and client machinery now, ahead of a later call
+    (the prompt does it in the background while the user types)."""
+    import botocore.session  # noqa: F401  (its import is the work)
+
+
 def call_operation(client: Any, command: Command, params: Mapping[str, Any],
                    outfile: str | None = None) -> dict:
     """Call the operation once; the response without its `ResponseMetadata`.

@@ -12,7 +12,7 @@ import gc
 import logging
 import os
 import sys
-from typing import Callable, Sequence
+from typing import Sequence
 
 from awsmini.env import Env
 from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
@@ -180,16 +180,29 @@ def _prompt_and_run(argv: Sequence[str], env: Env) -> int:
     return 130 if prompted is None else run_command(prompted, env)
 
 
-def _fetch_values(env: Env) -> Callable[[str, str, str, Sequence[str]], list[str]]:
+def _fetch_values(env: Env) -> "_ListCall":
+    return _ListCall(env)
+
+
+class _ListCall:
     """The prompt's way to a service for server-side values: `prompt/` never imports
     `call`, so the list call is handed over here (`resource_values.fetch_values`)."""
-    def fetch(service: str, api_name: str, expression: str,
-              global_args: Sequence[str]) -> list[str]:
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+
+    def __call__(self, service: str, api_name: str, expression: str,
+                 global_args: Sequence[str]) -> list[str]:
         from awsmini.resource_values import fetch_values
 
-        return fetch_values(service, api_name, expression, global_args, env.environ)
+        return fetch_values(service, api_name, expression, global_args, self.env.environ)
 
-    return fetch
+    @staticmethod
+    def prepare() -> None:
+        """Load the client machinery, so that the first list call does not wait for it."""
+        from awsmini.call import preload
+
+        preload()
 
 
 def _render_output(data, output: str, title: str) -> str:

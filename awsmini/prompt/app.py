@@ -182,6 +182,8 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
     if server_values is not None:
         server_values.on_arrival = lambda: _call_in_loop(app, lambda: _recomplete(
             app, state, input_buffer))
+        # Once the first screen is up (not before: it would share the CPU with it).
+        app.after_render += lambda _: server_values.warm_up()
     return app
 
 

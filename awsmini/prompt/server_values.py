@@ -15,6 +15,10 @@ dead endpoint is not asked again on every keystroke.
 
 Keys are (service, operation, option, client options of the line): another
 `--endpoint-url`, `--region` or `--profile` is another key.
+
+`warm_up()` runs the fetch's `prepare()`, when it has one, in a daemon thread
+once: the prompt calls it after its first screen, so the client machinery is
+loaded while the user types rather than inside the first fetch's limit.
 """
 from __future__ import annotations
 
@@ -45,6 +49,24 @@ class ServerValues:
         self._results: dict[tuple, tuple[str, ...]] = {}
         self._pending: set[tuple] = set()
         self._lock = threading.Lock()
+        self._warming = False
+
+    def warm_up(self) -> None:
+        """Start the fetch's `prepare()` in the background, the first time only."""
+        prepare = getattr(self.fetch, "prepare", None)
+        with self._lock:
+            if self._warming or prepare is None:
+                return
+            self._warming = True
+        threading.Thread(target=self._prepare, args=(prepare,), daemon=True,
+                         name="server-values-warm-up").start()
+
+    @staticmethod
+    def _prepare(prepare: Callable[[], None]) -> None:
+        try:
+            prepare()
+        except Exception:  # the first fetch will meet (and log) the same failure
+            LOG.debug("Preparing for server-side values failed", exc_info=True)
 
     def values(self, service: str, api_name: str, spec: ArgSpec,
                client_args: Sequence[str]) -> tuple[str, ...]:

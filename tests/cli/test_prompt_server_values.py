@@ -158,3 +158,26 @@ def test_shell_lists_from_its_own_global_options(run_tty, run_cli, moto_reset): 
     assert code == 0, err
     assert out.startswith("> aws iot describe-thing --thing-name MyRPi\n")
     assert '"thingName": "MyRPi"' in out
+
+
+class PreparingFetch(SlowFetch):
+    """Records when its `prepare()` runs (the client machinery's warm-up)."""
+
+    def __init__(self):
+        super().__init__()
+        self.prepared = []
+
+    def prepare(self):
+        self.prepared.append(time.monotonic())
+
+
+def test_the_client_machinery_is_prepared_once_after_the_first_screen(environ):
+    fetch = PreparingFetch()
+
+    def after_first_screen(app):
+        assert len(fetch.prepared) == 1
+
+    with pytest.raises(Aborted):
+        drive("iot ", environ, [("", 0.3, after_first_screen), ("list", 0.3, None),
+                                ("", 0.1, after_first_screen), (CTRL_C, 0.2, None)], fetch)
+    assert fetch.calls == []  # nothing was listed: preparing sends nothing

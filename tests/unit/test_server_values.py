@@ -152,3 +152,36 @@ def test_no_lookup_for_structures_or_numbers(environ):
     texts("iot cancel-job-execution --expected-version ", environ, lookup)
     texts("iot create-thing --attribute-payload ", environ, lookup)
     assert lookup.asked == []
+
+
+def test_warm_up_runs_prepare_once_in_the_background(environ):
+    started = threading.Event()
+    release = threading.Event()
+    runs = []
+
+    class Fetch(FakeFetch):
+        def prepare(self):
+            runs.append(threading.current_thread().name)
+            started.set()
+            release.wait(5)
+            raise OSError("no network needed, but it failed anyway")
+
+    server = ServerValues(Fetch(), environ)
+    server.warm_up()
+    assert started.wait(5)
+    server.warm_up()  # already started: not again
+    release.set()
+    assert runs == ["server-values-warm-up"]
+    ServerValues(FakeFetch(), environ).warm_up()  # no prepare(): nothing to do
+
+
+def test_the_list_call_seam_prepares_by_importing_botocore(tmp_path):
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from awsmini.main import _fetch_values\n"
+              "assert 'botocore.session' not in sys.modules\n"
+              "_fetch_values(None).prepare()\n"
+              "assert 'botocore.session' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=tmp_path)
