@@ -79,14 +79,14 @@ def _encode(value: Any, newline: str) -> str:
         return encode_basestring(value)
     if kind is int:
         return int.__repr__(value)
-    if kind is dict or (kind is not list and isinstance(value, dict)):
+    if isinstance(value, dict):
         if not value:
             return "{}"
         inner = newline + INDENT
         return _template(tuple(value), newline) % tuple([
             encode_basestring(item) if type(item) is str else _encode(item, inner)
             for item in value.values()])
-    if kind is list or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = newline + INDENT
@@ -104,8 +104,8 @@ def _template(keys: tuple, newline: str) -> str:
     template = _templates.get((keys, newline))
     if template is None:
         inner = newline + INDENT
-        template = "{" + inner + ("," + inner).join([
-            encode_basestring(_key(key)).replace("%", "%%") + ": %s" for key in keys]) + newline + "}"
+        fields = [encode_basestring(_key(key)).replace("%", "%%") + ": %s" for key in keys]
+        template = "{" + inner + ("," + inner).join(fields) + newline + "}"
         if len(_templates) < _MAX_TEMPLATES:
             _templates[(keys, newline)] = template
     return template

@@ -69,7 +69,7 @@ def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
 
 def _format_mappings(items: list, out: list, identifier: str | None) -> None:
     """A list holding mappings: every mapping's line has the list's scalar columns."""
-    signatures = [_signature(element) if type(element) is dict else None for element in items]
+    signatures = [_signature(element) if isinstance(element, dict) else None for element in items]
     columns = set()
     for signature in set(signatures) - {None}:
         columns.update(key for key, kind in zip(*signature) if not issubclass(kind, (dict, list)))

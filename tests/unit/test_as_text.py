@@ -106,3 +106,10 @@ text_values = st.recursive(
 def test_matches_the_rules_written_plainly(value):
     expected = "".join(line + "\n" for line in reference(value))
     assert render(value) == expected
+
+
+def test_mapping_subclasses_in_a_listing_share_its_columns():
+    from collections import OrderedDict
+
+    data = {"L": [{"a": 1}, OrderedDict(b=2, c={"d": 3})]}
+    assert render(data) == "L\t1\t\nL\t\t2\nC\t3\n"
