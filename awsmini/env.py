@@ -47,6 +47,13 @@ class Env:
         with open(self.path(name), "rb") as fp:
             return fp.read()
 
+    def is_file(self, name: str) -> bool:
+        return os.path.isfile(self.path(name))
+
+    def open_binary(self, name: str) -> IO[bytes]:
+        """A file to stream from (an upload's body); closed when dropped."""
+        return open(self.path(name), "rb")
+
 
 def _isatty(stream: IO) -> bool:
     try:

@@ -224,7 +224,9 @@ class _Context:
         if _is_document(shape) or (top and self.is_json_value_header(shape)):
             return self.parse_json(value)
         if kind in SCALAR_TYPES:
-            return self.unpack_scalar(shape, value)
+            # botocore's "streaming" trait is on the shape or on the member reference
+            streaming = bool(shape.get("streaming") or top and self.input_member().get("streaming"))
+            return self.unpack_scalar(shape, value, streaming)
         if kind in ("structure", "map"):
             if value.lstrip()[0] == "{":
                 return self.parse_json(value)
@@ -247,28 +249,29 @@ class _Context:
         except (ValueError, TypeError):
             raise self.param_error(value[0])
 
-    def unpack_scalar(self, shape: Mapping, value: Any) -> Any:
+    def unpack_scalar(self, shape: Mapping, value: Any, streaming: bool = False) -> Any:
         kind = shape.get("type")
         if kind in ("integer", "long"):
             return int(value)
         if kind in ("float", "double"):
             return float(value)
-        if kind == "blob" and shape.get("streaming"):
-            return self.read_streaming_blob(value)
+        if kind == "blob" and streaming:
+            return self.open_streaming_blob(value)
         if kind == "boolean":
             if isinstance(value, str) and value.lower() == "false":
                 return False
             return bool(value)
         return value
 
-    def read_streaming_blob(self, value: Any) -> bytes:
-        """A streaming blob's value names the file to send (v2 sends the open file)."""
+    def open_streaming_blob(self, value: Any) -> Any:
+        """A streaming blob's value names a regular file, sent as it is read (as v2 sends it)."""
         if isinstance(value, str):
-            path = paramfile.expand_variables(self.env.path(value), self.env.environ)
-            try:
-                return self.env.read_bytes(path)
-            except OSError:
-                pass
+            path = self.env.path(paramfile.expand_variables(value, self.env.environ))
+            if self.env.is_file(path):
+                try:
+                    return self.env.open_binary(path)
+                except OSError:
+                    pass
         raise self.param_error("Blob values must be a path to a file.")
 
     def parse_json(self, value: Any) -> Any:

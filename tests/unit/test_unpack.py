@@ -41,6 +41,12 @@ class FakeEnv(Env):
     def read_text(self, name: str) -> str:
         return self.read_bytes(name).decode("utf-8")
 
+    def is_file(self, name: str) -> bool:
+        return name in self.files
+
+    def open_binary(self, name: str) -> io.BytesIO:
+        return io.BytesIO(self.read_bytes(name))
+
 
 def fake_env(files: dict | None = None) -> FakeEnv:
     return FakeEnv(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), environ={},
@@ -67,6 +73,8 @@ def unpack_as_sent(spec, raw, env, binary_format):
     value = unpack_argument(spec, raw, MODEL, env)
     if binary_format == "base64":
         value = decode_blobs(value, spec.shape_name, MODEL)
+    if hasattr(value, "read"):  # a streaming body: the file it is sent from
+        return value.read()
     return value
 
 
