@@ -10,7 +10,7 @@ applies (RENAMES) are applied. Pure: no I/O, no botocore beyond `xform_name`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any, Mapping
 
 from botocore import xform_name
 
@@ -132,6 +132,12 @@ class ArgSpec:
     def is_boolean(self) -> bool:
         return self.type_name == "boolean"
 
+    @property
+    def is_boolean_structure(self) -> bool:
+        """ec2's `{"Value": true|false}` options, which v2 also takes as the flags
+        `--x` (true) and `--no-x` (false); `--x <value>` still takes a value."""
+        return self.type_name == "structure" and self.negative_name is not None
+
 
 CLI_INPUT_OPTIONS = (
     ArgSpec("cli-input-json", "", "", "string", is_cli_only=True, documentation=(
@@ -174,6 +180,8 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
             name = _renamed(service_cli_name, op_cli, original)
             is_token = member.get("idempotencyToken", False)
             is_boolean = member_shape.get("type") == "boolean"
+            # v2's ec2 customization: a structure of one boolean `Value` is also a flag
+            is_flag = service_cli_name == "ec2" and _is_boolean_value(model, member_shape)
             table[name] = ArgSpec(
                 cli_name=name,
                 member_name=member_name,
@@ -181,9 +189,9 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                 type_name=member_shape.get("type", "string"),
                 is_required=member_name in required and not is_token,
                 documentation=member.get("documentation", member_shape.get("documentation", "")),
-                nargs="+" if member_shape.get("type") == "list" else None,
-                negative_name=(_renamed(service_cli_name, op_cli, "no-" + name)
-                               if is_boolean else None),
+                nargs="+" if member_shape.get("type") == "list" else ("?" if is_flag else None),
+                negative_name=(_renamed(service_cli_name, op_cli, "no-" + name) if is_boolean
+                               else "no-" + name if is_flag else None),
                 aliases=_aliases(service_cli_name, op_cli, original),
             )
     if has_streaming_output(model, api_name):
@@ -210,6 +218,12 @@ def has_streaming_output(model: ServiceModel, api_name: str) -> bool:
     if not payload or payload not in shape.get("members", {}):
         return False
     return model.shape(shape["members"][payload]["shape"]).get("type") == "blob"
+
+
+def _is_boolean_value(model: ServiceModel, shape: Mapping[str, Any]) -> bool:
+    members = shape.get("members", {})
+    return (shape.get("type") == "structure" and list(members) == ["Value"]
+            and model.shape(members["Value"]["shape"]).get("type") == "boolean")
 
 
 def cli_name(api_name: str) -> str:

@@ -3,7 +3,8 @@
 Takes the argument table and the words left after the service and operation;
 returns `ParsedArgs`: for each argument given, the raw value as argparse leaves
 it (a str; a list of str for `nargs="+"`; an int for `long` and a float for
-`float`/`double`, which v2 converts here; True/False for booleans). Like v2 it
+`float`/`double`, which v2 converts here; True/False for booleans and for
+ec2's boolean structures given as flags). Like v2 it
 is argparse underneath, so abbreviations, `--opt=value` and argparse's messages
 (`argument --expected-version: invalid int value: 'seven'`, `the following
 arguments are required: --job-id, --thing-name`) are v2's. Words no argument
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from awsmini.arguments import ArgSpec
-from awsmini.errors import UnknownOptionsError
+from awsmini.errors import ParamValidationError, UnknownOptionsError
 from awsmini.globalopts import Parser
 
 # argparse converts these types as v2 does; `integer` is left a string and
 # converted later, so a bad integer is not an argparse error in v2 (exit 255).
 _ARGPARSE_TYPES = {"long": int, "float": float, "double": float}
+_NEGATIVE = "no "  # the parser's own name for a boolean structure's `--no-` flag
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,15 @@ def parse_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
         options = [w for w in extras if w.startswith("-")]
         others = [w for w in extras if not w.startswith("-")]
         raise UnknownOptionsError("Unknown options: " + ", ".join(options + others))
+    values = vars(namespace)
+    for spec in specs.values():
+        if spec.is_boolean_structure and values.pop(_NEGATIVE + spec.cli_name, None):
+            if values.get(spec.cli_name) is not None:
+                raise ParamValidationError('Cannot specify both the "%s" option and the "--%s" '
+                                           'option.' % (spec.option, spec.negative_name))
+            values[spec.cli_name] = False
     parsed = ParsedArgs()
-    for name, value in vars(namespace).items():
+    for name, value in values.items():
         if value is None:
             continue
         target = parsed.options if specs[name].is_cli_only else parsed.members
@@ -65,6 +74,13 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
                                 default=None, required=required)
             parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
                                 action="store_false", default=None)
+        elif spec.is_boolean_structure:
+            # `--x` alone is True, `--x <value>` a value, `--no-x` (kept apart to
+            # catch both being given) False
+            parser.add_argument(spec.option, *_alias_options(spec), dest=spec.cli_name,
+                                nargs="?", const=True, default=None, required=required)
+            parser.add_argument("--" + spec.negative_name, dest=_NEGATIVE + spec.cli_name,
+                                action="store_true", default=None)
         else:
             kwargs: dict[str, Any] = {"dest": spec.cli_name, "required": required}
             if spec.nargs:

@@ -152,6 +152,9 @@ def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
             # v2 gives every boolean member a negative twin, documented with it
             group = (spec, ArgSpec("no-" + spec.cli_name, spec.member_name, spec.shape_name,
                                    "boolean", is_cli_only=True))
+        elif spec.is_boolean_structure:  # ec2's `--x | --no-x` structures
+            group = (spec, ArgSpec(spec.negative_name or "", spec.member_name, spec.shape_name,
+                                   "boolean", is_cli_only=True))
         elif spec.cli_name == "cli-input-json" and "cli-input-yaml" in table:
             group = (spec, table["cli-input-yaml"])
         done.update(member.cli_name for member in group)
@@ -195,7 +198,8 @@ def _options(op: OperationHelp) -> str:
             _document_members(doc, op.shapes, spec.shape_name, [], is_input=True)
         doc.dedent()
         doc.new_paragraph()
-        if spec.shape_name and spec.shape_name in op.shapes:
+        # v2 writes no syntax for a group: its example follows the group's documentation
+        if spec.shape_name and spec.shape_name in op.shapes and len(group) == 1:
             _syntax_samples(doc, op.shapes, spec)
     return doc.text()
 

@@ -327,9 +327,10 @@ def option_candidates(context: LineContext, word: str) -> list[Candidate]:
     for spec in context.specs.values():
         if spec.is_positional:
             continue
-        names = [spec.cli_name] + (["no-" + spec.cli_name] if spec.is_boolean else [])
+        paired = spec.is_boolean or spec.is_boolean_structure  # `--x` and `--no-x`
+        names = [spec.cli_name] + (["no-" + spec.cli_name] if paired else [])
         for name in names:
-            if name not in context.given and not (spec.is_boolean and _either_given(spec, context)):
+            if name not in context.given and not (paired and _either_given(spec, context)):
                 entries.append(Candidate(
                     "--" + name, display="--%s (required)" % name if spec.is_required else "",
                     meta=meta_for(spec.type_name, spec.documentation), is_required=spec.is_required))

@@ -71,6 +71,8 @@ def unpack_argument(spec: ArgSpec, raw: Any, model: ServiceModel, env: Env,
     """
     if raw is None or spec.is_positional:
         return raw
+    if spec.is_boolean_structure and isinstance(raw, bool):  # `--x` or `--no-x`
+        return {"Value": raw}
     context = _Context(spec, model, env, operation)
     try:
         value = context.load_file(raw)

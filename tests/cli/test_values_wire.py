@@ -182,3 +182,14 @@ def test_a_missing_region_is_reported_before_a_bad_blob(run_cli, server):
     assert result.exit_code == 253
     assert "You must specify a region" in result.stderr
     assert server.requests == []
+
+
+def test_ec2_boolean_structure_and_its_negative_send_nothing(run_cli, server):
+    endpoint = "http://127.0.0.1:%d" % server.server_address[1]
+    result = run_cli(["ec2", "modify-vpc-attribute", "--vpc-id", "vpc-1", "--enable-dns-support",
+                      "--no-enable-dns-support", "--endpoint-url", endpoint])
+    assert result.exit_code == 252
+    assert result.stderr.endswith('An error occurred (ParamValidation): Cannot specify both the '
+                                  '"--enable-dns-support" option and the '
+                                  '"--no-enable-dns-support" option.\n')
+    assert server.requests == []

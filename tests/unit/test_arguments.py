@@ -86,3 +86,15 @@ def test_rename_of_a_member_that_collides_with_a_global_option(environ):
     specs = table("stepfunctions", "SendTaskSuccess", environ)
     assert "task-output" in specs and "output" not in specs
     assert specs["task-output"].member_name == "output"
+
+
+def test_ec2_boolean_structures_are_flags_too(environ):
+    specs = table("ec2", "ModifyVpcAttribute", environ)
+    dns = specs["enable-dns-hostnames"]
+    assert (dns.is_boolean_structure, dns.nargs, dns.negative_name) == (
+        True, "?", "no-enable-dns-hostnames")
+    # a structure of one string `Value`, and the same shape in another service, are not
+    assert not table("ec2", "ModifyInstanceAttribute", environ)["instance-type"].is_boolean_structure
+    model = models.load_operation("ec2", "ModifyVpcAttribute", environ)
+    elsewhere = build_arguments(model, "ModifyVpcAttribute", "not-ec2")
+    assert not elsewhere["enable-dns-hostnames"].is_boolean_structure

@@ -75,3 +75,27 @@ def test_hidden_alias_fills_the_same_argument():
     specs = {"tape-arns": ArgSpec("tape-arns", "TapeARNs", "L", "list", nargs="+",
                                   aliases=("tape-ar-ns",))}
     assert parse_arguments(specs, ["--tape-ar-ns", "a", "b"]).members == {"tape-arns": ["a", "b"]}
+
+
+FLAGS = {**SPECS, "dns": ArgSpec("dns", "Dns", "AttributeBooleanValue", "structure", nargs="?",
+                                 negative_name="no-dns")}
+
+
+@pytest.mark.parametrize("words, value", [
+    (["--dns"], True),
+    (["--no-dns"], False),
+    (["--dns", "Value=false"], "Value=false"),
+    (["--dns", "--job-id", "j"], True),
+], ids=["flag", "negative-flag", "with-a-value", "flag-before-another-option"])
+def test_a_boolean_structure_is_a_flag_or_takes_a_value(words, value):
+    parsed = parse_arguments(FLAGS, ["--job-id", "j", "--thing-name", "t", *words])
+    assert parsed.members["dns"] == value
+    assert "no-dns" not in parsed.members
+
+
+def test_a_boolean_structure_and_its_negative_together_are_refused():
+    with pytest.raises(UsageError) as caught:
+        parse_arguments(FLAGS, REQUIRED + ["--dns", "Value=true", "--no-dns"])
+    assert caught.value.exit_code == 252
+    assert str(caught.value.message) == (
+        'Cannot specify both the "--dns" option and the "--no-dns" option.')

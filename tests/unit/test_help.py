@@ -280,3 +280,13 @@ def test_json_header_values_are_documented_as_json(environ):
     lines = help_lines("lex-runtime", ["post-content", "help"], environ)
     assert "       --session-attributes (JSON)" in lines
     assert "       slots -> (JSON)" in lines
+
+
+def test_ec2_boolean_structures_are_documented_as_a_group_without_syntax(environ):
+    lines = help_lines("ec2", ["modify-vpc-attribute", "help"], environ)
+    assert "          [--enable-dns-hostnames | --no-enable-dns-hostnames]" in lines
+    start = lines.index("       --enable-dns-hostnames | --no-enable-dns-hostnames (structure)")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("       --"))
+    block = [line.strip() for line in lines[start:end] if line.strip()]
+    assert "Value -> (boolean)" in block
+    assert "Shorthand Syntax:" not in block and "JSON Syntax:" not in block

@@ -1,0 +1,39 @@
+"""ec2's boolean structures as flags, end to end against moto_server: `--x`, `--no-x`,
+`--x Value=...` and `--x <json>` set the attribute that is then read back."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from tests.conftest import awsmini_executable, isolated_environ
+
+
+@pytest.fixture
+def aws(moto_reset, tmp_path):
+    def run(*argv: str) -> dict:
+        result = subprocess.run(
+            [awsmini_executable(), *argv, "--endpoint-url", moto_reset],
+            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
+            stdin=subprocess.DEVNULL, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout) if result.stdout.strip() else {}
+
+    return run
+
+
+@pytest.mark.parametrize("flag, expected", [
+    (["--enable-dns-hostnames"], True),
+    (["--no-enable-dns-hostnames"], False),
+    (["--enable-dns-hostnames", "Value=true"], True),
+    (["--enable-dns-hostnames", '{"Value": false}'], False),
+], ids=["flag", "negative", "shorthand", "json"])
+def test_vpc_dns_hostnames(aws, flag, expected):
+    vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16")["Vpc"]["VpcId"]
+    if not expected:  # start from the other state, so that the change is seen
+        aws("ec2", "modify-vpc-attribute", "--vpc-id", vpc, "--enable-dns-hostnames")
+    aws("ec2", "modify-vpc-attribute", "--vpc-id", vpc, *flag)
+    attribute = aws("ec2", "describe-vpc-attribute", "--vpc-id", vpc,
+                    "--attribute", "enableDnsHostnames")
+    assert attribute["EnableDnsHostnames"] == {"Value": expected}
