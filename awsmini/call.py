@@ -73,6 +73,13 @@ def call_operation(client: Any, command: Command, params: Mapping[str, Any],
     return response
 
 
+def wait_for(client: Any, command: Command, params: Mapping[str, Any]) -> None:
+    """Poll with botocore's waiter until its success state; a failure state or too
+    many attempts raise (v2: `Waiter InstanceRunning failed: ...`, exit 255)."""
+    with translate_errors():
+        client.get_waiter(xform_name(command.waiter)).wait(**params)
+
+
 def _save_payload(response: dict, command: Command, outfile: str) -> None:
     output = command.model.operations[command.api_name]["output"]["shape"]
     body = response.pop(command.model.shape(output)["payload"], None)

@@ -30,7 +30,7 @@ def run(argv: Sequence[str], env: Env) -> int:
     if options.version:
         write_output(iter([version_string() + "\n"]), env, None)
         return 0
-    if options.command == "help" or "help" in words[:2]:
+    if options.command == "help" or "help" in words[:3]:  # `wait <waiter> help` too
         from awsmini.help import is_help_request, run_help
 
         if is_help_request(options.command, words):
@@ -70,7 +70,8 @@ def parse_command_line(command: Command, options: GlobalOptions,
                        env: Env) -> tuple[Mapping[str, ArgSpec], ParsedArgs, PagingPlan]:
     """The argument table (with v2's paging options), the raw values given, and
     whether to paginate; when not, the operation's own paging arguments return."""
-    paging_model = paginator_config(command.service_name, command.api_name, env.environ)
+    paging_model = (None if command.waiter is not None  # a waiter's polls are not paged
+                    else paginator_config(command.service_name, command.api_name, env.environ))
     specs, shadowed = add_paging_arguments(
         build_arguments(command.model, command.api_name, command.service_cli_name),
         command.model, command.api_name, paging_model)
@@ -86,10 +87,13 @@ def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
                  paging: PagingPlan, output: str, options: GlobalOptions, settings: Settings,
                  env: Env) -> Iterator[Any]:
     """The response documents: one, or one per page (merged unless `output` streams)."""
-    from awsmini.call import call_operation, create_client, paginate_operation
+    from awsmini.call import call_operation, create_client, paginate_operation, wait_for
 
     client = create_client(command, options, settings, env.environ)
     params = request_parameters(params, command, options, settings)
+    if command.waiter is not None:  # `wait <waiter>` prints nothing
+        wait_for(client, command, params)
+        return iter(())
     if paging.is_enabled:
         return paged_documents(paginate_operation(client, command, params, paging.config), output)
     return iter([call_operation(client, command, params, parsed.options.get("outfile"))])

@@ -196,6 +196,12 @@ def _merge(target: dict, extra: Mapping[str, Any]) -> None:
             target[key] = value
 
 
+def waiters(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
+    """{waiter name: its configuration} from the service's `waiters-2` file, or {}."""
+    document = load_document(service, "waiters-2", environ)
+    return dict(document.get("waiters", {})) if isinstance(document, dict) else {}
+
+
 def operation_names(service: str, environ: Mapping[str, str]) -> list[str]:
     """API names of the operations of `service`, in model order (cached)."""
     return _service_index(service, environ)["operations"]

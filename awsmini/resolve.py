@@ -5,6 +5,8 @@ returns a `Command`: which service and operation, the operation's model slice
 and the words left for its arguments. Names are v2's: botocore's service name
 except for v2's renames (SERVICE_RENAMES), operations in botocore's kebab form.
 Unknown names fail with v2's "Found invalid choice" and close-match hints.
+A service with waiters also has v2's `wait <waiter>` command: its Command
+names the waiter and the operation the waiter polls, whose arguments it takes.
 Reads models only through `models`; no botocore session or client.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Command:
     api_name: str
     model: models.ServiceModel
     args: tuple[str, ...]
+    waiter: str | None = None  # `wait <waiter>`: botocore's waiter name, e.g. InstanceRunning
 
     @property
     def cli_name(self) -> str:
@@ -75,10 +78,37 @@ def resolve_command(service_cli: str, words: Sequence[str], environ: Mapping[str
     namespace, rest = parser.parse_known_args(list(words))
     table = operation_table(service, environ)
     api_name = table.get(namespace.operation)
+    if api_name is None and namespace.operation == WAIT:
+        waiters = models.waiters(service, environ)
+        if waiters:
+            return _resolve_waiter(service_cli, service, waiters, rest, environ)
     if api_name is None:
-        raise _invalid_choice("operation", namespace.operation, list(table))
+        choices = list(table) + ([WAIT] if models.waiters(service, environ) else [])
+        raise _invalid_choice("operation", namespace.operation, choices)
     model = models.load_operation(service, api_name, environ)
     return Command(service_cli, service, api_name, model, tuple(rest))
+
+
+WAIT = "wait"
+
+
+def waiter_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
+    """{waiter cli name: waiter name} of a botocore service (`instance-running`)."""
+    return {cli_name(name): name for name in models.waiters(service, environ)}
+
+
+def _resolve_waiter(service_cli: str, service: str, waiters: Mapping[str, dict],
+                    words: Sequence[str], environ: Mapping[str, str]) -> Command:
+    parser = Parser()
+    parser.add_argument("subcommand")
+    namespace, rest = parser.parse_known_args(list(words))
+    table = {cli_name(name): name for name in waiters}
+    waiter = table.get(namespace.subcommand)
+    if waiter is None:
+        raise _invalid_choice("subcommand", namespace.subcommand, list(table))
+    api_name = waiters[waiter]["operation"]
+    model = models.load_operation(service, api_name, environ)
+    return Command(service_cli, service, api_name, model, tuple(rest), waiter=waiter)
 
 
 def _invalid_choice(argument: str, value: str, choices: list[str]) -> UsageError:

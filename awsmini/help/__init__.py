@@ -3,7 +3,9 @@
 Takes the service word and the words after it (global options already
 removed); writes the page and returns exit code 0. v2 recognises `help` as
 the service word (`aws help`), as the operation word (`aws iot help`), and as
-the only word after the operation (`aws iot cancel-job-execution help`).
+the only word after the operation (`aws iot cancel-job-execution help`), the
+`wait` command (`aws ec2 wait help`) or a waiter (`aws ec2 wait
+instance-running help`).
 The page is rendered here, offline, from the models (see `render.py`): no
 groff, no botocore session or client. EXAMPLES come from an installed AWS
 CLI's example files when there is one (v2 ships them; the models do not).
@@ -29,7 +31,8 @@ from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, operation_sections,
                                 service_sections, top_sections)
 from awsmini.help.render import render_page
-from awsmini.resolve import check_service, resolve_command, service_cli_names
+from awsmini.resolve import (WAIT, check_service, resolve_command, service_cli_names,
+                             waiter_table)
 from awsmini.settings import Settings
 
 HELP_WORD = "help"
@@ -41,7 +44,9 @@ def is_help_request(service_word: str | None, words: Sequence[str]) -> bool:
     """Whether the command line asks for a help page rather than an operation."""
     if service_word == HELP_WORD:
         return True
-    return bool(words) and (list(words) == [HELP_WORD] or list(words[1:]) == [HELP_WORD])
+    words = list(words)
+    return bool(words) and (words == [HELP_WORD] or words[1:] == [HELP_WORD]
+                            or (words[0] == WAIT and words[2:] == [HELP_WORD]))
 
 
 def run_help(service_word: str, words: Sequence[str], env: Env,
@@ -73,7 +78,11 @@ def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]
     check_service(service_word, environ)
     if list(words) == [HELP_WORD]:
         return DOCS_URL + "%s/index.html" % service_word
-    command = resolve_command(service_word, [words[0]], environ)
+    if list(words) == [WAIT, HELP_WORD]:
+        return DOCS_URL + "%s/wait/index.html" % service_word
+    command = resolve_command(service_word, list(words[:-1]), environ)
+    if command.waiter is not None:
+        return DOCS_URL + "%s/wait/%s.html" % (service_word, cli_name(command.waiter))
     return DOCS_URL + "%s/%s.html" % (service_word, command.cli_name)
 
 
@@ -83,18 +92,45 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
         return render_page("aws", top_sections(service_cli_names(environ)))
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
-        operations = sorted(cli_name(api) for api in models.operation_names(service, environ))
+        operations = [cli_name(api) for api in models.operation_names(service, environ)]
+        if models.waiters(service, environ):
+            operations.append(WAIT)
         documentation = models.service_documentation(service, environ)
-        return render_page(service_word, service_sections(service_word, documentation, operations))
-    return render_page(words[0], operation_sections(operation_help(service_word, words[0], environ)))
+        return render_page(service_word, service_sections(service_word, documentation,
+                                                          sorted(operations)))
+    if list(words) == [WAIT, HELP_WORD]:
+        service = check_service(service_word, environ)
+        waiters = sorted(waiter_table(service, environ))
+        if not waiters:
+            resolve_command(service_word, [WAIT], environ)  # v2's invalid choice
+        return render_page(WAIT, service_sections(WAIT, WAIT_DESCRIPTION, waiters))
+    page = operation_help(service_word, list(words[:-1]), environ)
+    return render_page(page.cli_name, operation_sections(page))
 
 
-def operation_help(service_word: str, operation_word: str, environ: Mapping[str, str]) -> OperationHelp:
-    """Everything the operation page shows, from the operation's model slice."""
-    command = resolve_command(service_word, [operation_word], environ)
+WAIT_DESCRIPTION = ("Wait until a particular condition is satisfied. Each subcommand polls an "
+                    "API until the listed requirement is met.")
+
+
+def operation_help(service_word: str, words: str | Sequence[str],
+                   environ: Mapping[str, str]) -> OperationHelp:
+    """Everything the operation page shows, from the operation's model slice.
+
+    `words` name the operation, or `wait` and a waiter: its page is the polled
+    operation's, with the waiter's description and no output, as v2 makes it.
+    """
+    command = resolve_command(service_word, [words] if isinstance(words, str) else words,
+                              environ)
     model = command.model
     operation = model.operations[command.api_name]
     specs = build_arguments(model, command.api_name, command.service_cli_name)
+    if command.waiter is not None:
+        config = models.waiters(command.service_name, environ)[command.waiter]
+        return OperationHelp(
+            cli_name=cli_name(command.waiter), api_name=command.api_name,
+            documentation=waiter_description(config), service_uid=model.metadata.get("uid"),
+            shapes=model.shapes, arguments=tuple(specs.values()), output_shape=None,
+            input_shape=operation.get("input", {}).get("shape"))
     paginator = _paginator(command.service_name, command.api_name, environ)
     arguments = _documented_arguments(specs, paginator)
     return OperationHelp(
@@ -108,6 +144,29 @@ def operation_help(service_word: str, operation_word: str, environ: Mapping[str,
         input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
     )
+
+
+_SUCCESS_WORDING = {"error": "%s is thrown ", "path": "%s ", "pathAll": "%s for all elements ",
+                    "pathAny": "%s for any element ", "status": "%s response is received "}
+
+
+def waiter_description(config: Mapping) -> str:
+    """The waiter's description, or v2's sentence made from its success acceptor."""
+    description = config.get("description") or ""
+    if not description:
+        description = "Wait until "
+        for acceptor in config.get("acceptors", []):
+            if acceptor.get("state") == "success":
+                matcher = acceptor.get("matcher", "")
+                wording = _SUCCESS_WORDING.get(matcher, "%s ")
+                if matcher in ("path", "pathAny", "pathAll"):
+                    wording = "JMESPath query %s returns " % acceptor.get("argument") + wording
+                description += wording % (acceptor.get("expected"),)
+                break
+        description += "when polling with ``%s``." % cli_name(config.get("operation", ""))
+    return description + (" It will poll every %s seconds until a successful state has been "
+                          "reached. This will exit with a return code of 255 after %s failed "
+                          "checks." % (config.get("delay"), config.get("maxAttempts")))
 
 
 def _paginator(service: str, api_name: str, environ: Mapping[str, str]) -> Mapping | None:

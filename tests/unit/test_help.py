@@ -290,3 +290,36 @@ def test_ec2_boolean_structures_are_documented_as_a_group_without_syntax(environ
     block = [line.strip() for line in lines[start:end] if line.strip()]
     assert "Value -> (boolean)" in block
     assert "Shorthand Syntax:" not in block and "JSON Syntax:" not in block
+
+
+def test_wait_pages(environ):
+    assert "       o wait" in help_lines("ec2", ["help"], environ)
+    assert "       o wait" not in help_lines("iot", ["help"], environ)
+    wait_page = help_lines("ec2", ["wait", "help"], environ)
+    assert "       o instance-running" in wait_page and "SYNOPSIS" not in wait_page
+    page = help_lines("dynamodb", ["wait", "table-exists", "help"], environ)
+    text = " ".join(" ".join(page).split())
+    assert ("Wait until JMESPath query Table.TableStatus returns ACTIVE when polling with "
+            "describe-table. It will poll every 20 seconds until a successful state has been "
+            "reached. This will exit with a return code of 255 after 25 failed checks.") in text
+    assert page[page.index("OUTPUT") + 1] == "       None"
+    assert "          --table-name <value>" in page
+
+
+@pytest.mark.parametrize("service, words, expected", [
+    ("ec2", ["wait", "help"], True),
+    ("ec2", ["wait", "instance-running", "help"], True),
+    ("ec2", ["describe-instances", "--instance-ids", "help"], False),
+])
+def test_wait_help_requests(service, words, expected):
+    assert is_help_request(service, words) is expected
+
+
+def test_a_waiter_with_its_own_description_keeps_it():
+    from awsmini.help import waiter_description
+
+    config = {"description": "Wait until ready.", "delay": 5, "maxAttempts": 3,
+              "operation": "DescribeThing", "acceptors": []}
+    assert waiter_description(config) == (
+        "Wait until ready. It will poll every 5 seconds until a successful state has been "
+        "reached. This will exit with a return code of 255 after 3 failed checks.")

@@ -44,3 +44,25 @@ def test_invalid_choices(environ, service, words, message, suggestions):
     assert caught.value.message == message
     if suggestions is not None:
         assert caught.value.suggestions[:1] == suggestions[:1]
+
+
+def test_wait_names_a_waiter_and_takes_the_polled_operations_arguments(environ):
+    command = resolve_command("ec2", ["wait", "instance-running", "--instance-ids", "i-1"],
+                              environ)
+    assert (command.waiter, command.api_name, command.args) == (
+        "InstanceRunning", "DescribeInstances", ("--instance-ids", "i-1"))
+    assert resolve_command("ec2", ["describe-instances"], environ).waiter is None
+
+
+@pytest.mark.parametrize("service, words, message, suggestions", [
+    ("ec2", ["wait", "instance-runnin"], "argument subcommand: Found invalid choice "
+     "'instance-runnin'", ["instance-running"]),
+    ("ec2", ["wait"], "the following arguments are required: subcommand", []),
+    ("ec2", ["wat"], "argument operation: Found invalid choice 'wat'", ["wait"]),
+    ("iot", ["wait"], "argument operation: Found invalid choice 'wait'", []),
+], ids=["unknown-waiter", "no-waiter", "close-to-wait", "service-without-waiters"])
+def test_wait_errors(environ, service, words, message, suggestions):
+    with pytest.raises(UsageError) as caught:
+        resolve_command(service, words, environ)
+    assert caught.value.message == message
+    assert list(caught.value.suggestions or []) == suggestions
