@@ -197,9 +197,13 @@ def _merge(target: dict, extra: Mapping[str, Any]) -> None:
 
 
 def waiters(service: str, environ: Mapping[str, str]) -> dict[str, Any]:
-    """{waiter name: its configuration} from the service's `waiters-2` file, or {}."""
-    document = load_document(service, "waiters-2", environ)
-    return dict(document.get("waiters", {})) if isinstance(document, dict) else {}
+    """{waiter name: its configuration} from the service's `waiters-2` file, or {}
+    (read once per process: the prompt asks on every keystroke)."""
+    memo = (service, "_waiters", tuple(search_paths(environ)))
+    if memo not in _memory:
+        document = load_document(service, "waiters-2", environ)
+        _memory[memo] = dict(document.get("waiters", {})) if isinstance(document, dict) else {}
+    return _memory[memo]
 
 
 def operation_names(service: str, environ: Mapping[str, str]) -> list[str]:

@@ -208,6 +208,7 @@ class LineContext:
     pending: str | None = None        # option whose value the current word is
     pending_values: list = field(default_factory=list)  # values a pending list has already
     values: dict = field(default_factory=dict)  # global option name -> value typed
+    waiting: bool = False             # the operation word was `wait`: a waiter name comes next
     is_valid: bool = True             # False after an unknown service or operation
 
 
@@ -243,6 +244,8 @@ def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
         elif operation_word is None:
             operation_word = word
             _resolve(context, word, environ)
+        elif context.waiting and context.api_name is None:
+            _resolve_waiter(context, word, environ)
     if expecting is not None:
         context.pending = expecting
     if context.service is not None and not _service_exists(context.service, environ):
@@ -264,9 +267,27 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
         return
     service = resolve.service_name(context.service or "")
     api_name = operation_table(service, environ).get(operation)
+    if api_name is None and operation == resolve.WAIT and models.waiters(service, environ):
+        context.waiting = True
+        return
     if api_name is None:
         context.is_valid = False
         return
+    _use_operation(context, service, api_name, environ)
+
+
+def _resolve_waiter(context: LineContext, waiter: str, environ: Mapping[str, str]) -> None:
+    """`wait <waiter>`: the options are those of the operation the waiter polls."""
+    service = resolve.service_name(context.service or "")
+    name = resolve.waiter_table(service, environ).get(waiter)
+    if name is None:
+        context.is_valid = False
+        return
+    _use_operation(context, service, models.waiters(service, environ)[name]["operation"], environ)
+
+
+def _use_operation(context: LineContext, service: str, api_name: str,
+                   environ: Mapping[str, str]) -> None:
     model = models.load_operation(service, api_name, environ)
     context.api_name = api_name
     context.specs = build_arguments(model, api_name, context.service or "")
@@ -306,8 +327,14 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
         if word.startswith("-"):
             return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
         service = resolve.service_name(context.service)
-        return fuzzy_filter([Candidate(name) for name in operation_table(service, environ)],
-                            word)
+        if context.waiting:
+            waiters = sorted(resolve.waiter_table(service, environ))
+            return fuzzy_filter([Candidate(name) for name in waiters],
+                                word)
+        names = list(operation_table(service, environ))
+        if models.waiters(service, environ):
+            names = sorted([*names, resolve.WAIT])
+        return fuzzy_filter([Candidate(name) for name in names], word)
     return option_candidates(context, word)
 
 

@@ -288,3 +288,18 @@ def test_global_options_cover_the_parser():
 
     parsed = {s[2:] for a in _build_parser()._actions for s in a.option_strings}
     assert set(completions.GLOBALS_BY_NAME) == parsed
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ec2 wa", ["wait"]),
+    ("ec2 wait ", ["bundle-task-complete", "conversion-task-cancelled"]),
+    ("ec2 wait instance-r", ["instance-running", "spot-instance-request-fulfilled"]),
+    ("ec2 wait instance-running --instance-i", ["--instance-ids"]),
+], ids=["wait-among-operations", "waiters-alphabetical", "waiters-fuzzy", "polled-options"])
+def test_wait_and_its_waiters(line, expected, environ):
+    assert texts(line, environ)[:len(expected)] == expected
+
+
+def test_no_wait_for_a_service_without_waiters(environ):
+    assert "wait" not in texts("iot wa", environ)
+    assert texts("iot wait ", environ) == []
