@@ -165,6 +165,20 @@ GENERATE_SKELETON = ArgSpec(
         "there are no backwards compatibility guarantees in the JSON skeleton generated."))
 
 
+# v2's hand-made arguments of particular operations: (service, operation) ->
+# (arguments removed, arguments added). The values of the added ones become
+# parameters in `values/custom.py`.
+CUSTOM_ARGUMENTS: Mapping[tuple[str, str], tuple[tuple[str, ...], tuple[ArgSpec, ...]]] = {
+    ("ec2", "run-instances"): (("min-count", "max-count"), (ArgSpec(
+        "count", "", "", "string", is_cli_only=True, documentation=(
+            "<p>Number of instances to launch. If a single number is provided, it\nis assumed "
+            "to be the minimum to launch (defaults to 1).  If a range is\nprovided in the form "
+            "<code>min:max</code> then the first number is\ninterpreted as the minimum number "
+            "of instances to launch and the second\nis interpreted as the maximum number of "
+            "instances to launch.</p>")),)),
+}
+
+
 def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -> dict[str, ArgSpec]:
     """The argument table of one operation, in model order."""
     operation = model.operations[api_name]
@@ -194,6 +208,12 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
                                else "no-" + name if is_flag else None),
                 aliases=_aliases(service_cli_name, op_cli, original),
             )
+    change = CUSTOM_ARGUMENTS.get((service_cli_name, op_cli))
+    if change is not None:
+        for name in change[0]:
+            table.pop(name, None)
+        for spec in change[1]:
+            table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         # v2 adds `outfile` first, and then neither the cli-input options nor
         # the skeleton (`lambda invoke --cli-input-json` is an unknown option).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping, Sequence
 
 from awsmini import __version__
-from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.arguments import CUSTOM_ARGUMENTS, ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.env import Env
@@ -102,19 +102,28 @@ def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
                       env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given."""
-    if not parsed.members:
-        return {}  # e.g. a bare skeleton: the value parsers are not even imported
-    from awsmini.values.unpack import unpack_argument
+    params: dict[str, Any] = {}
+    if parsed.members:  # else (a bare skeleton) the value parsers are not even imported
+        from awsmini.values.unpack import unpack_argument
 
-    return {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
-            for name, raw in parsed.members.items()}
+        params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
+                  for name, raw in parsed.members.items()}
+    if (command.service_cli_name, command.cli_name) in CUSTOM_ARGUMENTS:
+        from awsmini.values.custom import custom_parameters
+
+        params.update(custom_parameters(command.service_cli_name, command.cli_name, parsed.options))
+    return params
 
 
 def request_parameters(params: dict[str, Any], command: Command, options: GlobalOptions,
                        settings: Settings) -> dict[str, Any]:
-    """The parameters as the call takes them: blob strings base64-decoded unless
-    `--cli-binary-format raw-in-base64-out`. v2 decodes them as the call is made,
-    after every argument is read (their errors come first) and the client exists."""
+    """The parameters as the call takes them: v2's defaults for the operation where
+    absent (`ec2 run-instances`: one instance), and blob strings base64-decoded unless
+    `--cli-binary-format raw-in-base64-out`. v2 does both as the call is made, after
+    every argument is read (their errors come first) and the client exists."""
+    from awsmini.values.custom import with_call_defaults
+
+    params = with_call_defaults(params, command.service_cli_name, command.api_name)
     if _binary_format(command, options, settings) != "base64":
         return params
     from awsmini.values.unpack import decode_input_blobs

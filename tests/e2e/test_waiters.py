@@ -21,8 +21,8 @@ def aws(moto_reset, tmp_path):
 
 
 def launch(aws) -> str:
-    result = aws("ec2", "run-instances", "--image-id", "ami-12c6146b", "--min-count", "1",
-                 "--max-count", "1", "--query", "Instances[0].InstanceId", "--output", "text")
+    result = aws("ec2", "run-instances", "--image-id", "ami-12c6146b",
+                 "--query", "Instances[0].InstanceId", "--output", "text")
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 

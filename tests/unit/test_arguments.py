@@ -41,7 +41,15 @@ def test_lists_take_several_words(environ):
 def test_idempotency_tokens_are_never_required(environ):
     specs = table("ec2", "RunInstances", environ)
     assert specs["client-token"].is_required is False
-    assert specs["max-count"].is_required and specs["min-count"].is_required
+    assert specs["image-id"].is_required is False
+
+
+def test_run_instances_takes_count_in_place_of_min_and_max(environ):
+    specs = table("ec2", "RunInstances", environ)
+    assert "min-count" not in specs and "max-count" not in specs
+    count = specs["count"]
+    assert (count.is_cli_only, count.is_required, count.type_name) == (True, False, "string")
+    assert list(specs).index("count") < list(specs).index("cli-input-json")
 
 
 def test_streaming_output_gets_outfile_and_no_skeleton(environ):

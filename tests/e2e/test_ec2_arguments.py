@@ -1,5 +1,6 @@
-"""ec2's boolean structures as flags, end to end against moto_server: `--x`, `--no-x`,
-`--x Value=...` and `--x <json>` set the attribute that is then read back."""
+"""v2's ec2 argument shortcuts end to end against moto_server: boolean structures as
+flags (`--x`, `--no-x`, `--x Value=...`, `--x <json>`), read back; `run-instances
+--count` in place of `--min-count`/`--max-count`, counted back."""
 from __future__ import annotations
 
 import json
@@ -37,3 +38,14 @@ def test_vpc_dns_hostnames(aws, flag, expected):
     attribute = aws("ec2", "describe-vpc-attribute", "--vpc-id", vpc,
                     "--attribute", "enableDnsHostnames")
     assert attribute["EnableDnsHostnames"] == {"Value": expected}
+
+
+@pytest.mark.parametrize("extra, least, most", [
+    ([], 1, 1),
+    (["--count", "3"], 3, 3),
+    (["--count", "2:4"], 2, 4),  # the service picks within the range
+    (["--cli-input-json", '{"MinCount": 2, "MaxCount": 2}'], 2, 2),
+], ids=["one-by-default", "count", "range", "input-json-kept"])
+def test_run_instances_count(aws, extra, least, most):
+    reservation = aws("ec2", "run-instances", "--image-id", "ami-12c6146b", *extra)
+    assert least <= len(reservation["Instances"]) <= most
