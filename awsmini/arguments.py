@@ -9,7 +9,7 @@ applies (RENAMES) are applied. Pure: no I/O, no botocore beyond `xform_name`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from botocore import xform_name
@@ -123,6 +123,7 @@ class ArgSpec:
     aliases: tuple[str, ...] = ()  # other names it answers to, undocumented
     choices: tuple[str, ...] | None = None  # the only values it accepts
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
+    is_documented: bool = True  # False: accepted, but left out of help and the prompt
 
     @property
     def option(self) -> str:
@@ -165,17 +166,46 @@ GENERATE_SKELETON = ArgSpec(
         "there are no backwards compatibility guarantees in the JSON skeleton generated."))
 
 
+def _custom(name: str, documentation: str) -> ArgSpec:
+    return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation)
+
+
+# ec2's one-rule shortcuts for security groups (v2's `secgroupsimplify`): the
+# arguments they stand for stay, undocumented.
+_SECURITY_GROUP_RULE = (
+    (), ("ip-protocol", "from-port", "to-port", "cidr-ip", "source-security-group-name",
+         "source-security-group-owner-id"), (
+        _custom("protocol", "<p>The IP protocol: <code>tcp</code> | <code>udp</code> | "
+                "<code>icmp</code></p> <p>(VPC only) Use <code>all</code> to specify all "
+                "protocols.</p><p>If this argument is provided without also providing the "
+                "<code>port</code> argument, then it will be applied to all ports for the "
+                "specified protocol.</p>"),
+        _custom("port", "<p>For TCP or UDP: The range of ports to allow.  A single integer or "
+                "a range (<code>min-max</code>).</p><p>For ICMP: A single integer or a range "
+                "(<code>type-code</code>) representing the ICMP type number and the ICMP code "
+                "number respectively. A value of -1 indicates all ICMP codes for all ICMP "
+                "types. A value of -1 just for <code>type</code> indicates all ICMP codes for "
+                "the specified ICMP type.</p>"),
+        _custom("cidr", "<p>The IPv4 address range, in CIDR format.</p>"),
+        _custom("source-group", "<p>The name or ID of the source security group.</p>"),
+        _custom("group-owner", "<p>The AWS account ID that owns the source security group. "
+                "Cannot be used when specifying a CIDR IP address.</p>")))
+
 # v2's hand-made arguments of particular operations: (service, operation) ->
-# (arguments removed, arguments added). The values of the added ones become
-# parameters in `values/custom.py`.
-CUSTOM_ARGUMENTS: Mapping[tuple[str, str], tuple[tuple[str, ...], tuple[ArgSpec, ...]]] = {
-    ("ec2", "run-instances"): (("min-count", "max-count"), (ArgSpec(
-        "count", "", "", "string", is_cli_only=True, documentation=(
-            "<p>Number of instances to launch. If a single number is provided, it\nis assumed "
-            "to be the minimum to launch (defaults to 1).  If a range is\nprovided in the form "
-            "<code>min:max</code> then the first number is\ninterpreted as the minimum number "
-            "of instances to launch and the second\nis interpreted as the maximum number of "
-            "instances to launch.</p>")),)),
+# (arguments removed, arguments left undocumented, arguments added). The values
+# of the added ones become parameters in `values/custom.py`.
+CUSTOM_ARGUMENTS: Mapping[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...],
+                                                 tuple[ArgSpec, ...]]] = {
+    ("ec2", "run-instances"): (("min-count", "max-count"), (), (_custom("count", (
+        "<p>Number of instances to launch. If a single number is provided, it\nis assumed "
+        "to be the minimum to launch (defaults to 1).  If a range is\nprovided in the form "
+        "<code>min:max</code> then the first number is\ninterpreted as the minimum number "
+        "of instances to launch and the second\nis interpreted as the maximum number of "
+        "instances to launch.</p>")),)),
+    ("ec2", "authorize-security-group-ingress"): _SECURITY_GROUP_RULE,
+    ("ec2", "authorize-security-group-egress"): _SECURITY_GROUP_RULE,
+    ("ec2", "revoke-security-group-ingress"): _SECURITY_GROUP_RULE,
+    ("ec2", "revoke-security-group-egress"): _SECURITY_GROUP_RULE,
 }
 
 
@@ -210,9 +240,13 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -
             )
     change = CUSTOM_ARGUMENTS.get((service_cli_name, op_cli))
     if change is not None:
-        for name in change[0]:
+        removed, undocumented, added = change
+        for name in removed:
             table.pop(name, None)
-        for spec in change[1]:
+        for name in undocumented:
+            if name in table:
+                table[name] = replace(table[name], is_documented=False)
+        for spec in added:
             table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         # v2 adds `outfile` first, and then neither the cli-input options nor

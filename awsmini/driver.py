@@ -101,17 +101,25 @@ def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
                       env: Env) -> dict[str, Any]:
-    """The API parameters from the raw values of the arguments given."""
+    """The API parameters from the raw values of the arguments given, then from
+    v2's hand-made arguments of the operation, if it has any."""
+    custom = (command.service_cli_name, command.cli_name) in CUSTOM_ARGUMENTS
+    if custom:
+        from awsmini.values.custom import check_custom
+
+        check_custom(command.service_cli_name, command.cli_name, parsed.options,
+                     list(parsed.members))
     params: dict[str, Any] = {}
     if parsed.members:  # else (a bare skeleton) the value parsers are not even imported
         from awsmini.values.unpack import unpack_argument
 
         params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
                   for name, raw in parsed.members.items()}
-    if (command.service_cli_name, command.cli_name) in CUSTOM_ARGUMENTS:
+    if custom:
         from awsmini.values.custom import custom_parameters
 
-        params.update(custom_parameters(command.service_cli_name, command.cli_name, parsed.options))
+        params = custom_parameters(command.service_cli_name, command.cli_name, parsed.options,
+                                   params)
     return params
 
 

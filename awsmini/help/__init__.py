@@ -143,7 +143,15 @@ def operation_help(service_word: str, words: str | Sequence[str],
         output_shape=operation.get("output", {}).get("shape"),
         input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
+        note=DESCRIPTION_NOTES.get((command.service_cli_name, command.cli_name)),
     )
+
+
+_MULTIPLE_RULES = ("To specify multiple rules in a single command use the "
+                   "<code>--ip-permissions</code> option")
+# v2's notes after some descriptions (its revoke pages miss theirs: a misspelt event name)
+DESCRIPTION_NOTES = {("ec2", "authorize-security-group-ingress"): _MULTIPLE_RULES,
+                     ("ec2", "authorize-security-group-egress"): _MULTIPLE_RULES}
 
 
 _SUCCESS_WORDING = {"error": "%s is thrown ", "path": "%s ", "pathAll": "%s for all elements ",

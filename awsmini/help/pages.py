@@ -112,6 +112,7 @@ class OperationHelp:
     output_shape: str | None
     input_shape: str | None = None
     examples: str | None = None       # v2's example rst for this operation, when there is one
+    note: str | None = None           # v2's note after the description (HTML), for a few
 
 
 # ------------------------------------------------------------------ operation page
@@ -137,12 +138,18 @@ def _description(op: OperationHelp) -> str:
         doc.write("See also: ")
         doc.write("AWS API Documentation")
         doc.writeln("")
+    if op.note:
+        doc.new_paragraph()
+        doc.start_admonition("note")
+        doc.include_html(op.note)
+        doc.end_admonition()
     return doc.text()
 
 
 def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
-    """Arguments as v2 documents them: a boolean with its `--no-` twin, the cli-input pair."""
-    table = {spec.cli_name: spec for spec in arguments}
+    """Arguments as v2 documents them: a boolean with its `--no-` twin, the cli-input pair;
+    the undocumented ones left out."""
+    table = {spec.cli_name: spec for spec in arguments if spec.is_documented}
     groups, done = [], set()
     for spec in table.values():
         if spec.cli_name in done:

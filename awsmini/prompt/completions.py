@@ -352,7 +352,7 @@ def option_candidates(context: LineContext, word: str) -> list[Candidate]:
     """The operation's options not yet given, then the global ones; required first."""
     entries = []
     for spec in context.specs.values():
-        if spec.is_positional:
+        if spec.is_positional or not spec.is_documented:
             continue
         paired = spec.is_boolean or spec.is_boolean_structure  # `--x` and `--no-x`
         names = [spec.cli_name] + (["no-" + spec.cli_name] if paired else [])

@@ -49,3 +49,22 @@ def test_vpc_dns_hostnames(aws, flag, expected):
 def test_run_instances_count(aws, extra, least, most):
     reservation = aws("ec2", "run-instances", "--image-id", "ami-12c6146b", *extra)
     assert least <= len(reservation["Instances"]) <= most
+
+
+def test_security_group_rule_shortcuts(aws):
+    group = aws("ec2", "create-security-group", "--group-name", "web",
+                "--description", "web")["GroupId"]
+    aws("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "tcp",
+        "--port", "22", "--cidr", "10.0.0.0/8")
+    aws("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "udp",
+        "--port", "1000-2000", "--source-group", group)
+    rules = aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
+                "SecurityGroups[0].IpPermissions[].[IpProtocol,FromPort,ToPort,"
+                "IpRanges[0].CidrIp,UserIdGroupPairs[0].GroupId]")
+    assert sorted(rules, key=str) == sorted([["tcp", 22, 22, "10.0.0.0/8", None],
+                                             ["udp", 1000, 2000, None, group]], key=str)
+    aws("ec2", "revoke-security-group-ingress", "--group-id", group, "--protocol", "tcp",
+        "--port", "22", "--cidr", "10.0.0.0/8")
+    left = aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
+               "SecurityGroups[0].IpPermissions[].IpProtocol")
+    assert left == ["udp"]

@@ -106,3 +106,12 @@ def test_ec2_boolean_structures_are_flags_too(environ):
     model = models.load_operation("ec2", "ModifyVpcAttribute", environ)
     elsewhere = build_arguments(model, "ModifyVpcAttribute", "not-ec2")
     assert not elsewhere["enable-dns-hostnames"].is_boolean_structure
+
+
+def test_security_group_shortcuts_keep_what_they_stand_for_undocumented(environ):
+    specs = table("ec2", "AuthorizeSecurityGroupIngress", environ)
+    assert [name for name in ("protocol", "port", "cidr", "source-group", "group-owner")
+            if specs[name].is_cli_only] == ["protocol", "port", "cidr", "source-group",
+                                            "group-owner"]
+    assert specs["cidr-ip"].is_documented is False and specs["cidr-ip"].member_name == "CidrIp"
+    assert specs["group-id"].is_documented

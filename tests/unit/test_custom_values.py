@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from awsmini.errors import ParamValidationError
-from awsmini.values.custom import custom_parameters, with_call_defaults
+from awsmini.errors import OtherError, ParamValidationError
+from awsmini.values.custom import check_custom, custom_parameters, with_call_defaults
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -12,18 +12,18 @@ from awsmini.values.custom import custom_parameters, with_call_defaults
     ("2:5", {"MinCount": 2, "MaxCount": 5}),
 ])
 def test_count(raw, expected):
-    assert custom_parameters("ec2", "run-instances", {"count": raw, "query": None}) == expected
+    assert custom_parameters("ec2", "run-instances", {"count": raw, "query": None}, {}) == expected
 
 
 @pytest.mark.parametrize("raw", ["x", "1:2:3", "", ":"])
 def test_bad_count(raw):
     with pytest.raises(ParamValidationError) as caught:
-        custom_parameters("ec2", "run-instances", {"count": raw})
+        custom_parameters("ec2", "run-instances", {"count": raw}, {})
     assert caught.value.message == "count parameter should be of form min[:max] (e.g. 1 or 1:10)"
 
 
 def test_other_operations_have_none():
-    assert custom_parameters("ec2", "describe-instances", {"count": "3"}) == {}
+    assert custom_parameters("ec2", "describe-instances", {"count": "3"}, {}) == {}
 
 
 def test_call_defaults_fill_only_what_is_missing():
@@ -32,3 +32,43 @@ def test_call_defaults_fill_only_what_is_missing():
     assert with_call_defaults({"MaxCount": 4}, "ec2", "RunInstances") == {
         "MinCount": 1, "MaxCount": 4}
     assert with_call_defaults({"x": 1}, "iot", "ListThings") == {"x": 1}
+
+
+RULE = ("ec2", "authorize-security-group-ingress")
+
+
+@pytest.mark.parametrize("options, permission", [
+    ({"protocol": "tcp", "port": "22", "cidr": "0.0.0.0/0"},
+     {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}),
+    ({"protocol": "all"}, {"IpProtocol": "-1"}),
+    ({"protocol": "17", "port": "80-90"}, {"IpProtocol": "17", "FromPort": 80, "ToPort": 90}),
+    ({"protocol": "icmp", "port": "all"}, {"IpProtocol": "icmp", "FromPort": -1, "ToPort": -1}),
+    ({"source-group": "sg-9", "group-owner": "123"},
+     {"UserIdGroupPairs": [{"GroupId": "sg-9", "UserId": "123"}]}),
+    ({"source-group": "web"}, {"UserIdGroupPairs": [{"GroupName": "web"}]}),
+], ids=["tcp-22-anywhere", "all-protocols", "number-and-range", "icmp-all", "group-id-owner",
+        "group-name"])
+def test_security_group_rule_shortcuts(options, permission):
+    params = custom_parameters(*RULE, options, {"GroupId": "sg-1"})
+    assert params == {"GroupId": "sg-1", "IpPermissions": [permission]}
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"protocol": "gre"}, "protocol parameter should be one of: tcp|udp|icmp|all or any valid "
+                          "protocol number."),
+    ({"protocol": "256"}, "protocol parameter should be one of: tcp|udp|icmp|all or any valid "
+                          "protocol number."),
+    ({"port": "22-x"}, "port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)"),
+])
+def test_bad_rule_shortcuts_end_the_run(options, message):
+    with pytest.raises(OtherError) as caught:
+        custom_parameters(*RULE, options, {})
+    assert (caught.value.message, caught.value.exit_code) == (message, 255)
+
+
+def test_rule_shortcuts_do_not_mix_with_ip_permissions():
+    check_custom(*RULE, {"port": "22"}, ["group-id"])  # fine
+    with pytest.raises(OtherError) as caught:
+        check_custom(*RULE, {"cidr": "", "source-group": "web"}, ["ip-permissions"])
+    assert caught.value.message == (
+        "The --source_group option is not compatible with the --ip-permissions option ")

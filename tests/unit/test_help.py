@@ -323,3 +323,12 @@ def test_a_waiter_with_its_own_description_keeps_it():
     assert waiter_description(config) == (
         "Wait until ready. It will poll every 5 seconds until a successful state has been "
         "reached. This will exit with a return code of 255 after 3 failed checks.")
+
+
+def test_security_group_shortcuts_are_documented_and_what_they_stand_for_is_not(environ):
+    page = help_lines("ec2", ["authorize-security-group-ingress", "help"], environ)
+    assert "          [--protocol <value>]" in page and "       --cidr (string)" in page
+    assert not any("--cidr-ip" in line or "--from-port" in line for line in page)
+    assert "       NOTE:" in page
+    revoke = help_lines("ec2", ["revoke-security-group-ingress", "help"], environ)
+    assert "       --port (string)" in revoke and "       NOTE:" not in revoke
