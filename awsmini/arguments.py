@@ -124,6 +124,7 @@ class ArgSpec:
     choices: tuple[str, ...] | None = None  # the only values it accepts
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
     is_documented: bool = True  # False: accepted, but left out of help and the prompt
+    saves: str | None = None  # an `-outfile` option: the JMESPath of what it writes there
 
     @property
     def option(self) -> str:
@@ -170,6 +171,12 @@ def _custom(name: str, documentation: str) -> ArgSpec:
     return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation)
 
 
+def _outfile(name: str, query: str) -> ArgSpec:
+    """v2's options that also save part of the response to a file (mode 0600)."""
+    return ArgSpec(name, "", "", "string", is_cli_only=True, saves=query, documentation=(
+        "Saves the command output contents of %s to the given filename" % query))
+
+
 # ec2's one-rule shortcuts for security groups (v2's `secgroupsimplify`): the
 # arguments they stand for stay, undocumented.
 _SECURITY_GROUP_RULE = (
@@ -202,6 +209,12 @@ CUSTOM_ARGUMENTS: Mapping[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...
         "<code>min:max</code> then the first number is\ninterpreted as the minimum number "
         "of instances to launch and the second\nis interpreted as the maximum number of "
         "instances to launch.</p>")),)),
+    ("iot", "create-keys-and-certificate"): ((), (), (
+        _outfile("certificate-pem-outfile", "certificatePem"),
+        _outfile("public-key-outfile", "keyPair.PublicKey"),
+        _outfile("private-key-outfile", "keyPair.PrivateKey"))),
+    ("iot", "create-certificate-from-csr"): ((), (), (
+        _outfile("certificate-pem-outfile", "certificatePem"),)),
     ("ec2", "authorize-security-group-ingress"): _SECURITY_GROUP_RULE,
     ("ec2", "authorize-security-group-egress"): _SECURITY_GROUP_RULE,
     ("ec2", "revoke-security-group-ingress"): _SECURITY_GROUP_RULE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from typing import Any, Iterator, Mapping
 
 from botocore import xform_name
@@ -58,19 +59,34 @@ def preload() -> None:
 
 
 def call_operation(client: Any, command: Command, params: Mapping[str, Any],
-                   outfile: str | None = None) -> dict:
+                   outfile: str | None = None, saves: Mapping[str, str] | None = None) -> dict:
     """Call the operation once; the response without its `ResponseMetadata`.
 
     With `outfile` (v2's positional argument of blob-payload outputs), the payload
-    is streamed into that file and left out of the response, as v2 does.
+    is streamed into that file and left out of the response, as v2 does. `saves`
+    ({path: JMESPath}, v2's `--*-outfile` options) writes those parts of the
+    response to those files, readable by the user only; the response still prints.
     """
     with translate_errors():
         method = getattr(client, xform_name(command.api_name))
         response = method(**params)
         if outfile is not None:
             _save_payload(response, command, outfile)
+    for path, query in (saves or {}).items():
+        _save_query(response, query, path)
     response.pop("ResponseMetadata", None)
     return response
+
+
+def _save_query(response: dict, query: str, path: str) -> None:
+    import jmespath
+
+    contents = jmespath.search(query, response)
+    path = os.path.abspath(os.path.expanduser(path))
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "w", encoding="utf-8") as fp:
+        fp.write("" if contents is None else str(contents))
+    os.chmod(path, 0o600)  # an existing file is clobbered to the mode too, as v2 does
 
 
 def wait_for(client: Any, command: Command, params: Mapping[str, Any]) -> None:

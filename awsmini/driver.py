@@ -96,7 +96,15 @@ def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
         return iter(())
     if paging.is_enabled:
         return paged_documents(paginate_operation(client, command, params, paging.config), output)
-    return iter([call_operation(client, command, params, parsed.options.get("outfile"))])
+    return iter([call_operation(client, command, params, parsed.options.get("outfile"),
+                                _saved_parts(command, parsed))])
+
+
+def _saved_parts(command: Command, parsed: ParsedArgs) -> dict[str, str]:
+    """{file: JMESPath} of the operation's `--*-outfile` options given (v2's iot ones)."""
+    change = CUSTOM_ARGUMENTS.get((command.service_cli_name, command.cli_name))
+    return {parsed.options[spec.cli_name]: spec.saves for spec in (change[2] if change else ())
+            if spec.saves and parsed.options.get(spec.cli_name) is not None}
 
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
