@@ -222,6 +222,12 @@ CUSTOM_ARGUMENTS: Mapping[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...
 }
 
 
+def added_arguments(service_cli_name: str, operation_cli_name: str) -> tuple[ArgSpec, ...]:
+    """The operation's hand-made arguments (`CUSTOM_ARGUMENTS`), if any."""
+    change = CUSTOM_ARGUMENTS.get((service_cli_name, operation_cli_name))
+    return change[2] if change else ()
+
+
 def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str) -> dict[str, ArgSpec]:
     """The argument table of one operation, in model order."""
     operation = model.operations[api_name]

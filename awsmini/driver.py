@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping, Sequence
 
 from awsmini import __version__
-from awsmini.arguments import CUSTOM_ARGUMENTS, ArgSpec, build_arguments
+from awsmini.arguments import ArgSpec, added_arguments, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.env import Env
@@ -102,8 +102,8 @@ def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
 
 def _saved_parts(command: Command, parsed: ParsedArgs) -> dict[str, str]:
     """{file: JMESPath} of the operation's `--*-outfile` options given (v2's iot ones)."""
-    change = CUSTOM_ARGUMENTS.get((command.service_cli_name, command.cli_name))
-    return {parsed.options[spec.cli_name]: spec.saves for spec in (change[2] if change else ())
+    return {parsed.options[spec.cli_name]: spec.saves
+            for spec in added_arguments(command.service_cli_name, command.cli_name)
             if spec.saves and parsed.options.get(spec.cli_name) is not None}
 
 
@@ -111,7 +111,7 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
                       env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given, then from
     v2's hand-made arguments of the operation, if it has any."""
-    custom = (command.service_cli_name, command.cli_name) in CUSTOM_ARGUMENTS
+    custom = bool(added_arguments(command.service_cli_name, command.cli_name))
     if custom:
         from awsmini.values.custom import check_custom
 
