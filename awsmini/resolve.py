@@ -23,6 +23,7 @@ from awsmini.globalopts import Parser
 # botocore service name -> the command name v2 gives it.
 SERVICE_RENAMES: Mapping[str, str] = {"s3": "s3api", "codedeploy": "deploy", "config": "configservice"}
 _SERVICE_NAMES = {cli: name for name, cli in SERVICE_RENAMES.items()}
+WAIT = "wait"  # v2's command, beside the operations, of a service with waiters
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,8 @@ def resolve_command(service_cli: str, words: Sequence[str], environ: Mapping[str
     namespace, rest = parser.parse_known_args(list(words))
     table = operation_table(service, environ)
     api_name = table.get(namespace.operation)
-    if api_name is None and namespace.operation == WAIT:
-        waiters = models.waiters(service, environ)
-        if waiters:
-            return _resolve_waiter(service_cli, service, waiters, rest, environ)
+    if api_name is None and namespace.operation == WAIT and models.waiters(service, environ):
+        return _resolve_waiter(service_cli, service, rest, environ)
     if api_name is None:
         choices = list(table) + ([WAIT] if models.waiters(service, environ) else [])
         raise _invalid_choice("operation", namespace.operation, choices)
@@ -89,24 +88,21 @@ def resolve_command(service_cli: str, words: Sequence[str], environ: Mapping[str
     return Command(service_cli, service, api_name, model, tuple(rest))
 
 
-WAIT = "wait"
-
-
 def waiter_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
     """{waiter cli name: waiter name} of a botocore service (`instance-running`)."""
     return {cli_name(name): name for name in models.waiters(service, environ)}
 
 
-def _resolve_waiter(service_cli: str, service: str, waiters: Mapping[str, dict],
-                    words: Sequence[str], environ: Mapping[str, str]) -> Command:
+def _resolve_waiter(service_cli: str, service: str, words: Sequence[str],
+                    environ: Mapping[str, str]) -> Command:
     parser = Parser()
     parser.add_argument("subcommand")
     namespace, rest = parser.parse_known_args(list(words))
-    table = {cli_name(name): name for name in waiters}
+    table = waiter_table(service, environ)
     waiter = table.get(namespace.subcommand)
     if waiter is None:
         raise _invalid_choice("subcommand", namespace.subcommand, list(table))
-    api_name = waiters[waiter]["operation"]
+    api_name = models.waiters(service, environ)[waiter]["operation"]
     model = models.load_operation(service, api_name, environ)
     return Command(service_cli, service, api_name, model, tuple(rest), waiter=waiter)
 

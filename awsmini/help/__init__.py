@@ -112,15 +112,14 @@ WAIT_DESCRIPTION = ("Wait until a particular condition is satisfied. Each subcom
                     "API until the listed requirement is met.")
 
 
-def operation_help(service_word: str, words: str | Sequence[str],
+def operation_help(service_word: str, words: Sequence[str],
                    environ: Mapping[str, str]) -> OperationHelp:
     """Everything the operation page shows, from the operation's model slice.
 
     `words` name the operation, or `wait` and a waiter: its page is the polled
     operation's, with the waiter's description and no output, as v2 makes it.
     """
-    command = resolve_command(service_word, [words] if isinstance(words, str) else words,
-                              environ)
+    command = resolve_command(service_word, words, environ)
     model = command.model
     operation = model.operations[command.api_name]
     specs = build_arguments(model, command.api_name, command.service_cli_name)

@@ -44,7 +44,7 @@ def reference_lines() -> list[str]:
 
 def test_reference_page_matches_line_for_line(environ):
     """`aws iot cancel-job-execution help | cat` of v2, overstrikes removed: all 297 lines."""
-    op = operation_help("iot", "cancel-job-execution", environ)
+    op = operation_help("iot", ["cancel-job-execution"], environ)
     op = dataclasses.replace(op, examples=(DATA / "iot-cancel-job-execution-examples.rst").read_text())
     lines = render_page(op.cli_name, operation_sections(op))
     expected = reference_lines()
