@@ -111,8 +111,9 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
                       env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given, then from
     v2's hand-made arguments of the operation, if it has any."""
-    custom = bool(added_arguments(command.service_cli_name, command.cli_name))
-    if custom:
+    custom = any(parsed.options.get(spec.cli_name) is not None
+                 for spec in added_arguments(command.service_cli_name, command.cli_name))
+    if custom:  # only then are v2's hand-made arguments read
         from awsmini.values.custom import check_custom
 
         check_custom(command.service_cli_name, command.cli_name, parsed.options,
