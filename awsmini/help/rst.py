@@ -55,39 +55,109 @@ class Block:
 
 def parse(text: str) -> list[Block]:
     """Blocks of an rst text."""
-    return _parse(text.expandtabs(8).split("\n"))
+    return _parse(_Lines.of(text.expandtabs(8).split("\n")))
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+class _Lines:
+    """A block of the text's lines as a nested level sees them: `cut` columns in
+    (the first line `first_cut` in, for a list item's or a directive's first line).
+
+    Nested blocks are views of the one list of lines, so a deeply nested
+    document is not copied once per level; a line's text is cut only when read.
+    `code` has one character per line, chr(indent + 1), or NUL when it is
+    blank: the ends and shared indents of blocks are found by searching it.
+    """
+
+    __slots__ = ("raw", "code", "start", "stop", "cut", "first_cut")
+
+    def __init__(self, raw: list[str], code: str, start: int, stop: int, cut: int,
+                 first_cut: int | None = None) -> None:
+        self.raw, self.code = raw, code
+        self.start, self.stop, self.cut, self.first_cut = start, stop, cut, first_cut
+
+    @classmethod
+    def of(cls, raw: list[str]) -> "_Lines":
+        code = "".join(chr(len(line) - len(line.lstrip(" ")) + 1) if line.strip() else "\0"
+                       for line in raw)
+        return cls(raw, code, 0, len(raw), 0)
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def __getitem__(self, index: int) -> str:
+        line = self.raw[self.start + index]
+        if index == 0 and self.first_cut is not None:
+            return line[self.first_cut:]
+        return "" if self.code[self.start + index] == "\0" else line[self.cut:]
+
+    def blank(self, index: int) -> bool:
+        if index == 0 and self.first_cut is not None:
+            return not self[0].strip()
+        return self.code[self.start + index] == "\0"
+
+    def indent(self, index: int) -> int:
+        if index == 0 and self.first_cut is not None:
+            line = self[0]
+            return len(line) - len(line.lstrip(" "))
+        mark = self.code[self.start + index]
+        return 0 if mark == "\0" else ord(mark) - 1 - self.cut
+
+    def shallower(self, start: int, indent: int) -> int:
+        """The first line from `start` that is not blank and indented less than `indent`."""
+        if start == 0 and self.first_cut is not None:
+            if not self.blank(0) and self.indent(0) < indent:
+                return 0
+            start = 1
+        found = _shallower(self.cut + indent).search(self.code, self.start + start, self.stop)
+        return found.start() - self.start if found else len(self)
+
+    def view(self, start: int, stop: int, cut: int, first_cut: int | None = None) -> "_Lines":
+        """Lines `start:stop`, `cut` more columns in; the first `first_cut` more
+        columns into its text as read here, when given."""
+        if first_cut is not None:
+            own = self.first_cut if start == 0 and self.first_cut is not None else self.cut
+            first_cut += own
+        return _Lines(self.raw, self.code, self.start + start, self.start + stop,
+                      self.cut + cut, first_cut)
+
+    def dedented(self, start: int, stop: int) -> "_Lines":
+        """Lines `start:stop` without the indent they all share."""
+        marks = self.code[self.start + start:self.start + stop].replace("\0", "")
+        return self.view(start, stop, ord(min(marks)) - 1 - self.cut if marks else 0)
+
+    def texts(self, start: int, stop: int) -> list[str]:
+        return [self[index] for index in range(start, stop)]
 
 
-def _dedent(lines: list[str]) -> list[str]:
-    widths = [_indent(line) for line in lines if line.strip()]
-    cut = min(widths) if widths else 0
-    return [line[cut:] if line.strip() else "" for line in lines]
+_shallower_patterns: dict[int, re.Pattern] = {}
 
 
-def _indented_block(lines: list[str], start: int, min_indent: int = 1) -> int:
+def _shallower(indent: int) -> re.Pattern:
+    """A pattern for the code of a non-blank line indented less than `indent`."""
+    if indent not in _shallower_patterns:
+        _shallower_patterns[indent] = re.compile(
+            "[\x01-%s]" % re.escape(chr(indent)) if indent >= 1 else "(?!)")
+    return _shallower_patterns[indent]
+
+
+def _indented_block(lines: _Lines, start: int, min_indent: int = 1) -> int:
     """End of the run of blank or indented lines from `start`."""
-    end = start
-    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) >= min_indent):
-        end += 1
-    while end > start and not lines[end - 1].strip():
+    end = lines.shallower(start, min_indent) if start < len(lines) else start
+    while end > start and lines.blank(end - 1):
         end -= 1
     return end
 
 
-def _parse(lines: list[str]) -> list[Block]:
+def _parse(lines: _Lines) -> list[Block]:
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        if not line.strip():
+        if lines.blank(index):
             index += 1
-        elif _indent(line):
+        elif lines.indent(index):
             end = _indented_block(lines, index)
-            blocks.append(Block("quote", children=_parse(_dedent(lines[index:end]))))
+            blocks.append(Block("quote", children=_parse(lines.dedented(index, end))))
             index = end
         elif _is_title(lines, index):
             blocks.append(Block("title", text=inline_text(line.strip())))
@@ -97,10 +167,13 @@ def _parse(lines: list[str]) -> list[Block]:
         elif _ENUMERATOR.match(line) and _is_item_end(lines, index + 1):
             index = _parse_bullets(lines, index, blocks, _ENUMERATOR)
         elif _DIRECTIVE.match(line):
-            name, rest = _DIRECTIVE.match(line).groups()
+            directive = _DIRECTIVE.match(line)
+            name, rest = directive.groups()
             end = _indented_block(lines, index + 1)
-            body = ([rest] if rest else []) + _dedent(lines[index + 1:end])
-            if name in _ADMONITIONS and any(line.strip() for line in body):
+            body = lines.dedented(index + 1, end)
+            if rest:  # the directive line's own text comes first
+                body = lines.view(index, end, body.cut - lines.cut, directive.start(2))
+            if name in _ADMONITIONS and any(not body.blank(i) for i in range(len(body))):
                 # without content docutils reports an error and shows no admonition
                 blocks.append(Block("admonition", text=_ADMONITIONS[name], children=_parse(body)))
             index = end
@@ -111,7 +184,7 @@ def _parse(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _is_title(lines: list[str], index: int) -> bool:
+def _is_title(lines: _Lines, index: int) -> bool:
     """A line underlined with one punctuation character, at least as long: a section title."""
     if index + 1 >= len(lines):
         return False
@@ -120,52 +193,52 @@ def _is_title(lines: list[str], index: int) -> bool:
             and under[0] in "=-~^*+#`:'\"._" and bool(title.strip()))
 
 
-def _is_item_end(lines: list[str], index: int) -> bool:
+def _is_item_end(lines: _Lines, index: int) -> bool:
     """An enumerator starts a list only when the next line is blank or indented."""
-    return index >= len(lines) or not lines[index].strip() or _indent(lines[index]) > 0
+    return index >= len(lines) or lines.blank(index) or lines.indent(index) > 0
 
 
-def _parse_bullets(lines: list[str], index: int, blocks: list[Block], marker: re.Pattern) -> int:
+def _parse_bullets(lines: _Lines, index: int, blocks: list[Block], marker: re.Pattern) -> int:
     items, tags = [], []
     while index < len(lines) and marker.match(lines[index]):
         match = marker.match(lines[index])
         width = match.end() if lines[index][match.end():].strip() else len(match.group(1)) + 1
         end = _indented_block(lines, index + 1, width)
-        body = [lines[index][match.end():]] + [l[width:] if l.strip() else "" for l in lines[index + 1:end]]
-        items.append(_parse(body))
+        items.append(_parse(lines.view(index, end, width, match.end())))
         tag = "o" if marker is _BULLET else match.group(1)
         if "#" in tag:  # auto-numbered: one more than the item before
             previous = re.search(r"\d+", tags[-1]) if tags else None
             tag = tag.replace("#", str(int(previous.group()) + 1 if previous else 1))
         tags.append(tag)
         index = end
-        while index < len(lines) and not lines[index].strip():
+        while index < len(lines) and lines.blank(index):
             index += 1
     blocks.append(Block("bullets", lines=tags, children=items))
     return index
 
 
-def _parse_paragraph(lines: list[str], index: int, blocks: list[Block]) -> int:
+def _parse_paragraph(lines: _Lines, index: int, blocks: list[Block]) -> int:
     end = index
-    while end < len(lines) and lines[end].strip() and not _indent(lines[end]):
+    while end < len(lines) and not lines.blank(end) and not lines.indent(end):
         end += 1
-    if end == index + 1 and end < len(lines) and lines[end].strip():
+    if end == index + 1 and end < len(lines) and not lines.blank(end):
         # one line directly followed by an indented block: a definition list item
         stop = _indented_block(lines, end)
         blocks.append(Block("definition", text=inline_text(lines[index].rstrip()),
-                            children=_parse(_dedent(lines[end:stop]))))
+                            children=_parse(lines.dedented(end, stop))))
         return stop
-    text = "\n".join(line.rstrip() for line in lines[index:end])
+    text = "\n".join(line.rstrip() for line in lines.texts(index, end))
     if text.endswith("::") and end < len(lines):
         start = end
-        while start < len(lines) and not lines[start].strip():
+        while start < len(lines) and lines.blank(start):
             start += 1
-        if start < len(lines) and _indent(lines[start]):
+        if start < len(lines) and lines.indent(start):
             stop = _indented_block(lines, start)
             text = text[:-2].rstrip() if text[:-2].endswith((" ", "\n")) or text == "::" else text[:-1]
             if text.strip():
                 blocks.append(Block("para", text=inline_text(text)))
-            blocks.append(Block("literal", lines=_dedent(lines[start:stop])))
+            literal = lines.dedented(start, stop)
+            blocks.append(Block("literal", lines=literal.texts(0, len(literal))))
             return stop
     blocks.append(Block("para", text=inline_text(text)))
     return end

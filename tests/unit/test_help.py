@@ -332,3 +332,41 @@ def test_security_group_shortcuts_are_documented_and_what_they_stand_for_is_not(
     assert "       NOTE:" in page
     revoke = help_lines("ec2", ["revoke-security-group-ingress", "help"], environ)
     assert "       --port (string)" in revoke and "       NOTE:" not in revoke
+
+
+def _shape(blocks) -> list:
+    """Blocks as (kind, text or tags, children) for comparing structures."""
+    out = []
+    for block in blocks:
+        children = ([_shape(item) for item in block.children] if block.kind == "bullets"
+                    else _shape(block.children))
+        out.append((block.kind, block.lines if block.kind in ("bullets", "literal") else block.text,
+                    children))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("* - a\n  - b\n", [("bullets", ["o"], [[("bullets", ["o", "o"], [
+        [("para", "a", [])], [("para", "b", [])]])]])]),
+    ("1. * x\n   * y\n2. z\n", [("bullets", ["1.", "2."], [
+        [("bullets", ["o", "o"], [[("para", "x", [])], [("para", "y", [])]])],
+        [("para", "z", [])]])]),
+    ("* .. note:: inside\n     more\n", [("bullets", ["o"], [[("admonition", "NOTE:", [
+        ("para", "inside\nmore", [])])]])]),
+    ("- item::\n\n      code\n        deeper\n", [("bullets", ["o"], [[
+        ("para", "item:", []), ("literal", ["code", "  deeper"], [])]])]),
+], ids=["list-in-a-list-item", "list-in-a-numbered-item", "note-in-a-list-item",
+        "literal-in-a-list-item"])
+def test_blocks_that_start_on_a_list_items_first_line(text, expected):
+    assert _shape(parse(text)) == expected
+
+
+def test_deep_nesting_keeps_every_level():
+    depth = 60
+    text = "".join("  " * level + "term %d\n" % level for level in range(depth))
+    blocks, levels = parse(text), []
+    while blocks:
+        levels.append((blocks[0].kind, blocks[0].text))
+        blocks = blocks[0].children
+    assert levels == [("definition", "term %d" % n) for n in range(depth - 1)] + [
+        ("para", "term %d" % (depth - 1))]
