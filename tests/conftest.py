@@ -136,3 +136,17 @@ def awsmini_executable() -> str:
     """The installed `awsmini` console script next to this interpreter."""
     script = Path(sys.executable).with_name("awsmini")
     return str(script) if script.exists() else (shutil.which("awsmini") or "awsmini")
+
+
+@pytest.fixture
+def aws(moto_reset, tmp_path):
+    """Run the installed `awsmini` against the freshly reset moto_server, as a script would:
+    a subprocess in `tmp_path` with an isolated environment and no terminal."""
+    def run(*argv: str, stdin: str | None = None,
+            endpoint: str | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [awsmini_executable(), *argv, "--endpoint-url", endpoint or moto_reset],
+            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
+            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120)
+
+    return run

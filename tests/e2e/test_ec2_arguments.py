@@ -4,20 +4,15 @@ flags (`--x`, `--no-x`, `--x Value=...`, `--x <json>`), read back; `run-instance
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
-from tests.conftest import awsmini_executable, isolated_environ
-
 
 @pytest.fixture
-def aws(moto_reset, tmp_path):
+def aws_json(aws):
+    """The shared runner, for commands that must succeed: their JSON output, parsed."""
     def run(*argv: str) -> dict:
-        result = subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, timeout=60)
+        result = aws(*argv)
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout) if result.stdout.strip() else {}
 
@@ -30,12 +25,12 @@ def aws(moto_reset, tmp_path):
     (["--enable-dns-hostnames", "Value=true"], True),
     (["--enable-dns-hostnames", '{"Value": false}'], False),
 ], ids=["flag", "negative", "shorthand", "json"])
-def test_vpc_dns_hostnames(aws, flag, expected):
-    vpc = aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16")["Vpc"]["VpcId"]
+def test_vpc_dns_hostnames(aws_json, flag, expected):
+    vpc = aws_json("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16")["Vpc"]["VpcId"]
     if not expected:  # start from the other state, so that the change is seen
-        aws("ec2", "modify-vpc-attribute", "--vpc-id", vpc, "--enable-dns-hostnames")
-    aws("ec2", "modify-vpc-attribute", "--vpc-id", vpc, *flag)
-    attribute = aws("ec2", "describe-vpc-attribute", "--vpc-id", vpc,
+        aws_json("ec2", "modify-vpc-attribute", "--vpc-id", vpc, "--enable-dns-hostnames")
+    aws_json("ec2", "modify-vpc-attribute", "--vpc-id", vpc, *flag)
+    attribute = aws_json("ec2", "describe-vpc-attribute", "--vpc-id", vpc,
                     "--attribute", "enableDnsHostnames")
     assert attribute["EnableDnsHostnames"] == {"Value": expected}
 
@@ -46,25 +41,25 @@ def test_vpc_dns_hostnames(aws, flag, expected):
     (["--count", "2:4"], 2, 4),  # the service picks within the range
     (["--cli-input-json", '{"MinCount": 2, "MaxCount": 2}'], 2, 2),
 ], ids=["one-by-default", "count", "range", "input-json-kept"])
-def test_run_instances_count(aws, extra, least, most):
-    reservation = aws("ec2", "run-instances", "--image-id", "ami-12c6146b", *extra)
+def test_run_instances_count(aws_json, extra, least, most):
+    reservation = aws_json("ec2", "run-instances", "--image-id", "ami-12c6146b", *extra)
     assert least <= len(reservation["Instances"]) <= most
 
 
-def test_security_group_rule_shortcuts(aws):
-    group = aws("ec2", "create-security-group", "--group-name", "web",
+def test_security_group_rule_shortcuts(aws_json):
+    group = aws_json("ec2", "create-security-group", "--group-name", "web",
                 "--description", "web")["GroupId"]
-    aws("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "tcp",
+    aws_json("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "tcp",
         "--port", "22", "--cidr", "10.0.0.0/8")
-    aws("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "udp",
+    aws_json("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "udp",
         "--port", "1000-2000", "--source-group", group)
-    rules = aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
+    rules = aws_json("ec2", "describe-security-groups", "--group-ids", group, "--query",
                 "SecurityGroups[0].IpPermissions[].[IpProtocol,FromPort,ToPort,"
                 "IpRanges[0].CidrIp,UserIdGroupPairs[0].GroupId]")
     assert sorted(rules, key=str) == sorted([["tcp", 22, 22, "10.0.0.0/8", None],
                                              ["udp", 1000, 2000, None, group]], key=str)
-    aws("ec2", "revoke-security-group-ingress", "--group-id", group, "--protocol", "tcp",
+    aws_json("ec2", "revoke-security-group-ingress", "--group-id", group, "--protocol", "tcp",
         "--port", "22", "--cidr", "10.0.0.0/8")
-    left = aws("ec2", "describe-security-groups", "--group-ids", group, "--query",
+    left = aws_json("ec2", "describe-security-groups", "--group-ids", group, "--query",
                "SecurityGroups[0].IpPermissions[].IpProtocol")
     assert left == ["udp"]

@@ -3,22 +3,6 @@ response they name are saved to files only the user can read; the response print
 from __future__ import annotations
 
 import json
-import subprocess
-
-import pytest
-
-from tests.conftest import awsmini_executable, isolated_environ
-
-
-@pytest.fixture
-def aws(moto_reset, tmp_path):
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, timeout=60)
-
-    return run
 
 
 def test_keys_and_certificate_outfiles(aws, tmp_path):

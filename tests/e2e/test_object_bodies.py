@@ -3,22 +3,8 @@ uploads the file, `get-object <outfile>` writes it back, byte for byte."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
-
-from tests.conftest import awsmini_executable, isolated_environ
-
-
-@pytest.fixture
-def aws(moto_reset, tmp_path):
-    def run(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=60)
-
-    return run
 
 
 def test_a_file_goes_up_and_comes_back(aws, tmp_path):

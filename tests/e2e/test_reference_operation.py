@@ -8,20 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-import pytest
-
-from tests.conftest import awsmini_executable, free_port, isolated_environ
-
-
-@pytest.fixture
-def aws(moto_reset, tmp_path):
-    def run(*argv: str, endpoint: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", endpoint or moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, timeout=60)
-
-    return run
+from tests.conftest import free_port
 
 
 def make_job(aws, thing: str = "MyRPi", job: str = "example-job-03") -> None:

@@ -2,23 +2,6 @@
 the operation; success prints nothing (exit 0), a failure state exits 255."""
 from __future__ import annotations
 
-import subprocess
-
-import pytest
-
-from tests.conftest import awsmini_executable, isolated_environ
-
-
-@pytest.fixture
-def aws(moto_reset, tmp_path):
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, timeout=120)
-
-    return run
-
 
 def launch(aws) -> str:
     result = aws("ec2", "run-instances", "--image-id", "ami-12c6146b",
