@@ -110,9 +110,14 @@ def render(data: Any, options: Any) -> Iterator[str]:
     sections: list[_Section] = []
     if not _build(sections, options.title, data, 0):
         return
-    lines = _layout(sections, options.width, options.color)
-    for start in range(0, len(lines), 2048):
-        yield "".join(lines[start:start + 2048])
+    pending: list[str] = []
+    for line in _layout(sections, options.width, options.color):
+        pending.append(line)
+        if len(pending) >= 2048:
+            yield "".join(pending)
+            pending.clear()
+    if pending:
+        yield "".join(pending)
 
 
 # ------------------------------------------------------------------ building
@@ -187,19 +192,24 @@ def _group_keys(current: dict) -> tuple[list, list]:
 
 # ------------------------------------------------------------------ drawing
 
-def _layout(sections: list, terminal_width: int, color: bool) -> list[str]:
+def _layout(sections: list, terminal_width: int, color: bool) -> Iterator[str]:
+    """The table's lines, section by section; each section is let go once drawn
+    (every width is known before the first is drawn), so a large listing is
+    not held as sections and as text at once."""
     width = max(section.total_width() for section in sections)
     if width > terminal_width:
         _to_vertical(sections)
         width = max(section.total_width() for section in sections)
     top = "-" * width + "\n"
-    lines = [top + RESET if color else top]
+    yield top + RESET if color else top
     # Large listings repeat the same titles and column layouts thousands of
     # times; each is computed once.
     cache: dict = {}
-    for section in sections:
+    for index, section in enumerate(sections):
+        lines: list[str] = []
         _draw_section(section, width, color, lines, cache)
-    return lines
+        sections[index] = None
+        yield from lines
 
 
 def _to_vertical(sections: list) -> None:
