@@ -106,8 +106,11 @@ class ArgSpec:
     `cli_name` is the option without its dashes (`job-id`); `member_name` the
     input member it fills (`jobId`); `shape_name` and `type_name` its model
     shape. `nargs` is "+" for lists (several words), None otherwise.
-    `is_positional` marks v2's `outfile` of streaming outputs. Options that
-    fill no member (`is_cli_only`) are handled by the driver's own stages.
+    `is_positional` marks v2's `outfile` of streaming outputs and the words
+    of hand-written commands (`nargs` 2 for `s3 cp`'s two paths). Options that
+    fill no member (`is_cli_only`) are handled by the driver's own stages, or
+    by the hand-written command that declares them. A boolean takes no value;
+    it has a `--no-` twin only when `negative_name` says so.
     """
 
     cli_name: str
@@ -116,7 +119,7 @@ class ArgSpec:
     type_name: str
     is_required: bool = False
     documentation: str = ""
-    nargs: str | None = None
+    nargs: str | int | None = None
     is_positional: bool = False
     const: str | None = None  # the value of an option given without one (`nargs="?"`)
     negative_name: str | None = None  # a boolean's `--no-` twin, after v2's renames
@@ -125,6 +128,9 @@ class ArgSpec:
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
     is_documented: bool = True  # False: accepted, but left out of help and the prompt
     saves: str | None = None  # an `-outfile` option: the JMESPath of what it writes there
+    default: Any = None  # the value when not given (hand-written commands' arguments)
+    is_repeatable: bool = False  # may be given again: its values are collected in order
+    dest: str | None = None  # collected with the other options of this dest as (name, value)
 
     @property
     def option(self) -> str:

@@ -13,6 +13,7 @@ Converts no structured value; that is `values/`'s job.
 """
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -40,12 +41,20 @@ def parse_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
     """Parse `words` against the table; `relax_required` drops the required check
     (v2 does so when the values may come from `--cli-input-json` or a skeleton
     is asked for)."""
-    parser = _build_parser(specs, relax_required)
-    namespace, extras = parser.parse_known_args(list(words))
+    parsed, extras = parse_known_arguments(specs, words, relax_required)
     if extras:
         options = [w for w in extras if w.startswith("-")]
         others = [w for w in extras if not w.startswith("-")]
         raise UnknownOptionsError("Unknown options: " + ", ".join(options + others))
+    return parsed
+
+
+def parse_known_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
+                          relax_required: bool = False) -> tuple[ParsedArgs, list[str]]:
+    """Parse `words` against the table; also return the words no argument took, in order
+    (hand-written commands report them in their own way)."""
+    parser = _build_parser(specs, relax_required)
+    namespace, extras = parser.parse_known_args(list(words))
     values = vars(namespace)
     for spec in specs.values():
         if spec.is_boolean_structure and values.pop(_NEGATIVE + spec.cli_name, None):
@@ -57,9 +66,9 @@ def parse_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
     for name, value in values.items():
         if value is None:
             continue
-        target = parsed.options if specs[name].is_cli_only else parsed.members
+        target = parsed.options if name not in specs or specs[name].is_cli_only else parsed.members
         target[name] = value
-    return parsed
+    return parsed, extras
 
 
 def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
@@ -67,13 +76,18 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
     for spec in specs.values():
         required = spec.is_required and not relax_required
         if spec.is_positional:
-            parser.add_argument(spec.cli_name, nargs=None if required else "?")
+            parser.add_argument(spec.cli_name, nargs=spec.nargs or (None if required else "?"),
+                                default=spec.default)
+        elif spec.dest is not None:  # `--exclude` and `--include`: one list, in order
+            parser.add_argument(spec.option, dest=spec.dest, action=_Collect, default=None,
+                                metavar=spec.cli_name)
         elif spec.is_boolean:
             parser.add_argument(spec.option, *_alias_options(spec), dest=spec.cli_name,
                                 action="store_true",
                                 default=None, required=required)
-            parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
-                                action="store_false", default=None)
+            if spec.negative_name:
+                parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
+                                    action="store_false", default=None)
         elif spec.is_boolean_structure:
             # `--x` alone is True, `--x <value>` a value, `--no-x` (kept apart to
             # catch both being given) False
@@ -91,8 +105,19 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
                 kwargs["choices"] = spec.choices
             if spec.type_name in _ARGPARSE_TYPES:
                 kwargs["type"] = _ARGPARSE_TYPES[spec.type_name]
+            if spec.is_repeatable:
+                kwargs["action"] = "append"
             parser.add_argument(spec.option, *_alias_options(spec), **kwargs)
     return parser
+
+
+class _Collect(argparse.Action):
+    """Appends `(option name, value)` to the list its options share (v2's filters)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        collected = list(getattr(namespace, self.dest) or [])
+        collected.append((self.metavar, values))
+        setattr(namespace, self.dest, collected)
 
 
 def _alias_options(spec: ArgSpec) -> list[str]:

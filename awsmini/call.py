@@ -34,10 +34,25 @@ NO_REGION = ('You must specify a region. You can also configure your region by r
 def create_client(command: Command, options: GlobalOptions, settings: Settings,
                   environ: Mapping[str, str]) -> Any:
     """A botocore client for the command's service, configured as v2 configures it."""
+    return create_service_client(command.service_name, options, settings, environ,
+                                 model=command.model)
+
+
+def create_service_client(service: str, options: GlobalOptions, settings: Settings,
+                          environ: Mapping[str, str], model: models.ServiceModel | None = None,
+                          region: str | None = None, endpoint_url: str | None = None,
+                          config: Mapping[str, Any] | None = None) -> Any:
+    """A botocore client for `service`, configured from the global options and the profile.
+
+    With `model` (a slice), botocore builds the client from it instead of the whole
+    service model. `region` and `endpoint_url` override the options' (a hand-written
+    command's source bucket region); `config` adds botocore `Config` settings.
+    """
     with translate_errors():
-        session = _session(command, options, settings, environ)
-        config = _client_config(options, session, environ)
-        region = options.region or environ.get("AWS_REGION") or session.get_config_variable("region")
+        session = _session(service, model, options, settings, environ)
+        client_config = _client_config(options, session, environ, config or {})
+        region = (region or options.region or environ.get("AWS_REGION")
+                  or session.get_config_variable("region"))
         if not region:
             raise ConfigurationError(NO_REGION, "NoRegion")
         if options.sign_request and session.get_credentials() is None:
@@ -47,9 +62,9 @@ def create_client(command: Command, options: GlobalOptions, settings: Settings,
             verify = False
         elif options.ca_bundle:
             verify = options.ca_bundle
-        return session.create_client(command.service_name, region_name=region,
-                                     endpoint_url=options.endpoint_url, verify=verify,
-                                     config=config)
+        return session.create_client(service, region_name=region,
+                                     endpoint_url=endpoint_url or options.endpoint_url,
+                                     verify=verify, config=client_config)
 
 
 def preload() -> None:
@@ -135,12 +150,12 @@ class Pages:
         return getattr(self._pages, name)
 
 
-def _session(command: Command, options: GlobalOptions, settings: Settings,
-             environ: Mapping[str, str]) -> Any:
+def _session(service: str, model: models.ServiceModel | None, options: GlobalOptions,
+             settings: Settings, environ: Mapping[str, str]) -> Any:
     import botocore.session
 
     session = botocore.session.Session()
-    session.register_component("data_loader", _loader(command, environ))
+    session.register_component("data_loader", _loader(service, model, environ))
     if options.profile:
         # An explicit profile is an instance variable: botocore then ignores
         # credentials in the environment, as v2 does.
@@ -169,7 +184,8 @@ def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:
         serializer_kwargs["timestamp_precision"] = "legacy"
 
 
-def _loader(command: Command, environ: Mapping[str, str]) -> Any:
+def _loader(service: str, model: models.ServiceModel | None,
+            environ: Mapping[str, str]) -> Any:
     """botocore's loader over awsmini's search paths, handing botocore the command's
     model slice: the client then parses one operation's shapes, not the service's.
 
@@ -184,9 +200,9 @@ def _loader(command: Command, environ: Mapping[str, str]) -> Any:
             return models.list_services(environ)
 
         def load_service_model(self, service_name, type_name, api_version=None):
-            if (service_name, type_name) == (command.service_name, "service-2") and (
-                    api_version in (None, command.model.api_version)):
-                return command.model.data
+            if model is not None and (service_name, type_name) == (service, "service-2") and (
+                    api_version in (None, model.api_version)):
+                return model.data
             return super().load_service_model(service_name, type_name, api_version)
 
     return SliceLoader(extra_search_paths=models.search_paths(environ),
@@ -199,11 +215,12 @@ def _iso_timestamp(value: Any) -> str:
     return parse_timestamp(value).isoformat()
 
 
-def _client_config(options: GlobalOptions, session: Any, environ: Mapping[str, str]) -> Any:
+def _client_config(options: GlobalOptions, session: Any, environ: Mapping[str, str],
+                   extra: Mapping[str, Any]) -> Any:
     from botocore import UNSIGNED
     from botocore.config import Config
 
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = dict(extra)
     if not options.sign_request:
         kwargs["signature_version"] = UNSIGNED
     if options.connect_timeout is not None:

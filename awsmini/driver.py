@@ -11,6 +11,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from awsmini import __version__
 from awsmini.arguments import ArgSpec, added_arguments, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
+from awsmini.commands import Invocation
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.env import Env
 from awsmini.errors import UsageError
@@ -38,6 +39,10 @@ def run(argv: Sequence[str], env: Env) -> int:
     if not words:
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3
+    if isinstance(command, Invocation):  # v2's hand-written commands (`s3 cp`)
+        from awsmini.commands import run_command
+
+        return run_command(command, options, env)
     specs, parsed, paging = parse_command_line(command, options, env)   # 4, 5, 10
     settings = Settings(options, env.environ)
     params = unpack_parameters(specs, parsed, command, env)               # 6

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 
 from awsmini import models
 from awsmini.arguments import cli_name
+from awsmini.commands import Invocation, find_command
 from awsmini.errors import UsageError
 from awsmini.globalopts import Parser
 
@@ -53,8 +54,11 @@ def service_cli_name(name: str) -> str:
 
 
 def service_cli_names(environ: Mapping[str, str]) -> list[str]:
-    """Every service command name, sorted."""
-    return sorted(service_cli_name(n) for n in models.list_services(environ))
+    """Every command name: the services' and v2's hand-written families (`s3`), sorted."""
+    from awsmini.commands import TABLE, is_whole_family
+
+    names = {service_cli_name(n) for n in models.list_services(environ)}
+    return sorted(names | {word for word in TABLE if is_whole_family(word)})
 
 
 def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
@@ -71,8 +75,13 @@ def check_service(service_cli: str, environ: Mapping[str, str]) -> str:
     return name
 
 
-def resolve_command(service_cli: str, words: Sequence[str], environ: Mapping[str, str]) -> Command:
-    """The operation named by the first positional word after the service."""
+def resolve_command(service_cli: str, words: Sequence[str],
+                    environ: Mapping[str, str]) -> Command | Invocation:
+    """The hand-written command (commands.TABLE), else the operation, named by the
+    first positional word after the service."""
+    invocation = find_command(service_cli, words)
+    if invocation is not None:
+        return invocation
     service = check_service(service_cli, environ)
     parser = Parser()
     parser.add_argument("operation")

@@ -1,0 +1,194 @@
+"""v2's hand-written commands: what one declares, the static table `resolve` reads, and the run.
+
+A hand-written command (`s3 cp`; later `configure set`, `ecr get-login-password`, ...)
+is a `CustomCommand`: its name, its help text, its arguments as `ArgSpec`s (the
+table the generic driver parses, with the same parser and messages), and `run`,
+the "module:function" that does the work. Declarations live apart from the work,
+so `s3 cp help` or a usage error imports no transfer or network machinery: the
+run's module is imported only once the arguments are parsed and converted.
+
+`TABLE` maps a command word to the module declaring its family and the words it
+adds: `ALL` when the whole command is hand-written (`s3`, whose model service is
+`s3api`), or the names it adds beside a model service's operations. A family
+module defines `COMMANDS` ({name: CustomCommand}, in v2's help order) and
+`DESCRIPTION` (its help page's rst).
+
+`run(args, context)` gets the converted values by `cli_name` (dests for options
+collected together, defaults filled) and a `Context`: the streams, the global
+options, the profile's settings and the client factory of `call.py`. It returns
+the exit code and raises `errors` families, which main.py reports like any other.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable, Mapping, Sequence
+
+from awsmini.arguments import ArgSpec
+from awsmini.env import Env
+from awsmini.errors import OtherError, ParamValidationError, UsageError
+from awsmini.globalopts import GlobalOptions
+from awsmini.settings import Settings
+
+ALL = None  # the whole command word is hand-written
+
+# command word -> (family module, the subcommand words it adds, or ALL)
+TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
+    "s3": ("awsmini.commands.s3", ALL),
+}
+
+
+@dataclass(frozen=True)
+class CustomCommand:
+    """One hand-written command, declared as data.
+
+    `shapes` are model shapes for arguments with structured values (a `map` such
+    as `--metadata`), in `service-2.json`'s form, so that shorthand, JSON and
+    `file://` values are read as for generic operations. `usage` is v2's
+    one-line usage of the positional words (`<S3Uri>`).
+    """
+
+    name: str
+    description: str
+    arguments: tuple[ArgSpec, ...]
+    run: str  # "module:function"
+    usage: str = ""
+    shapes: Mapping[str, Any] = field(default_factory=dict)
+
+    def argument_table(self) -> dict[str, ArgSpec]:
+        return {spec.cli_name: spec for spec in self.arguments}
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """A hand-written command found on the command line, and the words left for it."""
+
+    family: str  # the command word: `s3`
+    command: CustomCommand
+    args: tuple[str, ...]
+
+
+def family_module(word: str) -> ModuleType | None:
+    """The module declaring the hand-written family of `word`, if there is one."""
+    entry = TABLE.get(word)
+    return importlib.import_module(entry[0]) if entry else None
+
+
+def is_whole_family(word: str) -> bool:
+    """Whether every subcommand of `word` is hand-written (no model service behind it)."""
+    entry = TABLE.get(word)
+    return entry is not None and entry[1] is ALL
+
+
+def find_command(word: str, words: Sequence[str]) -> Invocation | None:
+    """The hand-written command `word words[0]`, or None when the model has it.
+
+    For a whole family, a missing or unknown subcommand is v2's usage error.
+    """
+    entry = TABLE.get(word)
+    if entry is None or (entry[1] is not ALL and (not words or words[0] not in entry[1])):
+        return None
+    commands: Mapping[str, CustomCommand] = family_module(word).COMMANDS  # type: ignore[union-attr]
+    if not words or words[0].startswith("-"):
+        raise ParamValidationError("usage: aws [options] %s <subcommand> [parameters]\n"
+                                   "aws: [ERROR]: too few arguments" % word)
+    if words[0] not in commands:
+        from difflib import get_close_matches
+
+        raise UsageError("argument subcommand: Found invalid choice '%s'" % words[0],
+                         suggestions=get_close_matches(words[0], list(commands), cutoff=0.8))
+    return Invocation(word, commands[words[0]], tuple(words[1:]))
+
+
+# ------------------------------------------------------------------ the run
+
+@dataclass
+class Context:
+    """What a hand-written command's run is given beside its arguments."""
+
+    env: Env
+    options: GlobalOptions
+    settings: Settings
+    _clients: dict = field(default_factory=dict)
+
+    def client(self, service: str, region: str | None = None,
+               endpoint_url: str | None = None, **config: Any) -> Any:
+        """A botocore client configured from the global options and profile, as the
+        generic driver's (`region`/`endpoint_url` override the options'; `config`
+        adds botocore `Config` settings)."""
+        from awsmini.call import create_service_client
+
+        key = (service, region, endpoint_url, tuple(sorted(config.items())))
+        if key not in self._clients:
+            self._clients[key] = create_service_client(
+                service, self.options, self.settings, self.env.environ,
+                region=region, endpoint_url=endpoint_url, config=config)
+        return self._clients[key]
+
+    def write(self, text: str) -> None:
+        """Write to stdout now (progress and result lines are seen as they happen)."""
+        self.env.stdout.write(text)
+        self.env.stdout.flush()
+
+    def warn(self, text: str) -> None:
+        """Write to stderr now."""
+        self.env.stderr.write(text)
+        self.env.stderr.flush()
+
+
+def run_command(invocation: Invocation, options: GlobalOptions, env: Env) -> int:
+    """Parse the command's words, convert their values, and run it; its exit code."""
+    from awsmini.argv_parse import parse_known_arguments
+
+    command = invocation.command
+    specs = command.argument_table()
+    parsed, extras = parse_known_arguments(specs, invocation.args)
+    if extras:  # v2's hand-written commands list them as given, comma-separated
+        raise ParamValidationError("Unknown options: %s" % ",".join(extras))
+    args = convert_arguments(command, parsed.options, env)
+    module_name, function_name = command.run.split(":")
+    function: Callable[[Mapping[str, Any], Context], int] = getattr(
+        importlib.import_module(module_name), function_name)
+    return function(args, Context(env, options, Settings(options, env.environ)))
+
+
+def convert_arguments(command: CustomCommand, raw: Mapping[str, Any],
+                      env: Env) -> dict[str, Any]:
+    """The values by cli name (or shared dest), converted as v2 converts custom arguments:
+    `file://` loaded, integers with Python's `int()`, structured values from shorthand
+    or JSON; absent ones are their default (None unless declared)."""
+    values: dict[str, Any] = {}
+    for spec in command.arguments:
+        name = spec.dest or spec.cli_name
+        if name in values:
+            continue
+        value = raw.get(name)
+        if value is None:
+            values[name] = spec.default
+            continue
+        if spec.dest is None and not spec.is_positional and not spec.is_boolean:
+            value = _convert(spec, value, command, env)
+        values[name] = value
+    return values
+
+
+def _convert(spec: ArgSpec, value: Any, command: CustomCommand, env: Env) -> Any:
+    from awsmini.values.paramfile import load_paramfile
+
+    single = value[0] if isinstance(value, list) and len(value) == 1 else value
+    loaded = load_paramfile(single, env)
+    if loaded is not None:
+        value = loaded
+    if spec.type_name == "integer":
+        try:
+            return int(value)
+        except (TypeError, ValueError) as error:  # v2 lets int()'s error end the run: 255
+            raise OtherError(str(error)) from error
+    if spec.shape_name:
+        from awsmini.models import ServiceModel
+        from awsmini.values.unpack import unpack_argument
+
+        model = ServiceModel(command.name, "", {"shapes": command.shapes})
+        return unpack_argument(spec, value, model, env)
+    return value
