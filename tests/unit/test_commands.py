@@ -1,0 +1,66 @@
+"""The hand-written command place: the table, parsing of declared arguments, conversion."""
+from __future__ import annotations
+
+import pytest
+
+from awsmini.commands import convert_arguments, find_command
+from awsmini.commands.s3 import COMMANDS
+from awsmini.commands.s3.paths import human_readable_size, relative_path, split_s3_uri
+from awsmini.env import Env
+from awsmini.errors import OtherError, ParamValidationError, UsageError
+
+
+def test_a_whole_family_answers_for_its_word_and_the_model_for_others():
+    assert find_command("s3", ["ls", "s3://b"]).command.name == "ls"
+    assert find_command("s3api", ["list-buckets"]) is None
+    with pytest.raises(UsageError, match="invalid choice 'list-buckets'"):
+        find_command("s3", ["list-buckets"])
+
+
+def test_unknown_words_are_listed_as_given():
+    from awsmini.commands import run_command
+    from awsmini.globalopts import GlobalOptions
+
+    invocation = find_command("s3", ["ls", "s3://a", "s3://b", "--bogus"])
+    with pytest.raises(ParamValidationError, match="^Unknown options: s3://b,--bogus$"):
+        run_command(invocation, GlobalOptions(), Env(environ={}))
+
+
+def test_defaults_integers_and_structured_values_are_converted():
+    from awsmini.argv_parse import parse_known_arguments
+
+    presign = COMMANDS["presign"]
+    parsed, _ = parse_known_arguments(presign.argument_table(), ["s3://b/k"])
+    assert convert_arguments(presign, parsed.options, Env(environ={}))["expires-in"] == 3600
+    parsed, _ = parse_known_arguments(presign.argument_table(), ["s3://b/k", "--expires-in", "x"])
+    with pytest.raises(OtherError, match="invalid literal for int"):
+        convert_arguments(presign, parsed.options, Env(environ={}))
+
+
+def test_repeatable_options_are_collected_in_order():
+    from awsmini.argv_parse import parse_known_arguments
+
+    mb = COMMANDS["mb"]
+    parsed, _ = parse_known_arguments(mb.argument_table(),
+                                      ["s3://b", "--tags", "a", "1", "--tags", "b", "2"])
+    assert parsed.options["tags"] == [["a", "1"], ["b", "2"]]
+
+
+@pytest.mark.parametrize("uri, expected", [
+    ("s3://b/k/x", ("b", "k/x")), ("s3://b", ("b", "")), ("s3://", ("", "")),
+    ("s3://arn:aws:s3:us-east-1:123456789012:accesspoint/ap/key",
+     ("arn:aws:s3:us-east-1:123456789012:accesspoint/ap", "key")),
+])
+def test_split_s3_uri(uri, expected):
+    assert split_s3_uri(uri) == expected
+
+
+@pytest.mark.parametrize("size, text", [(1, "1 Byte"), (10, "10 Bytes"), (2048, "2.0 KiB"),
+                                        (3145728, "3.0 MiB"), (1023, "1023 Bytes")])
+def test_human_readable_size(size, text):
+    assert human_readable_size(size) == text
+
+
+def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
+    assert relative_path(str(tmp_path / "a.txt"), str(tmp_path)) == "./a.txt"
+    assert relative_path(str(tmp_path / "site" / "x"), str(tmp_path)) == "site/x"
