@@ -11,16 +11,13 @@ from typing import Any, Mapping
 
 from awsmini.commands import Context
 from awsmini.commands.s3.paths import S3_PREFIX, check_supported, split_s3_uri
-from awsmini.errors import AwsminiError, OtherError, ParamValidationError
+from awsmini.errors import AwsminiError, ParamValidationError
 
 _INVALID_TYPE = "%s\nError: Invalid argument type"
 
 
 def run_mb(args: Mapping[str, Any], context: Context) -> int:
-    path = args["path"]
-    if not path.startswith(S3_PREFIX):
-        raise ParamValidationError(_INVALID_TYPE % "<S3Uri>")
-    bucket, _ = split_s3_uri(path)
+    bucket, _ = _bucket_uri(args["path"])
     if _is_directory_bucket(bucket):
         raise ParamValidationError("Cannot use mb command with a directory bucket.")
     params: dict[str, Any] = {"Bucket": bucket}
@@ -35,30 +32,35 @@ def run_mb(args: Mapping[str, Any], context: Context) -> int:
         configuration["Tags"] = [{"Key": key, "Value": value} for key, value in args["tags"]]
     if configuration:
         params["CreateBucketConfiguration"] = configuration
-    try:
-        _call(client.create_bucket, **params)
-    except AwsminiError as error:
-        context.warn("make_bucket failed: %s %s\n" % (path, error.message))
-        return 1
-    context.write("make_bucket: %s\n" % bucket)
-    return 0
+    return _reported("make_bucket", args["path"], bucket, context, client.create_bucket,
+                     **params)
 
 
 def run_rb(args: Mapping[str, Any], context: Context) -> int:
-    path = args["path"]
-    if not path.startswith(S3_PREFIX):
-        raise ParamValidationError(_INVALID_TYPE % "<S3Uri>")
-    bucket, key = split_s3_uri(path)
+    bucket, key = _bucket_uri(args["path"])
     if key:
         raise ParamValidationError("Please specify a valid bucket name only. E.g. s3://%s"
                                    % bucket)
-    client = context.client("s3")
+    return _reported("remove_bucket", args["path"], bucket, context,
+                     context.client("s3").delete_bucket, Bucket=bucket)
+
+
+def _bucket_uri(path: str) -> tuple[str, str]:
+    """(bucket, key) of an `s3://` path; anything else is v2's invalid argument type."""
+    if not path.startswith(S3_PREFIX):
+        raise ParamValidationError(_INVALID_TYPE % "<S3Uri>")
+    return split_s3_uri(path)
+
+
+def _reported(action: str, path: str, bucket: str, context: Context, method: Any,
+              **params: Any) -> int:
+    """Call `method`; print `action: bucket`, or `action failed: path <error>` and return 1."""
     try:
-        _call(client.delete_bucket, Bucket=bucket)
+        _call(method, **params)
     except AwsminiError as error:
-        context.warn("remove_bucket failed: %s %s\n" % (path, error.message))
+        context.warn("%s failed: %s %s\n" % (action, path, error.message))
         return 1
-    context.write("remove_bucket: %s\n" % bucket)
+    context.write("%s: %s\n" % (action, bucket))
     return 0
 
 
