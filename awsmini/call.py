@@ -150,6 +150,13 @@ class Pages:
         return getattr(self._pages, name)
 
 
+def botocore_session(options: GlobalOptions, settings: Settings,
+                     environ: Mapping[str, str]) -> Any:
+    """The botocore session clients are made from, with the whole of every model."""
+    with translate_errors():
+        return _session("", None, options, settings, environ)
+
+
 def _session(service: str, model: models.ServiceModel | None, options: GlobalOptions,
              settings: Settings, environ: Mapping[str, str]) -> Any:
     import botocore.session

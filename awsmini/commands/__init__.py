@@ -81,6 +81,12 @@ def is_whole_family(word: str) -> bool:
     return entry is not None and entry[1] is ALL
 
 
+def added_words(word: str) -> tuple[str, ...]:
+    """The hand-written subcommands `word` adds beside its model operations."""
+    entry = TABLE.get(word)
+    return entry[1] if entry is not None and entry[1] is not ALL else ()
+
+
 def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     """The hand-written command `word words[0]`, or None when the model has it.
 
@@ -125,6 +131,12 @@ class Context:
                 service, self.options, self.settings, self.env.environ,
                 region=region, endpoint_url=endpoint_url, config=config)
         return self._clients[key]
+
+    def session(self) -> Any:
+        """The botocore session the clients are made from (for what needs one itself)."""
+        from awsmini.call import botocore_session
+
+        return botocore_session(self.options, self.settings, self.env.environ)
 
     def write(self, text: str) -> None:
         """Write to stdout now (progress and result lines are seen as they happen)."""

@@ -42,9 +42,10 @@ def _option(name: str, documentation: str, type_name: str = "string", **kwargs: 
                    documentation=documentation, **kwargs)
 
 
-def _paths(nargs: Any, usage: str, name: str = "paths", default: Any = None) -> ArgSpec:
+def _paths(nargs: Any, name: str = "paths", default: Any = None) -> ArgSpec:
+    """The positional words; the command's `usage` documents them (as in v2's synopsis)."""
     return ArgSpec(name, "", "", "string", is_required=default is None, is_positional=True,
-                   is_cli_only=True, nargs=nargs, default=default, documentation=usage)
+                   is_cli_only=True, nargs=nargs, default=default)
 
 
 TRANSFER_USAGE = "<LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>"
@@ -174,7 +175,7 @@ SIZE_ONLY = _flag("size-only", "Compare sizes only: a file whose size is the sam
                   "is not transferred, whatever its time.")
 EXACT_TIMESTAMPS = _flag("exact-timestamps", "From S3 to local: transfer same-sized files "
                          "unless their times are equal. By default a same-sized local file is "
-                         "kept unless it is older than the object.")
+                         "kept unless it is newer than the object.")
 DELETE = _flag("delete", "Delete what is at the destination but not at the source. Files left "
                "out by filters are not deleted.")
 
@@ -194,11 +195,13 @@ SHAPES = {"Metadata": {"type": "map", "key": {"shape": "MetadataKey"},
 _TRANSFER = "awsmini.commands.s3.transfer:"
 _BUCKETS = "awsmini.commands.s3.buckets:"
 
+_TRANSFER_OPTIONS = (METADATA, COPY_PROPS, METADATA_DIRECTIVE)
+
 COMMANDS = {
     "ls": CustomCommand(
         "ls", "List the buckets, or the objects and common prefixes (<code>PRE</code>) under an "
         "S3 URI. <code>--output</code> and <code>--no-paginate</code> do not apply.",
-        (_paths("?", "<S3Uri> or NONE", default="s3://"), RECURSIVE, PAGE_SIZE,
+        (_paths("?", default="s3://"), RECURSIVE, PAGE_SIZE,
          _flag("human-readable", "Print sizes in units of 1024 (Bytes, KiB, MiB, ...)."),
          _flag("summarize", "End with the number of objects listed and their total size."),
          REQUEST_PAYER,
@@ -207,26 +210,57 @@ COMMANDS = {
         "awsmini.commands.s3.listing:run_ls", usage="<S3Uri> or NONE"),
     "website": CustomCommand(
         "website", "Set the website configuration of a bucket.",
-        (_paths(1, S3_URI),
+        (_paths(1),
          _option("index-document", "The suffix added to requests for a directory: with "
                  "index.html, a request for images/ returns images/index.html. Not empty, and "
                  "without a slash."),
          _option("error-document", "The key of the object returned for 4XX errors.")),
         _BUCKETS + "run_website", usage=S3_URI),
+    "cp": CustomCommand(
+        "cp", "Copy a local file or an S3 object to S3 or to the local file system, or, with "
+        "<code>--recursive</code>, every file under a directory or every object under a "
+        "prefix. <code>-</code> as the source reads standard input; as the destination, it "
+        "writes standard output.",
+        (_paths(2),) + TRANSFER_ARGUMENTS + _TRANSFER_OPTIONS + (
+            EXPECTED_SIZE, RECURSIVE, CASE_CONFLICT, NO_OVERWRITE),
+        _TRANSFER + "run_cp", usage=TRANSFER_USAGE, shapes=SHAPES),
+    "mv": CustomCommand(
+        "mv", "Move a local file or an S3 object to S3 or to the local file system (it is "
+        "copied, then its source deleted), or, with <code>--recursive</code>, every file under "
+        "a directory or every object under a prefix.",
+        (_paths(2),) + TRANSFER_ARGUMENTS + _TRANSFER_OPTIONS + (
+            RECURSIVE, VALIDATE_SAME_S3_PATHS, CASE_CONFLICT, NO_OVERWRITE),
+        _TRANSFER + "run_mv", usage=TRANSFER_USAGE, shapes=SHAPES),
+    "rm": CustomCommand(
+        "rm", "Delete an S3 object, or, with <code>--recursive</code>, every object under a "
+        "prefix.",
+        (_paths(1), DRYRUN, QUIET, RECURSIVE, REQUEST_PAYER, INCLUDE, EXCLUDE,
+         ONLY_SHOW_ERRORS, PAGE_SIZE),
+        _TRANSFER + "run_rm", usage=S3_URI),
+    "sync": CustomCommand(
+        "sync", "Bring a destination directory or prefix in step with a source: copy what is "
+        "new or has changed (by size and modification time, unless told otherwise), and with "
+        "<code>--delete</code> delete what the source no longer has. Directories are walked "
+        "and prefixes listed as they go, so the size of a tree does not matter.",
+        (_paths(2),) + TRANSFER_ARGUMENTS + _TRANSFER_OPTIONS + (
+            CASE_CONFLICT, NO_OVERWRITE, SIZE_ONLY, EXACT_TIMESTAMPS, DELETE),
+        _TRANSFER + "run_sync", usage=TRANSFER_USAGE, shapes=SHAPES),
     "mb": CustomCommand(
         "mb", "Make a bucket, in the region of <code>--region</code> or the profile.",
-        (_paths(None, S3_URI, name="path"),
+        (_paths(None, name="path"),
          _option("tags", "A tag of the new bucket, as <code>--tags key value</code>; give the "
                  "option once for each tag.", nargs=2, is_repeatable=True)),
         _BUCKETS + "run_mb", usage=S3_URI),
     "rb": CustomCommand(
-        "rb", "Remove an empty bucket.",
-        (_paths(None, S3_URI, name="path"),),
+        "rb", "Remove an empty bucket; with <code>--force</code>, delete its objects first.",
+        (_paths(None, name="path"),
+         _flag("force", "Delete every object of the bucket, then the bucket. A bucket with "
+               "versioning keeps its earlier versions, and then cannot be removed.")),
         _BUCKETS + "run_rb", usage=S3_URI),
     "presign": CustomCommand(
         "presign", "Print a presigned URL of an S3 object, with which anyone may GET it until "
         "it expires. The URL is signed with SigV4, so the region must be known.",
-        (_paths(None, S3_URI, name="path"),
+        (_paths(None, name="path"),
          _option("expires-in", "Seconds until the URL expires (3600 unless given; at most "
                  "604800).", type_name="integer", default=3600)),
         _BUCKETS + "run_presign", usage=S3_URI),

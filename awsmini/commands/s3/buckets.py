@@ -41,6 +41,10 @@ def run_rb(args: Mapping[str, Any], context: Context) -> int:
     if key:
         raise ParamValidationError("Please specify a valid bucket name only. E.g. s3://%s"
                                    % bucket)
+    if args["force"]:
+        from awsmini.commands.s3.transfer import remove_all
+
+        remove_all(args["path"], context)
     return _reported("remove_bucket", args["path"], bucket, context,
                      context.client("s3").delete_bucket, Bucket=bucket)
 
