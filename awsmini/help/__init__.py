@@ -24,12 +24,12 @@ import signal
 import subprocess
 from typing import Mapping, Sequence
 
-from awsmini import models
+from awsmini import commands, models
 from awsmini.arguments import ArgSpec, build_arguments, cli_name
 from awsmini.env import Env
 from awsmini.globalopts import GlobalOptions
-from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, operation_sections,
-                                service_sections, top_sections)
+from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
+                                operation_sections, service_sections, top_sections)
 from awsmini.help.render import render_page
 from awsmini.resolve import (WAIT, check_service, resolve_command, service_cli_names,
                              waiter_table)
@@ -75,12 +75,15 @@ def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]
     """The page's address in the AWS CLI v2 command reference (names checked first)."""
     if service_word == HELP_WORD:
         return DOCS_URL + "index.html"
-    check_service(service_word, environ)
+    if not commands.is_whole_family(service_word):
+        check_service(service_word, environ)
     if list(words) == [HELP_WORD]:
         return DOCS_URL + "%s/index.html" % service_word
     if list(words) == [WAIT, HELP_WORD]:
         return DOCS_URL + "%s/wait/index.html" % service_word
     command = resolve_command(service_word, list(words[:-1]), environ)
+    if isinstance(command, commands.Invocation):
+        return DOCS_URL + "%s/%s.html" % (service_word, command.command.name)
     if command.waiter is not None:
         return DOCS_URL + "%s/wait/%s.html" % (service_word, cli_name(command.waiter))
     return DOCS_URL + "%s/%s.html" % (service_word, command.cli_name)
@@ -90,9 +93,14 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
     """The plain-text lines of the requested page."""
     if service_word == HELP_WORD:
         return render_page("aws", top_sections(service_cli_names(environ)))
+    if list(words) == [HELP_WORD] and commands.is_whole_family(service_word):
+        family = commands.family_module(service_word)
+        return render_page(service_word, family_sections(
+            service_word, family.DESCRIPTION, sorted(family.COMMANDS)))  # type: ignore[union-attr]
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
         operations = [cli_name(api) for api in models.operation_names(service, environ)]
+        operations.extend(commands.added_words(service_word))
         if models.waiters(service, environ):
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)
@@ -104,8 +112,19 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
         if not waiters:
             resolve_command(service_word, [WAIT], environ)  # v2's invalid choice
         return render_page(WAIT, service_sections(WAIT, WAIT_DESCRIPTION, waiters))
-    page = operation_help(service_word, list(words[:-1]), environ)
+    invocation = commands.find_command(service_word, list(words[:-1]))
+    page = (command_help(service_word, invocation.command) if invocation is not None
+            else operation_help(service_word, list(words[:-1]), environ))
     return render_page(page.cli_name, operation_sections(page))
+
+
+def command_help(service_word: str, command: commands.CustomCommand) -> OperationHelp:
+    """A hand-written command's page, from its declaration (nothing of it is imported to run)."""
+    return OperationHelp(
+        cli_name=command.name, api_name="", documentation=command.description,
+        service_uid=None, shapes=command.shapes, arguments=command.arguments,
+        output_shape=None, examples=_examples(service_word, command.name),
+        usage=command.usage)
 
 
 WAIT_DESCRIPTION = ("Wait until a particular condition is satisfied. Each subcommand polls an "

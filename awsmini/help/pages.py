@@ -113,6 +113,13 @@ class OperationHelp:
     input_shape: str | None = None
     examples: str | None = None       # v2's example rst for this operation, when there is one
     note: str | None = None           # v2's note after the description (HTML), for a few
+    usage: str | None = None          # a hand-written command's positional words (`<S3Uri>`)
+
+    @property
+    def is_hand_written(self) -> bool:
+        """v2 documents its hand-written commands a little differently: flags without
+        `<value>`, the positional words as its usage, no OUTPUT section."""
+        return self.usage is not None
 
 
 # ------------------------------------------------------------------ operation page
@@ -126,7 +133,8 @@ def operation_sections(op: OperationHelp) -> list[Section]:
                 Section("GLOBAL OPTIONS", global_options_rst())]
     if op.examples:
         sections.append(Section("EXAMPLES", _examples(op.examples)))
-    sections.append(Section("OUTPUT", _output(op)))
+    if not op.is_hand_written:
+        sections.append(Section("OUTPUT", _output(op)))
     return sections
 
 
@@ -159,7 +167,8 @@ def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
             # v2 gives every boolean member a negative twin, documented with it
             group = (spec, ArgSpec("no-" + spec.cli_name, spec.member_name, spec.shape_name,
                                    "boolean", is_cli_only=True))
-        elif spec.is_boolean_structure:  # ec2's `--x | --no-x` structures
+        elif spec.is_boolean_structure or (spec.is_boolean and spec.negative_name):
+            # ec2's `--x | --no-x` structures, and hand-written flags with a twin
             group = (spec, ArgSpec(spec.negative_name or "", spec.member_name, spec.shape_name,
                                    "boolean", is_cli_only=True))
         elif spec.cli_name == "cli-input-json" and "cli-input-yaml" in table:
@@ -178,10 +187,14 @@ def _synopsis(op: OperationHelp) -> str:
         if len(group) > 1:
             text = " | ".join(member.option for member in group)
         elif spec.is_positional:
-            text = "<%s>" % spec.cli_name
+            text = op.usage if op.usage else "<%s>" % spec.cli_name
+        elif op.is_hand_written and spec.is_boolean:
+            text = spec.option
+        elif op.is_hand_written and spec.nargs == "+":
+            text = "%s <value> [<value>...]" % spec.option
         else:
             text = "%s <value>" % spec.option
-        doc.writeln(text if spec.is_required else "[%s]" % text)
+        doc.writeln(text if spec.is_required or spec.is_positional else "[%s]" % text)
     for name, type_name, _, _ in GLOBAL_OPTIONS:
         doc.writeln("[--%s]" % name if type_name == "boolean" else "[--%s <value>]" % name)
     doc.end_codeblock()
@@ -200,6 +213,10 @@ def _options(op: OperationHelp) -> str:
         doc.write("%s (%s)%s\n" % (names, _type_name(member, spec.type_name), required))
         doc.indent()
         doc.include_html(spec.documentation)
+        if op.is_hand_written and (spec.choices or spec.shape_name):
+            doc.new_paragraph()  # its text is one line, not an html paragraph
+        if op.is_hand_written and spec.choices and not spec.shape_name:  # its values
+            _document_shape_details(doc, {"": {"enum": spec.choices}}, "")
         if spec.shape_name and spec.shape_name in op.shapes:
             _document_shape_details(doc, op.shapes, spec.shape_name)
             _document_members(doc, op.shapes, spec.shape_name, [], is_input=True)
@@ -388,6 +405,20 @@ def service_sections(service_cli_name: str, documentation: str,
     return [Section("NAME", service_cli_name + " -"),
             Section("DESCRIPTION", description.text()),
             Section("AVAILABLE COMMANDS", _bullet_list(operations))]
+
+
+def family_sections(name: str, documentation: str, commands: Iterable[str]) -> list[Section]:
+    """A hand-written family's page (`s3`), as v2 documents a command with subcommands:
+    NAME, DESCRIPTION, SYNOPSIS, OPTIONS (none), AVAILABLE COMMANDS."""
+    description = RstDoc()
+    description.include_html(documentation)
+    synopsis = RstDoc()
+    synopsis.codeblock("aws %s <Command> [<Arg> ...]" % name)
+    return [Section("NAME", name + " -"),
+            Section("DESCRIPTION", description.text()),
+            Section("SYNOPSIS", synopsis.text()),
+            Section("OPTIONS", "*None*\n"),
+            Section("AVAILABLE COMMANDS", _bullet_list(commands))]
 
 
 def _bullet_list(names: Iterable[str]) -> str:

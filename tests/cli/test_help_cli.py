@@ -95,3 +95,72 @@ def test_cli_help_output_url_prints_the_address_without_newline(tmp_path, argv, 
     code, out, _ = run(argv, tmp_path, AWS_CONFIG_FILE=str(config))
     assert code == 0
     assert out == "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/" + url
+
+
+def test_hand_written_family_page_lists_its_commands_as_v2(tmp_path):
+    code, out, err = run(["s3", "help"], tmp_path)
+    lines = out.split("\n")
+    assert (code, err) == (0, "")
+    assert lines[0].startswith("S3()") and lines[0].endswith("S3()")
+    assert [line.strip() for line in lines if line.startswith("       o ")] == [
+        "o cp", "o ls", "o mb", "o mv", "o presign", "o rb", "o rm", "o sync", "o website"]
+    synopsis = lines.index("SYNOPSIS")
+    assert lines[synopsis + 1] == "          aws s3 <Command> [<Arg> ...]"
+    assert lines[lines.index("OPTIONS") + 1] == "       None"
+    assert "GLOBAL OPTIONS" not in lines
+
+
+def test_hand_written_command_page_from_its_declaration(tmp_path):
+    code, out, err = run(["s3", "cp", "help"], tmp_path)
+    lines = out.split("\n")
+    assert (code, err) == (0, "")
+    assert lines[0].startswith("CP()") and lines[0].endswith("CP()")
+    headings = [line for line in lines if line and line == line.upper() and line[0] != " "]
+    assert headings[1:] == ["NAME", "DESCRIPTION", "SYNOPSIS", "OPTIONS", "GLOBAL OPTIONS"]
+    synopsis = lines[lines.index("SYNOPSIS") + 1:lines.index("OPTIONS")]
+    assert synopsis[:4] == ["            cp",
+                            "          <LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>",
+                            "          [--dryrun]", "          [--quiet]"]
+    # flags take no value, lists several, a flag with a twin is one group, as v2 writes them
+    assert "          [--follow-symlinks | --no-follow-symlinks]" in synopsis
+    assert "          [--grants <value> [<value>...]]" in synopsis
+    assert "          [--expected-size <value>]" in synopsis
+    assert "          [--cli-error-format <value>]" in synopsis
+    assert "       paths (string)" in lines
+    assert any(line.startswith("       --metadata (map)") for line in lines)
+
+
+def test_hand_written_command_page_with_an_optional_positional(tmp_path):
+    code, out, _ = run(["s3", "ls", "help"], tmp_path)
+    lines = out.split("\n")
+    assert code == 0
+    assert lines[lines.index("SYNOPSIS") + 2] == "          <S3Uri> or NONE"
+
+
+def test_hand_written_help_urls(tmp_path):
+    config = tmp_path / "config"
+    config.write_text("[default]\ncli_help_output = url\n")
+    base = "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/"
+    assert run(["s3", "help"], tmp_path, AWS_CONFIG_FILE=str(config))[1] == base + "s3/index.html"
+    assert run(["s3", "sync", "help"], tmp_path,
+               AWS_CONFIG_FILE=str(config))[1] == base + "s3/sync.html"
+
+
+def test_unknown_hand_written_command_help_is_an_invalid_choice(tmp_path):
+    code, out, err = run(["s3", "copy", "help"], tmp_path)
+    assert (code, out) == (252, "")
+    assert "argument subcommand: Found invalid choice 'copy'" in err
+
+
+def test_hand_written_help_imports_no_transfer_or_network_machinery(tmp_path):
+    import subprocess
+
+    script = ("import sys, io\nfrom awsmini.main import main\nfrom awsmini.env import Env\n"
+              "env = Env(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), "
+              "environ={'HOME': %r}, stdin_isatty=False, stdout_isatty=False)\n"
+              "assert main(['s3', 'sync', 'help'], env) == 0, env.stderr.getvalue()\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+              "('s3transfer', 'urllib3', 'botocore')))\n" % str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() in ("[]", "['botocore']")  # the package alone finds its data
