@@ -87,6 +87,22 @@ def added_words(word: str) -> tuple[str, ...]:
     return entry[1] if entry is not None and entry[1] is not ALL else ()
 
 
+def command_named(word: str, name: str) -> CustomCommand | None:
+    """The hand-written command `word name`, or None (no error: the prompt asks as you type)."""
+    entry = TABLE.get(word)
+    if entry is None or (entry[1] is not ALL and name not in entry[1]):
+        return None
+    return family_module(word).COMMANDS.get(name)  # type: ignore[union-attr]
+
+
+def subcommand_words(word: str) -> list[str]:
+    """The hand-written subcommands of `word`, sorted as v2's help and prompt list them."""
+    entry = TABLE.get(word)
+    if entry is None:
+        return []
+    return sorted(family_module(word).COMMANDS if entry[1] is ALL else entry[1])  # type: ignore[union-attr]
+
+
 def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     """The hand-written command `word words[0]`, or None when the model has it.
 

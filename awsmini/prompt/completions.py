@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
-from awsmini import models, resolve
+from awsmini import commands, models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.globalopts import BINARY_FORMAT_CHOICES, COLOR_CHOICES, OUTPUT_CHOICES
 from awsmini.prompt.sources import (operation_table, profile_names, region_names,
@@ -203,6 +203,7 @@ class LineContext:
 
     service: str | None = None        # the service's command name as typed
     api_name: str | None = None
+    command: commands.CustomCommand | None = None  # or the hand-written command named
     specs: Mapping[str, ArgSpec] = field(default_factory=dict)
     given: set = field(default_factory=set)   # option names present, without dashes
     pending: str | None = None        # option whose value the current word is
@@ -265,6 +266,14 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
     if not _service_exists(context.service or "", environ):
         context.is_valid = False
         return
+    command = commands.command_named(context.service or "", operation)
+    if command is not None:
+        context.command = command
+        context.specs = command.argument_table()
+        return
+    if commands.is_whole_family(context.service or ""):
+        context.is_valid = False
+        return
     service = resolve.service_name(context.service or "")
     api_name = operation_table(service, environ).get(operation)
     if api_name is None and operation == resolve.WAIT and models.waiters(service, environ):
@@ -294,7 +303,7 @@ def _use_operation(context: LineContext, service: str, api_name: str,
 
 
 def _service_exists(service_cli: str, environ: Mapping[str, str]) -> bool:
-    return service_cli in service_names(environ)
+    return commands.is_whole_family(service_cli) or service_cli in service_names(environ)
 
 
 # --------------------------------------------------------------- completing
@@ -323,17 +332,22 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
         if word.startswith("-"):
             return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
         return fuzzy_filter(service_candidates(environ), word, key=lambda c: c.text)
-    if context.api_name is None:
+    if context.api_name is None and context.command is None:
         if word.startswith("-"):
             return fuzzy_filter(_global_candidates(context), word, key=lambda c: c.text)
+        if commands.is_whole_family(context.service):
+            return fuzzy_filter([Candidate(name) for name in
+                                 commands.subcommand_words(context.service)], word)
         service = resolve.service_name(context.service)
         if context.waiting:
             waiters = sorted(resolve.waiter_table(service, environ))
             return fuzzy_filter([Candidate(name) for name in waiters],
                                 word)
         names = list(operation_table(service, environ))
-        if models.waiters(service, environ):
-            names = sorted([*names, resolve.WAIT])
+        added = commands.subcommand_words(context.service)
+        if added or models.waiters(service, environ):
+            names = sorted([*names, *added] + ([resolve.WAIT] if models.waiters(
+                service, environ) else []))
         return fuzzy_filter([Candidate(name) for name in names], word)
     return option_candidates(context, word)
 
@@ -344,8 +358,11 @@ def _is_list(context: LineContext) -> bool:
 
 
 def service_candidates(environ: Mapping[str, str]) -> list[Candidate]:
-    """Every service, alphabetical, with its full name as meta."""
-    return [Candidate(name, meta=full) for name, full in service_names(environ).items()]
+    """Every service and hand-written command family (`s3`), alphabetical, with the
+    service's full name as meta."""
+    names = dict(service_names(environ))
+    names.update((word, "") for word in commands.TABLE if commands.is_whole_family(word))
+    return [Candidate(name, meta=names[name]) for name in sorted(names)]
 
 
 def option_candidates(context: LineContext, word: str) -> list[Candidate]:
@@ -354,10 +371,9 @@ def option_candidates(context: LineContext, word: str) -> list[Candidate]:
     for spec in context.specs.values():
         if spec.is_positional or not spec.is_documented:
             continue
-        paired = spec.is_boolean or spec.is_boolean_structure  # `--x` and `--no-x`
-        names = [spec.cli_name] + (["no-" + spec.cli_name] if paired else [])
-        for name in names:
-            if name not in context.given and not (paired and _either_given(spec, context)):
+        twins = _twins(spec)
+        for name in [spec.cli_name] + twins:
+            if name not in context.given and not (twins and _either_given(spec, twins, context)):
                 entries.append(Candidate(
                     "--" + name, display="--%s (required)" % name if spec.is_required else "",
                     meta=meta_for(spec.type_name, spec.documentation), is_required=spec.is_required))
@@ -366,8 +382,15 @@ def option_candidates(context: LineContext, word: str) -> list[Candidate]:
     return [c for c in matched if c.is_required] + [c for c in matched if not c.is_required]
 
 
-def _either_given(spec: ArgSpec, context: LineContext) -> bool:
-    return spec.cli_name in context.given or "no-" + spec.cli_name in context.given
+def _twins(spec: ArgSpec) -> list[str]:
+    """`--no-x` beside `--x`: every boolean member's, a hand-written flag's when declared."""
+    if spec.is_boolean and spec.is_cli_only:
+        return [spec.negative_name] if spec.negative_name else []
+    return ["no-" + spec.cli_name] if spec.is_boolean or spec.is_boolean_structure else []
+
+
+def _either_given(spec: ArgSpec, twins: list[str], context: LineContext) -> bool:
+    return any(name in context.given for name in [spec.cli_name] + twins)
 
 
 def _global_candidates(context: LineContext) -> list[Candidate]:
@@ -406,6 +429,8 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
                                          word)
         option = GLOBALS_BY_NAME.get(name)
         return fuzzy_filter([Candidate(c) for c in option.choices] if option else [], word)
+    if context.command is not None:
+        return _command_value_candidates(context.command, spec, word)
     model = _operation_model(context, environ)
     shape = model.shape(spec.shape_name) if spec.shape_name else {}
     if shape.get("type") == "list" and not word.startswith("["):
@@ -421,6 +446,18 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
         values += [value for value in dict.fromkeys(found) if value not in values]
     if context.pending_values:  # a list's values already given are not offered again
         values = [value for value in values if value not in context.pending_values]
+    return fuzzy_filter([Candidate(v) for v in values], word)
+
+
+def _command_value_candidates(command: commands.CustomCommand, spec: ArgSpec,
+                              word: str) -> list[Candidate]:
+    """A hand-written option's declared values, or shorthand keys of its shape."""
+    if spec.shape_name:
+        from awsmini.prompt import shorthand_path  # it builds on this module's Candidate
+
+        model = models.ServiceModel(command.name, "", {"shapes": command.shapes})
+        return shorthand_path.candidates(model, spec.shape_name, word)
+    values = list(spec.choices or ()) or (["true", "false"] if spec.is_boolean else [])
     return fuzzy_filter([Candidate(v) for v in values], word)
 
 

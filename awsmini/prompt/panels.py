@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Mapping
 
-from awsmini import models, resolve
+from awsmini import commands, models, resolve
 from awsmini.prompt.completions import GLOBALS_BY_NAME, LineContext, read_line, split_words
 from awsmini.prompt.text import wrap
 
@@ -51,7 +51,7 @@ def doc_text(line: str, environ: Mapping[str, str], width: int) -> str:
         glob = GLOBALS_BY_NAME[option]
         parts.append("--%s (%s)\n\n%s" % (glob.name, glob.type_name, wrap(glob.documentation, width)))
     parts.append(wrap(_command_doc(context, environ), width))
-    if context.api_name is not None:
+    if context.api_name is not None or context.command is not None:
         parts.append(_options_doc(context, width))
     return "\n\n".join(p for p in parts if p)
 
@@ -70,6 +70,10 @@ def _options_doc(context: LineContext, width: int) -> str:
 def _command_doc(context: LineContext, environ: Mapping[str, str]) -> str:
     if not context.is_valid or context.service is None:
         return TOP_DESCRIPTION
+    if context.command is not None:
+        return context.command.description
+    if commands.is_whole_family(context.service):
+        return commands.family_module(context.service).DESCRIPTION  # type: ignore[union-attr]
     service = resolve.service_name(context.service)
     if context.api_name is not None:
         model = models.load_operation(service, context.api_name, environ)

@@ -86,6 +86,19 @@ def test_tab_completes_operation_and_required_options(environ):
     assert line == "iot cancel-job-execution --job-id j1 --thing-name MyRPi"
 
 
+def test_tab_completes_a_hand_written_command_and_its_options(environ):
+    def commands(app):
+        assert offered(app) == ["cp", "sync"]
+
+    def options(app):
+        assert offered(app)[:1] == ["--recursive"]
+
+    line = drive("", environ, [
+        ("s3 c", commands), (TAB, None), (ENTER, None), (" a.txt s3://b/ --recur", options),
+        (TAB + ENTER, None), (ENTER, None)])
+    assert line == "s3 cp a.txt s3://b/ --recursive"
+
+
 def test_enter_with_menu_open_keeps_text_and_does_not_run(environ):
     def closed(app):
         assert app.current_buffer.complete_state is None

@@ -303,3 +303,40 @@ def test_wait_and_its_waiters(line, expected, environ):
 def test_no_wait_for_a_service_without_waiters(environ):
     assert "wait" not in texts("iot wa", environ)
     assert texts("iot wait ", environ) == []
+
+
+# ------------------------------------------------------------------ hand-written commands
+
+def test_hand_written_family_is_a_command_word(environ):
+    assert texts("s3", environ)[:2] == ["s3", "s3api"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("s3 ", ["cp", "ls", "mb", "mv", "presign", "rb", "rm", "sync", "website"]),
+    ("s3 sy", ["sync"]),
+    ("s3 sync a b --dry", ["--dryrun"]),
+    ("s3 cp a b --acl pub", ["public-read", "public-read-write"]),
+    ("s3 cp a b --sse ", ["AES256", "aws:kms"]),
+    ("s3 rb s3://b --forc", ["--force"]),
+], ids=["commands", "fuzzy", "option", "choices", "optional-value", "flag"])
+def test_hand_written_commands_and_their_arguments(line, expected, environ):
+    assert texts(line, environ) == expected
+
+
+def test_hand_written_flags_pair_only_with_their_declared_twin(environ):
+    found = texts("s3 cp a b --no-", environ)
+    assert "--no-follow-symlinks" in found and "--no-dryrun" not in found
+    assert "--follow-symlinks" not in texts("s3 cp a b --no-follow-symlinks --", environ)
+    assert "--dryrun" not in texts("s3 cp a b --dryrun --", environ)
+
+
+def test_unknown_hand_written_command_offers_nothing(environ):
+    assert texts("s3 copy --", environ) == []
+
+
+def test_doc_panel_of_a_hand_written_command(environ):
+    doc = panels.doc_text("s3 cp a b --acl", environ, 80)
+    assert doc.startswith("--acl (string)\n\nThe canned ACL")
+    assert "\nOPTIONS\n" in doc and "\n--recursive (boolean)\n" in doc
+    assert panels.doc_text("s3 ", environ, 80).startswith("High-level commands for Amazon S3")
+    assert panels.output_text("s3 cp a b", environ) == ""
