@@ -27,7 +27,8 @@ _RATES = ("max_bandwidth", "target_bandwidth")
 _POSITIVE = ("multipart_chunksize", "multipart_threshold", "max_concurrent_requests",
              "max_queue_size", "max_bandwidth", "target_bandwidth", "io_chunksize")
 _CLIENTS = ("auto", "classic", "crt")
-_UNITS = {"kb": 1024, "mb": 1024 ** 2, "gb": 1024 ** 3, "tb": 1024 ** 4}
+_UNITS = {"kb": 1024, "mb": 1024 ** 2, "gb": 1024 ** 3, "tb": 1024 ** 4,
+          "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3, "tib": 1024 ** 4}
 # setting -> TransferConfig's name for it
 _TRANSFER_CONFIG = {"max_concurrent_requests": "max_request_concurrency",
                     "max_queue_size": "max_request_queue_size",
@@ -67,19 +68,18 @@ def runtime_config(settings: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def parse_size(text: str) -> int:
-    """`10MB`, `8MiB`, `1048576` -> bytes (units of 1024)."""
+    """`10MB`, `8MiB`, `1048576` -> bytes (units of 1024), failing in v2's words."""
     lowered = text.lower()
-    unit = lowered[-3:-1] if lowered.endswith("ib") else lowered[-2:]
-    if len(lowered) < 2 or unit not in _UNITS:
-        try:
-            return int(lowered)
-        except ValueError:
-            raise OtherError("Invalid size value: %s" % text) from None
-    digits = lowered[:-3] if lowered.endswith("ib") else lowered[:-2]
+    unit = lowered[-3:] if lowered.endswith("ib") else lowered[-2:]
     try:
-        return int(digits) * _UNITS[unit]
-    except ValueError:
-        raise OtherError("Invalid size value: %s" % text) from None
+        if len(lowered) < 2 or unit not in _UNITS:
+            try:
+                return int(lowered)
+            except ValueError:
+                raise OtherError("Invalid size value: %s" % lowered) from None
+        return int(lowered[:-len(unit)]) * _UNITS[unit]
+    except ValueError as error:  # digits v2 reads with int(): its message
+        raise OtherError(str(error)) from None
 
 
 def parse_rate(text: str) -> int:
