@@ -348,3 +348,50 @@ def test_a_download_cut_short_leaves_no_file_behind(aws, faulty_endpoint, tmp_pa
     assert result.stderr.startswith("download failed: s3://faulty/k.txt to ./k.txt ")
     assert "Traceback" not in result.stderr
     assert [name for name in os.listdir(tmp_path) if name.startswith("k.txt")] == []
+
+
+def _interrupted(endpoint: str, tmp_path, *argv: str) -> tuple[int, bytes, bytes]:
+    """Run a transfer, press Ctrl-C once its first progress line is out; (rc, out, err)."""
+    import signal
+    import time
+
+    process = subprocess.Popen([awsmini_executable(), *argv, "--endpoint-url", endpoint],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=isolated_environ(tmp_path),
+                               cwd=tmp_path)
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"Completed" not in seen and time.monotonic() < deadline:
+        chunk = os.read(process.stdout.fileno(), 4096)  # type: ignore[union-attr]
+        if not chunk:
+            break
+        seen += chunk
+    assert b"Completed" in seen, seen
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    return process.returncode, seen + out, err
+
+
+@pytest.mark.parametrize("direction", ["upload", "download"])
+def test_ctrl_c_stops_the_transfer_and_leaves_nothing_half_done(aws, moto_reset, bucket,
+                                                                tmp_path, direction):
+    payload = os.urandom(24 * 1024 * 1024)
+    (tmp_path / "big.bin").write_bytes(payload)
+    if direction == "download":
+        assert aws("s3", "cp", "big.bin", "s3://transfers/big.bin", "--quiet").returncode == 0
+    (tmp_path / ".aws").mkdir()
+    (tmp_path / ".aws" / "config").write_text(  # slow enough to be interrupted midway
+        "[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n"
+        "  max_bandwidth = 2MB/s\n")
+    argv = (("s3", "cp", "big.bin", "s3://transfers/up.bin") if direction == "upload"
+            else ("s3", "cp", "s3://transfers/big.bin", "down/big.bin"))
+    code, _, err = _interrupted(moto_reset, tmp_path, *argv)
+    # v2: the cancelled transfer is reported, the command fails with 1
+    assert code == 1
+    assert err.decode().rstrip() == "cancelled: ctrl-c received"
+    if direction == "upload":
+        assert "up.bin" not in _keys(aws, bucket)
+        uploads = json.loads(aws("s3api", "list-multipart-uploads", "--bucket", bucket).stdout)
+        assert not uploads.get("Uploads")  # the parts sent were aborted
+    else:
+        assert not (tmp_path / "down").exists() or os.listdir(tmp_path / "down") == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -50,6 +51,7 @@ class Submitter:
         self.manager, self.args, self.results, self.flags = manager, args, results, flags
         self.client, self.source_client = client, source_client
         self.stdin, self.stdout = streams
+        self._pending = _Pending()
 
     def submit(self, info: FileStat) -> bool:
         """Whether a transfer (or its dry run) was submitted for `info`."""
@@ -72,8 +74,14 @@ class Submitter:
         subscribers.append(_Queued(*report))
         subscribers.extend(getattr(self, "_extra_" + kind.replace("-", "_"))(info))
         subscribers.append(_Done(*report))
+        subscribers.append(_OnDone(self._pending.remove))
         getattr(self, "_submit_" + kind.replace("-", "_"))(info, subscribers)
+        self._pending.add()
         return True
+
+    def wait(self) -> None:
+        """Until every transfer submitted is done; Ctrl-C ends the wait at once."""
+        self._pending.wait()
 
     # ------------------------------------------------------------ what and how
 
@@ -286,6 +294,36 @@ class _Done(_Queued):
                                        message=str(error)))
         else:
             self.results.put(Event("success", event.transfer_type, event.src, event.dest))
+
+
+class _Pending:
+    """How many transfers s3transfer has not finished, waited for in short steps.
+
+    s3transfer waits for its transfers on an event without a timeout. When the
+    kernel hands Ctrl-C's SIGINT to one of its worker threads, Python runs the
+    handler in the main thread only once that wait ends, after every transfer:
+    waiting here in steps lets KeyboardInterrupt stop them at once.
+    """
+
+    STEP = 0.1  # seconds
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._settled = threading.Condition()
+
+    def add(self) -> None:
+        with self._settled:
+            self._count += 1
+
+    def remove(self) -> None:  # may come before its add: the count only has to end at 0
+        with self._settled:
+            self._count -= 1
+            self._settled.notify_all()
+
+    def wait(self) -> None:
+        with self._settled:
+            while self._count > 0:
+                self._settled.wait(self.STEP)
 
 
 class _OnQueued(BaseSubscriber):

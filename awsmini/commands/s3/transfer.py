@@ -217,6 +217,7 @@ def _run(name: str, args: Mapping[str, Any], context: Context) -> int:
                     if submitter.submit(info):
                         total += 1
                 results.put(Event("total", size=total))
+                submitter.wait()
         except KeyboardInterrupt:
             results.put(Event("cancelled"))
         except Exception as error:  # v2 ends the command with `fatal error: ...`
