@@ -12,7 +12,7 @@ import gc
 import logging
 import os
 import sys
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from awsmini.env import Env
 from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
@@ -192,10 +192,12 @@ class _ListCall:
         self.env = env
 
     def __call__(self, service: str, api_name: str, expression: str,
-                 global_args: Sequence[str]) -> list[str]:
+                 global_args: Sequence[str], params: Mapping[str, str] | None = None
+                 ) -> list[str]:
         from awsmini.resource_values import fetch_values
 
-        return fetch_values(service, api_name, expression, global_args, self.env.environ)
+        return fetch_values(service, api_name, expression, global_args, self.env.environ,
+                            params)
 
     @staticmethod
     def prepare() -> None:

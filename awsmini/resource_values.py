@@ -1,7 +1,7 @@
 """Server-side values for the prompt: one list call, its identifiers out.
 
 Takes a service (botocore's name), the API name of a list operation that needs
-no parameters, a JMESPath expression over its output and the global options
+no parameters (or the few given: the `s3` commands' paths list one prefix), a JMESPath expression over its output and the global options
 typed on the prompt's line (`--endpoint-url`, `--region`, `--profile`,
 `--no-verify-ssl`, `--ca-bundle`, `--no-sign-request`, the timeouts); returns
 the identifiers, as strings, in the order the API gave them. Which operation
@@ -28,8 +28,10 @@ TIMEOUT = 2  # seconds; the prompt stops waiting after its own limit anyway
 
 
 def fetch_values(service: str, api_name: str, expression: str, global_args: Sequence[str],
-                 environ: Mapping[str, str]) -> list[str]:
-    """Call `api_name` of `service` once with no parameters; the strings `expression` picks."""
+                 environ: Mapping[str, str], params: Mapping[str, str] | None = None
+                 ) -> list[str]:
+    """Call `api_name` of `service` once (with no parameters unless given); the strings
+    `expression` picks."""
     import jmespath
 
     from awsmini.call import call_operation, create_client
@@ -43,7 +45,7 @@ def fetch_values(service: str, api_name: str, expression: str, global_args: Sequ
     command = resolve.Command(service_cli, service, api_name,
                               models.load_operation(service, api_name, environ), ())
     client = create_client(command, options, Settings(options, environ), environ)
-    found = jmespath.search(expression, call_operation(client, command, {}))
+    found = jmespath.search(expression, call_operation(client, command, dict(params or {})))
     if not isinstance(found, list):
         return []
     return [str(value) for value in found if isinstance(value, (str, int, float))

@@ -98,7 +98,8 @@ class LineCompleter(Completer):
 
     def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
         try:
-            found = completions.complete(document.text_before_cursor, self.environ, self.server)
+            found = completions.complete(document.text_before_cursor, self.environ, self.server,
+                                         self.server.listing if self.server else None)
         except (LookupError, ValueError, OSError):
             return
         for candidate in found.candidates:

@@ -308,12 +308,20 @@ def _service_exists(service_cli: str, environ: Mapping[str, str]) -> bool:
 
 # --------------------------------------------------------------- completing
 
-def complete(line: str, environ: Mapping[str, str],
-             server: ServerLookup | None = None) -> Completions:
-    """The candidates for the last word of `line` (the text before the cursor)."""
+def complete(line: str, environ: Mapping[str, str], server: ServerLookup | None = None,
+             listing: Callable | None = None) -> Completions:
+    """The candidates for the last word of `line` (the text before the cursor).
+
+    `listing` (an `s3_paths.Listing`) answers `s3://` paths of the `s3` commands."""
     words, current = split_words(line)
     context = read_line([w.text for w in words], environ)
     word = current.text
+    if (listing is not None and context.command is not None and context.pending is None
+            and word.startswith("s3://")):
+        from awsmini.prompt import s3_paths  # it builds on this module's Candidate
+
+        return Completions(word, tuple(s3_paths.candidates(word, client_args(context),
+                                                           listing)))
     candidates = _candidates(context, word, environ, server)
     if len(candidates) == 1 and candidates[0].text == word:
         return Completions(word)  # v2 shows no menu for a word that is already complete

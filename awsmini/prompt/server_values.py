@@ -33,7 +33,8 @@ from awsmini.prompt import resource_index
 LOG = logging.getLogger(__name__)
 LIMIT = 2.0  # seconds: the longest the menu waits for a list call
 
-FetchValues = Callable[[str, str, str, Sequence[str]], Sequence[str]]
+# (service, list API name, expression, client args[, parameters]) -> values
+FetchValues = Callable[..., Sequence[str]]
 
 
 class ServerValues:
@@ -71,34 +72,51 @@ class ServerValues:
     def values(self, service: str, api_name: str, spec: ArgSpec,
                client_args: Sequence[str]) -> tuple[str, ...]:
         """The identifiers known for this option now; starts their fetch on the first ask."""
-        key = (service, api_name, spec.cli_name, self.base_args + tuple(client_args))
+        args = self.base_args + tuple(client_args)
+
+        def fetch() -> Sequence[str]:
+            source = resource_index.list_source(service, api_name, spec.member_name,
+                                                self.environ, is_list=spec.nargs == "+")
+            if source is None:
+                return ()
+            LOG.debug("Server-side values for --%s: %s %s", spec.cli_name,
+                      source.api_name, source.expression)
+            return self.fetch(service, source.api_name, source.expression, args)
+
+        return self._ask((service, api_name, spec.cli_name, args), "--" + spec.cli_name, fetch)
+
+    def listing(self, service: str, api_name: str, params: Mapping[str, str], expression: str,
+                client_args: Sequence[str]) -> tuple[str, ...]:
+        """What `expression` picks from one call of `api_name` with `params` (the `s3://`
+        paths of the s3 commands), as known now; the call starts on the first ask."""
+        args = self.base_args + tuple(client_args)
+        key = (service, api_name, tuple(sorted(params.items())), expression, args)
+        return self._ask(key, api_name, lambda: self.fetch(service, api_name, expression, args,
+                                                           params))
+
+    def _ask(self, key: tuple, label: str, fetch: Callable[[], Sequence[str]]
+             ) -> tuple[str, ...]:
         with self._lock:
             if key in self._results:
                 return self._results[key]
             if key in self._pending:
                 return ()
             self._pending.add(key)
-        threading.Thread(target=self._fetch, args=(key, spec), daemon=True,
+        threading.Thread(target=self._fetch, args=(key, label, fetch), daemon=True,
                          name="server-values").start()
         return ()
 
-    def _fetch(self, key: tuple, spec: ArgSpec) -> None:
-        service, api_name, _, args = key
+    def _fetch(self, key: tuple, label: str, fetch: Callable[[], Sequence[str]]) -> None:
         started = time.monotonic()
         found: tuple[str, ...] = ()
         try:
-            source = resource_index.list_source(service, api_name, spec.member_name,
-                                                self.environ, is_list=spec.nargs == "+")
-            if source is not None:
-                LOG.debug("Server-side values for --%s: %s %s", spec.cli_name,
-                          source.api_name, source.expression)
-                found = tuple(self.fetch(service, source.api_name, source.expression, args))
+            found = tuple(fetch())
         except Exception:  # the menu just goes without them
-            LOG.debug("Server-side values for --%s failed", spec.cli_name, exc_info=True)
+            LOG.debug("Server-side values for %s failed", label, exc_info=True)
         elapsed = time.monotonic() - started
         if found and elapsed > self.limit:
-            LOG.debug("Server-side values for --%s came after %.1f s, past the %.1f s limit",
-                      spec.cli_name, elapsed, self.limit)
+            LOG.debug("Server-side values for %s came after %.1f s, past the %.1f s limit",
+                      label, elapsed, self.limit)
             found = ()
         with self._lock:
             self._results[key] = found

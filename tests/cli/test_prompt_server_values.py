@@ -181,3 +181,21 @@ def test_the_client_machinery_is_prepared_once_after_the_first_screen(environ):
         drive("iot ", environ, [("", 0.3, after_first_screen), ("list", 0.3, None),
                                 ("", 0.1, after_first_screen), (CTRL_C, 0.2, None)], fetch)
     assert fetch.calls == []  # nothing was listed: preparing sends nothing
+
+
+def test_prompt_completes_s3_paths_from_the_server(run_tty, run_cli, moto_reset,  # noqa: F811
+                                                   tmp_path):
+    assert run_cli(["s3api", "create-bucket", "--bucket", "paths", "--endpoint-url",
+                    moto_reset]).exit_code == 0
+    for key in ("logs/2026/a.log", "readme.txt"):
+        assert run_cli(["s3api", "put-object", "--bucket", "paths", "--key", key,
+                        "--endpoint-url", moto_reset]).exit_code == 0
+    argv = ["--cli-auto-prompt", "s3", "ls", "--endpoint-url", moto_reset]
+    # the buckets, then the bucket's top level, then one level down, each on its Tab
+    keys = ["s3://pa"] + [""] * 8 + [TAB, ENTER, "lo"] + [""] * 8 + [TAB, ENTER, "2"] + \
+        [""] * 8 + [TAB, ENTER, ENTER]
+    code, out, err = run_tty(argv, keys=keys)
+    assert code == 0, err
+    first, rest = out.split("\n", 1)
+    assert first == "> aws s3 ls --endpoint-url %s s3://paths/logs/2026/" % moto_reset
+    assert rest.strip().endswith(" a.log")

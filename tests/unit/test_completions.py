@@ -340,3 +340,40 @@ def test_doc_panel_of_a_hand_written_command(environ):
     assert "\nOPTIONS\n" in doc and "\n--recursive (boolean)\n" in doc
     assert panels.doc_text("s3 ", environ, 80).startswith("High-level commands for Amazon S3")
     assert panels.output_text("s3 cp a b", environ) == ""
+
+
+class FakeListing:
+    """A bucket `data` holding logs/a.log, logs/b.log and top.txt; records its calls."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, service, api_name, params, expression, client_args):
+        self.calls.append((api_name, dict(params), list(client_args)))
+        if api_name == "ListBuckets":
+            return ["data", "docs"]
+        return {"": ["logs/", "top.txt"], "logs/": ["logs/a.log", "logs/b.log"]}.get(
+            params["Prefix"], [])
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("s3 cp s3://", ["s3://data/", "s3://docs/"]),
+    ("s3 ls s3://do", ["s3://docs/"]),
+    ("s3 cp s3://data/", ["s3://data/logs/", "s3://data/top.txt"]),
+    ("s3 cp s3://data/to", ["s3://data/top.txt"]),
+    ("s3 rm s3://data/logs/b", ["s3://data/logs/b.log"]),
+], ids=["buckets", "bucket-typed", "prefixes-and-keys", "key-typed", "one-level-down"])
+def test_s3_paths_from_the_server(line, expected, environ):
+    listing = FakeListing()
+    assert [c.text for c in complete(line, environ, listing=listing).candidates] == expected
+    api_name, params, _ = listing.calls[-1]
+    if api_name == "ListObjectsV2":
+        assert params["Delimiter"] == "/" and params["Bucket"] == "data"
+
+
+def test_s3_paths_are_listed_where_the_line_says(environ):
+    listing = FakeListing()
+    complete("s3 cp --region eu-west-1 s3://data/", environ, listing=listing)
+    assert listing.calls == [("ListObjectsV2", {"Bucket": "data", "Prefix": "", "Delimiter": "/"},
+                              ["--region", "eu-west-1"])]
+    assert texts("s3 cp s3://", environ) == []  # no server lookup: nothing to offer

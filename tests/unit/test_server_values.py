@@ -185,3 +185,24 @@ def test_the_list_call_seam_prepares_by_importing_botocore(tmp_path):
               "_fetch_values(None).prepare()\n"
               "assert 'botocore.session' in sys.modules\n")
     subprocess.run([sys.executable, "-c", script], check=True, cwd=tmp_path)
+
+
+def test_a_listing_with_parameters_is_fetched_once_per_parameters(environ):
+    calls = []
+    arrived = threading.Event()
+
+    def fetch(service, api_name, expression, global_args, params=None):
+        calls.append((api_name, dict(params or {}), tuple(global_args)))
+        return ["logs/", "top.txt"]
+
+    server = ServerValues(fetch, environ, base_args=["--endpoint-url", "http://x"])
+    server.on_arrival = arrived.set
+    params = {"Bucket": "data", "Prefix": "", "Delimiter": "/"}
+    assert server.listing("s3", "ListObjectsV2", params, "Contents[].Key", []) == ()
+    assert arrived.wait(5)
+    assert server.listing("s3", "ListObjectsV2", dict(params), "Contents[].Key", []) == (
+        "logs/", "top.txt")
+    assert calls == [("ListObjectsV2", params, ("--endpoint-url", "http://x"))]
+    arrived.clear()
+    server.listing("s3", "ListObjectsV2", {**params, "Prefix": "logs/"}, "Contents[].Key", [])
+    assert arrived.wait(5) and len(calls) == 2
