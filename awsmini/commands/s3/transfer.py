@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from awsmini.commands import Context, convert_arguments
 from awsmini.commands.s3 import COMMANDS
@@ -31,9 +31,11 @@ from awsmini.commands.s3.files import (Filter, FileStat, destination, file_stats
                                        format_paths, local_files, s3_objects)
 from awsmini.commands.s3.paths import S3_PREFIX, check_supported, split_s3_uri
 from awsmini.commands.s3.results import Event, Results
-from awsmini.commands.s3.submit import Flags, Submitter
 from awsmini.commands.s3.sync import CaseConflicts, at_both_ends, compare
 from awsmini.errors import AwsminiError, OtherError, ParamValidationError
+
+if TYPE_CHECKING:  # s3transfer is imported once the paths are checked
+    from awsmini.commands.s3.submit import Flags
 
 # the kinds of path pairs each command takes
 PATH_TYPES = {"cp": ("s3s3", "s3local", "locals3"), "mv": ("s3s3", "s3local", "locals3"),
@@ -198,6 +200,8 @@ def _is_directory_bucket(path: str) -> bool:
 
 def _run(name: str, args: Mapping[str, Any], context: Context) -> int:
     command = check(name, args, context.env.environ, context.warn)
+    from awsmini.commands.s3.submit import Submitter  # s3transfer: past the usage errors
+
     client = context.client(
         "s3", **({"signature_version": "s3v4"} if args.get("sse") == "aws:kms" else {}))
     source_client = client
@@ -235,6 +239,8 @@ def _mode(command: Command) -> str:
 
 
 def _flags(command: Command) -> Flags:
+    from awsmini.commands.s3.submit import Flags
+
     return Flags(is_move=command.name == "mv", is_stream=command.is_stream,
                  dryrun=bool(command.args.get("dryrun")), dir_op=command.dir_op)
 
