@@ -173,3 +173,59 @@ def test_a_missing_ca_bundle_is_reported(aws, recorder, tmp_path):
     assert result.returncode == 255
     assert "SSL validation failed for https://" in result.stderr
     assert result.stderr.endswith("[Errno 2] No such file or directory\n")
+
+
+def _self_signed(directory) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 signed by itself, and its key, as PEM files."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_path), str(key_path)
+
+
+def test_tls_verification_ca_bundle_and_no_verify_ssl(aws, tmp_path):
+    import ssl
+
+    cert, key = _self_signed(tmp_path)
+    _Recorder.seen, _Recorder.delay = [], 0.0
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    endpoint = "https://127.0.0.1:%d" % server.server_address[1]
+    try:
+        refused = aws("s3", "ls", "s3://b", endpoint=endpoint)
+        assert refused.returncode == 255
+        assert "SSL validation failed for %s/b?" % endpoint in refused.stderr
+        assert _Recorder.seen == []  # nothing was sent
+        trusted = aws("s3", "ls", "s3://b", "--ca-bundle", cert, endpoint=endpoint)
+        assert (trusted.returncode, trusted.stderr) == (0, "")
+        unverified = aws("s3", "ls", "s3://b", "--no-verify-ssl", endpoint=endpoint)
+        assert unverified.returncode == 0
+        assert "InsecureRequestWarning: Unverified HTTPS request" in unverified.stderr  # as v2
+        assert len(_Recorder.seen) == 2
+    finally:
+        server.shutdown()
+        server.server_close()
