@@ -10,7 +10,7 @@ applies (RENAMES) are applied. Pure: no I/O, no botocore beyond `xform_name`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from botocore import xform_name
 
@@ -128,6 +128,9 @@ class ArgSpec:
     is_cli_only: bool = False  # fills no input member (`--cli-input-json`, paging options)
     is_documented: bool = True  # False: accepted, but left out of help and the prompt
     saves: str | None = None  # an `-outfile` option: the JMESPath of what it writes there
+    # a hand-made argument of a generic operation (`ec2 run-instances --count`):
+    # puts what its raw value stands for into the parameters (v2's add_to_params)
+    fills: Callable[[dict, str], None] | None = None
     default: Any = None  # the value when not given (hand-written commands' arguments)
     is_repeatable: bool = False  # may be given again: its values are collected in order
     dest: str | None = None  # collected with the other options of this dest as (name, value)
