@@ -153,6 +153,14 @@ def test_call_reads_the_call_defaults_slot(environ):
                                                               "thingTypeName": "t"}
 
 
+def test_help_reads_the_note_slot(environ):
+    from awsmini.help import operation_help
+
+    page = operation_help("ec2", ["authorize-security-group-egress"], environ)
+    assert page.note == lookup("ec2", "authorize-security-group-egress").help_note
+    assert operation_help("ec2", ["revoke-security-group-egress"], environ).note is None
+
+
 SLOT_TESTS = {
     "renames": test_arguments_read_the_table_slots,
     "aliases": test_arguments_read_the_table_slots,
@@ -162,8 +170,9 @@ SLOT_TESTS = {
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "call_defaults": test_call_reads_the_call_defaults_slot,
+    "help_note": test_help_reads_the_note_slot,
 }
 
 
 def test_every_slot_has_a_reader_under_test():
-    assert [field.name for field in fields(Customization)] == [*SLOT_TESTS, "help_note"]
+    assert [field.name for field in fields(Customization)] == list(SLOT_TESTS)
