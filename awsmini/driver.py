@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping, Sequence
 
 from awsmini import __version__
-from awsmini.arguments import ArgSpec, added_arguments, build_arguments
+from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.commands import Invocation
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
+from awsmini.custom import Customization, lookup
 from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
@@ -43,9 +44,10 @@ def run(argv: Sequence[str], env: Env) -> int:
         from awsmini.commands import run_command
 
         return run_command(command, options, env)
-    specs, parsed, paging = parse_command_line(command, options, env)   # 4, 5, 10
+    custom = lookup(command.service_cli_name, command.cli_name)           # 4-9
+    specs, parsed, paging = parse_command_line(command, custom, options, env)  # 4, 5, 10
     settings = Settings(options, env.environ)
-    params = unpack_parameters(specs, parsed, command, env)               # 6
+    params = unpack_parameters(specs, parsed, command, custom, env)       # 6
     cli_input = read_cli_input(parsed.options, env)                      # 7
     skeleton_form = parsed.options.get("generate-cli-skeleton")
     if skeleton_form in ("input", "yaml-input"):                         # 7'
@@ -64,21 +66,22 @@ def run(argv: Sequence[str], env: Env) -> int:
         from awsmini.skeleton import fake_response
 
         documents = iter([fake_response(command.model, command.api_name,
-                                        request_parameters(params, command, options, settings))])
+                                        request_parameters(params, command, custom, options,
+                                                           settings))])
     else:
-        documents = send_request(command, params, parsed, paging, output,  # 9
+        documents = send_request(command, custom, params, parsed, paging, output,  # 9
                                  options, settings, env)
     return emit(documents, command, query, output, options, pager, env)  # 12, 13
 
 
-def parse_command_line(command: Command, options: GlobalOptions,
+def parse_command_line(command: Command, custom: Customization, options: GlobalOptions,
                        env: Env) -> tuple[Mapping[str, ArgSpec], ParsedArgs, PagingPlan]:
     """The argument table (with v2's paging options), the raw values given, and
     whether to paginate; when not, the operation's own paging arguments return."""
     paging_model = (None if command.waiter is not None  # a waiter's polls are not paged
                     else paginator_config(command.service_name, command.api_name, env.environ))
     specs, shadowed = add_paging_arguments(
-        build_arguments(command.model, command.api_name, command.service_cli_name),
+        build_arguments(command.model, command.api_name, command.service_cli_name, custom),
         command.model, command.api_name, paging_model)
     parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))
     paging = plan_paging(paging_model, [*parsed.members, *parsed.options],
@@ -88,64 +91,57 @@ def parse_command_line(command: Command, options: GlobalOptions,
     return specs, parsed, paging
 
 
-def send_request(command: Command, params: dict[str, Any], parsed: ParsedArgs,
-                 paging: PagingPlan, output: str, options: GlobalOptions, settings: Settings,
-                 env: Env) -> Iterator[Any]:
+def send_request(command: Command, custom: Customization, params: dict[str, Any],
+                 parsed: ParsedArgs, paging: PagingPlan, output: str, options: GlobalOptions,
+                 settings: Settings, env: Env) -> Iterator[Any]:
     """The response documents: one, or one per page (merged unless `output` streams)."""
     from awsmini.call import call_operation, create_client, paginate_operation, wait_for
 
     client = create_client(command, options, settings, env.environ)
-    params = request_parameters(params, command, options, settings)
+    params = request_parameters(params, command, custom, options, settings)
     if command.waiter is not None:  # `wait <waiter>` prints nothing
         wait_for(client, command, params)
         return iter(())
     if paging.is_enabled:
         return paged_documents(paginate_operation(client, command, params, paging.config), output)
     return iter([call_operation(client, command, params, parsed.options.get("outfile"),
-                                _saved_parts(command, parsed))])
+                                _saved_parts(custom, parsed))])
 
 
-def _saved_parts(command: Command, parsed: ParsedArgs) -> dict[str, str]:
+def _saved_parts(custom: Customization, parsed: ParsedArgs) -> dict[str, str]:
     """{file: JMESPath} of the operation's `--*-outfile` options given (v2's iot ones)."""
-    return {parsed.options[spec.cli_name]: spec.saves
-            for spec in added_arguments(command.service_cli_name, command.cli_name)
+    return {parsed.options[spec.cli_name]: spec.saves for spec in custom.added
             if spec.saves and parsed.options.get(spec.cli_name) is not None}
 
 
 def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
-                      env: Env) -> dict[str, Any]:
+                      custom: Customization, env: Env) -> dict[str, Any]:
     """The API parameters from the raw values of the arguments given, then from
-    v2's hand-made arguments of the operation, if it has any."""
-    custom = any(parsed.options.get(spec.cli_name) is not None
-                 for spec in added_arguments(command.service_cli_name, command.cli_name))
-    if custom:  # only then are v2's hand-made arguments read
-        from awsmini.values.custom import check_custom
-
-        check_custom(command.service_cli_name, command.cli_name, parsed.options,
-                     list(parsed.members))
+    v2's hand-made arguments of the operation, if it has any; v2 checks how
+    they mix before it reads any value."""
+    if custom.check is not None:
+        custom.check(parsed.options, list(parsed.members))
     params: dict[str, Any] = {}
     if parsed.members:  # else (a bare skeleton) the value parsers are not even imported
         from awsmini.values.unpack import unpack_argument
 
         params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
                   for name, raw in parsed.members.items()}
-    if custom:
-        from awsmini.values.custom import custom_parameters
-
-        params = custom_parameters(command.service_cli_name, command.cli_name, parsed.options,
-                                   params)
+    for spec in custom.added:
+        raw = parsed.options.get(spec.cli_name)
+        if spec.fills is not None and raw is not None:
+            spec.fills(params, raw)
     return params
 
 
-def request_parameters(params: dict[str, Any], command: Command, options: GlobalOptions,
-                       settings: Settings) -> dict[str, Any]:
+def request_parameters(params: dict[str, Any], command: Command, custom: Customization,
+                       options: GlobalOptions, settings: Settings) -> dict[str, Any]:
     """The parameters as the call takes them: v2's defaults for the operation where
     absent (`ec2 run-instances`: one instance), and blob strings base64-decoded unless
     `--cli-binary-format raw-in-base64-out`. v2 does both as the call is made, after
     every argument is read (their errors come first) and the client exists."""
-    from awsmini.values.custom import with_call_defaults
-
-    params = with_call_defaults(params, command.service_cli_name, command.api_name)
+    if custom.call_defaults:
+        params = {**custom.call_defaults, **params}
     if _binary_format(command, options, settings) != "base64":
         return params
     from awsmini.values.unpack import decode_input_blobs

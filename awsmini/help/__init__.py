@@ -26,6 +26,7 @@ from typing import Mapping, Sequence
 
 from awsmini import commands, models
 from awsmini.arguments import ArgSpec, build_arguments, cli_name
+from awsmini.custom import lookup
 from awsmini.env import Env
 from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
@@ -141,7 +142,8 @@ def operation_help(service_word: str, words: Sequence[str],
     command = resolve_command(service_word, words, environ)
     model = command.model
     operation = model.operations[command.api_name]
-    specs = build_arguments(model, command.api_name, command.service_cli_name)
+    custom = lookup(command.service_cli_name, command.cli_name)
+    specs = build_arguments(model, command.api_name, command.service_cli_name, custom)
     if command.waiter is not None:
         config = models.waiters(command.service_name, environ)[command.waiter]
         return OperationHelp(
@@ -161,15 +163,8 @@ def operation_help(service_word: str, words: Sequence[str],
         output_shape=operation.get("output", {}).get("shape"),
         input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
-        note=DESCRIPTION_NOTES.get((command.service_cli_name, command.cli_name)),
+        note=custom.help_note,
     )
-
-
-_MULTIPLE_RULES = ("To specify multiple rules in a single command use the "
-                   "<code>--ip-permissions</code> option")
-# v2's notes after some descriptions (its revoke pages miss theirs: a misspelt event name)
-DESCRIPTION_NOTES = {("ec2", "authorize-security-group-ingress"): _MULTIPLE_RULES,
-                     ("ec2", "authorize-security-group-egress"): _MULTIPLE_RULES}
 
 
 _SUCCESS_WORDING = {"error": "%s is thrown ", "path": "%s ", "pathAll": "%s for all elements ",

@@ -1,10 +1,36 @@
-"""values/custom.py: v2's hand-made arguments -> parameters, and its call-time defaults."""
+"""custom/ec2.py: v2's hand-made arguments -> parameters, and its call-time defaults.
+
+The helpers read the records' slots as the stages do: `check` before any value
+(driver.unpack_parameters), each added argument's `fills` in table order, and
+`call_defaults` under the parameters given (driver.request_parameters).
+"""
 from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
 
 import pytest
 
+from awsmini.custom import lookup
 from awsmini.errors import OtherError, ParamValidationError
-from awsmini.values.custom import check_custom, custom_parameters, with_call_defaults
+
+
+def custom_parameters(service: str, operation: str, options: Mapping[str, Any],
+                      params: dict[str, Any]) -> dict[str, Any]:
+    for spec in lookup(service, operation).added:
+        if spec.fills is not None and options.get(spec.cli_name) is not None:
+            spec.fills(params, options[spec.cli_name])
+    return params
+
+
+def check_custom(service: str, operation: str, options: Mapping[str, Any],
+                 members: Sequence[str]) -> None:
+    check = lookup(service, operation).check
+    if check is not None:
+        check(options, members)
+
+
+def with_call_defaults(params: dict[str, Any], service: str, operation: str) -> dict[str, Any]:
+    return {**lookup(service, operation).call_defaults, **params}
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -27,11 +53,11 @@ def test_other_operations_have_none():
 
 
 def test_call_defaults_fill_only_what_is_missing():
-    assert with_call_defaults({"ImageId": "a"}, "ec2", "RunInstances") == {
+    assert with_call_defaults({"ImageId": "a"}, "ec2", "run-instances") == {
         "MinCount": 1, "MaxCount": 1, "ImageId": "a"}
-    assert with_call_defaults({"MaxCount": 4}, "ec2", "RunInstances") == {
+    assert with_call_defaults({"MaxCount": 4}, "ec2", "run-instances") == {
         "MinCount": 1, "MaxCount": 4}
-    assert with_call_defaults({"x": 1}, "iot", "ListThings") == {"x": 1}
+    assert with_call_defaults({"x": 1}, "iot", "list-things") == {"x": 1}
 
 
 RULE = ("ec2", "authorize-security-group-ingress")

@@ -1,0 +1,131 @@
+"""(service, operation) CLI names -> v2's customization of that generic operation.
+
+Takes a service's and an operation's CLI names (`ec2`, `run-instances`);
+returns a frozen `Customization`: what AWS CLI v2 changes about the operation
+the model describes, or `EMPTY`. Each service with changes has one module
+here (`custom/ec2.py`); `lookup` finds it through the static `INDEX` and
+imports that module only, so a command loads no other service's records.
+
+A service module declares `OPERATIONS`, {operation CLI name: Customization},
+and may declare `SERVICE`, the changes to every operation of the service
+(renames, aliases, boolean flags only). An operation's record extends its
+service's: its renames and aliases are added to the service's and win.
+
+Each slot of a record is read by one stage, in the order of the pipeline:
+
+    slot                       stage that reads it
+    renames, aliases,          arguments.build_arguments (4): the argument table
+      has_boolean_flags,
+      removed, undocumented,
+      added
+    check                      driver.unpack_parameters (6), before any value is read
+    `fills` of each added      driver.unpack_parameters (6): what the argument
+      ArgSpec                    stands for, put into the parameters
+    call_defaults              driver.request_parameters (9), as the call is made
+    `saves` of each added      driver.send_request, for call.call_operation (9) to
+      ArgSpec                    write after the call
+    help_note                  help.operation_help: the note after the description
+
+A record is data: there is no registry, no event name and no hook. This
+module imports no stage; a service module imports only `ArgSpec` and the
+error families, holds v2's messages and names the v2 source it follows.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from awsmini.arguments import ArgSpec
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+def _nothing() -> Mapping[str, Any]:
+    return _NOTHING
+
+
+@dataclass(frozen=True)
+class Customization:
+    """v2's changes to one generic operation, slot by slot (see the module docstring).
+
+    `renames` maps an argument as botocore names it (`no-egress`, the `--no-`
+    twin of a boolean too) to v2's name (`ingress`); `aliases` maps it to an
+    old name v2 also accepts, undocumented. With `has_boolean_flags`, a
+    structure of one boolean `Value` is also the flags `--x` and `--no-x`.
+    `removed` arguments leave the table, `undocumented` ones stay out of help
+    and the prompt, and `added` are v2's hand-made arguments, which say through
+    their `fills` and `saves` fields what their values do. `check(options,
+    members)` gets the cli-only raw values given and the names of the member
+    arguments given, and raises when v2 refuses the mix. `call_defaults` are
+    parameters v2 sets when neither the command line nor `--cli-input-*` gave
+    them; `help_note` is the note v2's manual page adds after the description.
+    """
+
+    renames: Mapping[str, str] = field(default_factory=_nothing)
+    aliases: Mapping[str, str] = field(default_factory=_nothing)
+    has_boolean_flags: bool = False
+    removed: tuple[str, ...] = ()
+    undocumented: tuple[str, ...] = ()
+    added: tuple[ArgSpec, ...] = ()
+    check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
+    call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
+    help_note: str | None = None
+
+
+EMPTY = Customization()
+
+# service CLI name -> its module in this package; a static table, so that
+# finding a service's record imports nothing else.
+INDEX: Mapping[str, str] = {
+    "apigateway": "apigateway",
+    "apigatewayv2": "apigatewayv2",
+    "clouddirectory": "clouddirectory",
+    "cloudsearchdomain": "cloudsearchdomain",
+    "codepipeline": "codepipeline",
+    "cognito-identity": "cognito_identity",
+    "datapipeline": "datapipeline",
+    "deploy": "deploy",
+    "ec2": "ec2",
+    "eks": "eks",
+    "elastictranscoder": "elastictranscoder",
+    "emr": "emr",
+    "gamelift": "gamelift",
+    "iam": "iam",
+    "iot": "iot",
+    "kinesisanalytics": "kinesisanalytics",
+    "kinesisanalyticsv2": "kinesisanalyticsv2",
+    "lambda": "lambda_",  # `lambda` is a Python keyword
+    "lex-models": "lex_models",
+    "lightsail": "lightsail",
+    "mobile": "mobile",
+    "mturk": "mturk",
+    "opsworks": "opsworks",
+    "pinpoint": "pinpoint",
+    "rekognition": "rekognition",
+    "route53": "route53",
+    "route53domains": "route53domains",
+    "schemas": "schemas",
+    "sns": "sns",
+    "stepfunctions": "stepfunctions",
+    "storagegateway": "storagegateway",
+    "swf": "swf",
+    "workdocs": "workdocs",
+}
+
+
+def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
+    """The operation's customization, or EMPTY; imports only the service's module."""
+    module_name = INDEX.get(service_cli_name)
+    if module_name is None:
+        return EMPTY
+    module = importlib.import_module("%s.%s" % (__name__, module_name))
+    service: Customization = getattr(module, "SERVICE", EMPTY)
+    operation: Customization | None = module.OPERATIONS.get(operation_cli_name)
+    if operation is None:
+        return service
+    return replace(operation, renames=MappingProxyType({**service.renames, **operation.renames}),
+                   aliases=MappingProxyType({**service.aliases, **operation.aliases}),
+                   has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags)

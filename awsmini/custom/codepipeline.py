@@ -1,0 +1,14 @@
+"""codepipeline: v2's renamed arguments, whose botocore names would collide
+with a global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "get-pipeline": Customization(renames={"version": "pipeline-version"}),
+    "create-custom-action-type": Customization(renames={"version": "action-version"}),
+    "delete-custom-action-type": Customization(renames={"version": "action-version"}),
+}

@@ -1,0 +1,14 @@
+"""cognito-identity: old argument names accepted beside the new ones,
+undocumented (the HIDDEN_ALIASES of aws-cli 1.x's
+awscli/customizations/argrename.py; v2.36.7 has none of these).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "create-identity-pool": Customization(
+        aliases={"open-id-connect-provider-arns": "open-id-connect-provider-ar-ns"}),
+}

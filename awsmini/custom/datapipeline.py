@@ -1,0 +1,14 @@
+"""datapipeline: v2's renamed arguments, whose botocore names would collide
+with a global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+SERVICE = Customization(renames={"query": "objects-query"})
+
+OPERATIONS: Mapping[str, Customization] = {
+    "get-pipeline-definition": Customization(renames={"version": "pipeline-version"}),
+}

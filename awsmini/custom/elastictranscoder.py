@@ -1,0 +1,14 @@
+"""elastictranscoder: v2's renamed arguments, whose botocore names would
+collide with a global option or read badly
+(awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+# from earlier v2 releases' argrename.py; 2.36.7 dropped it with the service's model
+SERVICE = Customization(renames={"output": "job-output"})
+
+OPERATIONS: Mapping[str, Customization] = {}

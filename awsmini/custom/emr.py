@@ -1,0 +1,12 @@
+"""emr: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+SERVICE = Customization(renames={"job-flow-ids": "cluster-ids", "job-flow-id": "cluster-id"})
+
+OPERATIONS: Mapping[str, Customization] = {}

@@ -1,0 +1,15 @@
+"""gamelift: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "create-build": Customization(renames={"version": "build-version"}),
+    "update-build": Customization(renames={"version": "build-version"}),
+    "create-script": Customization(renames={"version": "script-version"}),
+    "update-script": Customization(renames={"version": "script-version"}),
+}

@@ -1,0 +1,13 @@
+"""pinpoint: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "get-campaign-version": Customization(renames={"version": "campaign-version"}),
+    "get-segment-version": Customization(renames={"version": "segment-version"}),
+}

@@ -1,0 +1,14 @@
+"""route53: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "delete-traffic-policy": Customization(renames={"version": "traffic-policy-version"}),
+    "get-traffic-policy": Customization(renames={"version": "traffic-policy-version"}),
+    "update-traffic-policy-comment": Customization(renames={"version": "traffic-policy-version"}),
+}

@@ -1,0 +1,12 @@
+"""schemas: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+SERVICE = Customization(renames={"version": "schema-version"})
+
+OPERATIONS: Mapping[str, Customization] = {}

@@ -1,0 +1,12 @@
+"""sns: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "subscribe": Customization(renames={"endpoint": "notification-endpoint"}),
+}

@@ -1,0 +1,12 @@
+"""stepfunctions: v2's renamed arguments, whose botocore names would collide
+with a global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "send-task-success": Customization(renames={"output": "task-output"}),
+}

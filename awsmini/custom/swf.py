@@ -1,0 +1,13 @@
+"""swf: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "register-activity-type": Customization(renames={"version": "activity-version"}),
+    "register-workflow-type": Customization(renames={"version": "workflow-version"}),
+}

@@ -1,0 +1,178 @@
+"""custom/: the static index, lookup, and the stage that reads each record slot."""
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+import awsmini.custom
+from awsmini import models, resolve
+from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.argv_parse import ParsedArgs
+from awsmini.custom import EMPTY, INDEX, Customization, lookup
+from awsmini.driver import request_parameters, unpack_parameters
+from awsmini.env import Env
+from awsmini.globalopts import parse_global_options
+from awsmini.settings import Settings
+
+PACKAGE = Path(awsmini.custom.__file__).parent
+
+
+@pytest.fixture(scope="module")
+def environ(tmp_path_factory) -> dict:
+    cache = tmp_path_factory.mktemp("cache")
+    return {"HOME": os.environ.get("HOME", "/"), "XDG_CACHE_HOME": str(cache)}
+
+
+def service_module(service_cli: str):
+    return importlib.import_module("awsmini.custom." + INDEX[service_cli])
+
+
+# --------------------------------------------------------------- the index
+
+def test_index_names_every_module_and_only_them():
+    on_disk = {path.stem for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
+    assert set(INDEX.values()) == on_disk
+    assert all(module == service.replace("-", "_").replace("lambda", "lambda_")
+               for service, module in INDEX.items())
+
+
+@pytest.mark.parametrize("service_cli", sorted(INDEX))
+def test_modules_declare_records_in_their_fixed_places(service_cli):
+    module = service_module(service_cli)
+    assert all(isinstance(record, Customization) for record in module.OPERATIONS.values())
+    # a service-wide record changes names and flags, never arguments or calls
+    service = getattr(module, "SERVICE", EMPTY)
+    assert (service.removed, service.undocumented, service.added, service.check,
+            dict(service.call_defaults), service.help_note) == ((), (), (), None, {}, None)
+    assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
+
+
+@pytest.mark.parametrize("service_cli", sorted(INDEX))
+def test_records_name_operations_of_their_service(service_cli, environ):
+    name = resolve.service_name(service_cli)
+    if models.api_version(name, environ) is None:
+        pytest.skip("%s is not in this botocore" % name)
+    assert set(service_module(service_cli).OPERATIONS) <= set(resolve.operation_table(name, environ))
+
+
+def test_removed_and_undocumented_arguments_exist(environ):
+    for operation, record in service_module("ec2").OPERATIONS.items():
+        api_name = resolve.operation_table("ec2", environ)[operation]
+        model = models.load_operation("ec2", api_name, environ)
+        plain = build_arguments(model, api_name, "ec2", EMPTY)
+        assert set(record.removed) | set(record.undocumented) <= set(plain), operation
+
+
+# ------------------------------------------------------------------ lookup
+
+def test_unknown_services_and_operations_get_the_service_record():
+    assert lookup("not-a-service", "run-instances") is EMPTY
+    assert lookup("iot", "list-things") is EMPTY
+    assert lookup("ec2", "describe-vpcs") is service_module("ec2").SERVICE
+
+
+def test_an_operation_record_extends_its_service_record():
+    record = lookup("ec2", "create-image")
+    assert dict(record.renames) == {"no-egress": "ingress",
+                                    "no-disable-api-termination": "enable-api-termination",
+                                    "no-no-reboot": "reboot"}
+    assert record.has_boolean_flags
+    assert lookup("ec2", "run-instances").call_defaults == {"MinCount": 1, "MaxCount": 1}
+
+
+def test_lookup_imports_only_the_service_asked():
+    script = ("import sys\nfrom awsmini.custom import lookup\nlookup('iot', 'list-things')\n"
+              "lookup('not-a-service', 'x')\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('awsmini.custom'))))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == ["awsmini.custom", "awsmini.custom.iot"]
+
+
+# --------------------------------------------- each slot and its one stage
+
+def _fill(params: dict, raw: str) -> None:
+    params["Filled"] = raw
+
+
+def _refuse(options, members) -> None:
+    if options.get("made") == "bad":
+        raise ValueError("refused with %s" % ",".join(members))
+
+
+def _table(environ, record: Customization, service="iot", api_name="CancelJobExecution"):
+    return build_arguments(models.load_operation(service, api_name, environ), api_name, service,
+                           record)
+
+
+def test_arguments_read_the_table_slots(environ):
+    specs = _table(environ, Customization(
+        renames={"job-id": "the-job", "no-force": "keep"}, aliases={"thing-name": "thing"},
+        removed=("expected-version",), undocumented=("status-details",),
+        added=(ArgSpec("made", "", "", "string", is_cli_only=True),)))
+    assert list(specs)[:4] == ["the-job", "thing-name", "force", "status-details"]
+    assert specs["the-job"].member_name == "jobId"
+    assert specs["force"].negative_name == "keep"
+    assert specs["thing-name"].aliases == ("thing",)
+    assert not specs["status-details"].is_documented
+    assert "expected-version" not in specs and specs["made"].is_cli_only
+
+
+def test_arguments_read_the_boolean_flags_slot(environ):
+    record = Customization(has_boolean_flags=True)
+    specs = _table(environ, record, "ec2", "ModifyVpcAttribute")
+    assert specs["enable-dns-hostnames"].is_boolean_structure
+    assert not _table(environ, EMPTY, "ec2", "ModifyVpcAttribute")[
+        "enable-dns-hostnames"].is_boolean_structure
+
+
+def test_parameters_read_the_check_and_fills_slots():
+    record = Customization(added=(ArgSpec("made", "", "", "string", is_cli_only=True,
+                                          fills=_fill),), check=_refuse)
+    env = Env()  # with no member arguments given, neither the command nor Env is read
+    assert unpack_parameters({}, ParsedArgs({}, {"made": "x"}), None, record, env) == {
+        "Filled": "x"}
+    assert unpack_parameters({}, ParsedArgs({}, {"made": None}), None, record, env) == {}
+    with pytest.raises(ValueError):
+        unpack_parameters({}, ParsedArgs({}, {"made": "bad"}), None, record, env)
+
+
+def test_call_reads_the_call_defaults_slot(environ):
+    options, _ = parse_global_options(["iot"])
+    model = models.load_operation("iot", "ListThings", environ)
+    command = resolve.Command("iot", "iot", "ListThings", model, ())
+    record = Customization(call_defaults={"maxResults": 5, "thingTypeName": "t"})
+    assert request_parameters({"maxResults": 1}, command, record, options,
+                              Settings(options, environ)) == {"maxResults": 1,
+                                                              "thingTypeName": "t"}
+
+
+def test_help_reads_the_note_slot(environ):
+    from awsmini.help import operation_help
+
+    page = operation_help("ec2", ["authorize-security-group-egress"], environ)
+    assert page.note == lookup("ec2", "authorize-security-group-egress").help_note
+    assert operation_help("ec2", ["revoke-security-group-egress"], environ).note is None
+
+
+SLOT_TESTS = {
+    "renames": test_arguments_read_the_table_slots,
+    "aliases": test_arguments_read_the_table_slots,
+    "has_boolean_flags": test_arguments_read_the_boolean_flags_slot,
+    "removed": test_arguments_read_the_table_slots,
+    "undocumented": test_arguments_read_the_table_slots,
+    "added": test_arguments_read_the_table_slots,
+    "check": test_parameters_read_the_check_and_fills_slots,
+    "call_defaults": test_call_reads_the_call_defaults_slot,
+    "help_note": test_help_reads_the_note_slot,
+}
+
+
+def test_every_slot_has_a_reader_under_test():
+    assert [field.name for field in fields(Customization)] == list(SLOT_TESTS)
