@@ -186,6 +186,9 @@ def main() -> int:
     prompt_bench = ROOT / "scripts" / "bench_prompt.py"
     if prompt_bench.exists() and wanted("prompt"):
         subprocess.run([sys.executable, str(prompt_bench)], check=False)
+    if wanted("s3 "):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_s3.py"), "--runs",
+                        str(args.runs), "--only", *(args.only or ["s3 "])], check=False)
     return 0
 
 
