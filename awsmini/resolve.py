@@ -55,10 +55,10 @@ def service_cli_name(name: str) -> str:
 
 def service_cli_names(environ: Mapping[str, str]) -> list[str]:
     """Every command name: the services' and v2's hand-written families (`s3`), sorted."""
-    from awsmini.commands import TABLE, is_whole_family
+    from awsmini.commands import whole_families
 
     names = {service_cli_name(n) for n in models.list_services(environ)}
-    return sorted(names | {word for word in TABLE if is_whole_family(word)})
+    return sorted(names | set(whole_families()))
 
 
 def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:

@@ -81,10 +81,9 @@ def is_whole_family(word: str) -> bool:
     return entry is not None and entry[1] is ALL
 
 
-def added_words(word: str) -> tuple[str, ...]:
-    """The hand-written subcommands `word` adds beside its model operations."""
-    entry = TABLE.get(word)
-    return entry[1] if entry is not None and entry[1] is not ALL else ()
+def whole_families() -> list[str]:
+    """The command words that are hand-written through and through (`s3`)."""
+    return [word for word, (_, words) in TABLE.items() if words is ALL]
 
 
 def command_named(word: str, name: str) -> CustomCommand | None:

@@ -97,11 +97,12 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
     if list(words) == [HELP_WORD] and commands.is_whole_family(service_word):
         family = commands.family_module(service_word)
         return render_page(service_word, family_sections(
-            service_word, family.DESCRIPTION, sorted(family.COMMANDS)))  # type: ignore[union-attr]
+            service_word, family.DESCRIPTION,  # type: ignore[union-attr]
+            commands.subcommand_words(service_word)))
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
         operations = [cli_name(api) for api in models.operation_names(service, environ)]
-        operations.extend(commands.added_words(service_word))
+        operations.extend(commands.subcommand_words(service_word))
         if models.waiters(service, environ):
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)

@@ -352,10 +352,10 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
             return fuzzy_filter([Candidate(name) for name in waiters],
                                 word)
         names = list(operation_table(service, environ))
-        added = commands.subcommand_words(context.service)
-        if added or models.waiters(service, environ):
-            names = sorted([*names, *added] + ([resolve.WAIT] if models.waiters(
-                service, environ) else []))
+        extra = commands.subcommand_words(context.service) + (
+            [resolve.WAIT] if models.waiters(service, environ) else [])
+        if extra:
+            names = sorted(names + extra)
         return fuzzy_filter([Candidate(name) for name in names], word)
     return option_candidates(context, word)
 
@@ -369,7 +369,7 @@ def service_candidates(environ: Mapping[str, str]) -> list[Candidate]:
     """Every service and hand-written command family (`s3`), alphabetical, with the
     service's full name as meta."""
     names = dict(service_names(environ))
-    names.update((word, "") for word in commands.TABLE if commands.is_whole_family(word))
+    names.update((word, "") for word in commands.whole_families())
     return [Candidate(name, meta=names[name]) for name in sorted(names)]
 
 
