@@ -11,8 +11,10 @@ AWS CLI v2's wording (`translate_errors`). botocore is imported only here.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import os
+import re
 from typing import Any, Iterator, Mapping
 
 from botocore import xform_name
@@ -216,7 +218,21 @@ def _loader(service: str, model: models.ServiceModel | None,
                        include_default_search_paths=False)
 
 
+# The UTC form S3 and the query protocols send ("2026-12-03T06:20:54.000Z"): read
+# directly, since dateutil's general parser costs some 60 us a value, which a
+# listing of 100,000 objects pays in seconds. Anything else goes to botocore.
+_UTC_TIMESTAMP = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?Z\Z")
+
+
 def _iso_timestamp(value: Any) -> str:
+    match = _UTC_TIMESTAMP.match(value) if isinstance(value, str) else None
+    if match:
+        *fields, fraction = match.groups()
+        try:
+            return datetime.datetime(*map(int, fields), int((fraction or "0").ljust(6, "0")),
+                                     tzinfo=datetime.timezone.utc).isoformat()
+        except ValueError:  # no such date: botocore's parser says so
+            pass
     from botocore.utils import parse_timestamp
 
     return parse_timestamp(value).isoformat()
