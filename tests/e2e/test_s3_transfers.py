@@ -92,6 +92,21 @@ def test_a_multipart_upload_follows_the_profile_s3_settings(aws, bucket, tmp_pat
     assert (tmp_path / "copy.bin").read_bytes() == payload
 
 
+def test_only_large_bodies_wait_for_100_continue(aws, bucket, tmp_path):
+    (tmp_path / "small.bin").write_bytes(os.urandom(4096))
+    (tmp_path / "large.bin").write_bytes(os.urandom(2 * 1024 * 1024))  # one PutObject still
+    expects = {}
+    for name in ("small.bin", "large.bin"):
+        up = aws("s3", "cp", name, "s3://transfers/" + name, "--debug")
+        assert up.returncode == 0, up.stderr
+        sent = [line for line in up.stderr.splitlines()
+                if "Making request for OperationModel(name=PutObject)" in line]
+        assert len(sent) == 1
+        expects[name] = "'Expect': '100-continue'" in sent[0]
+    assert expects == {"small.bin": False, "large.bin": True}
+    assert _keys(aws, bucket) == {"small.bin": 4096, "large.bin": 2 * 1024 * 1024}
+
+
 def test_recursive_cp_applies_the_filters_in_order(aws, bucket, tmp_path):
     _tree(tmp_path / "site", {"index.html": b"<p>", "a/b.txt": b"b", "a/c.log": b"c",
                               "a/keep.log": b"k"})

@@ -259,3 +259,29 @@ def test_after_a_fatal_error_nothing_more_is_printed():
     results, out, err = run_results(events)
     assert (out, err) == ("", "fatal error: An error occurred (NoSuchBucket)\n")
     assert results.exit_code == 1
+
+
+class _Body:
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def read(self, amount: int = -1) -> bytes:
+        return b""
+
+    def __len__(self) -> int:
+        return self.size
+
+
+@pytest.mark.parametrize("size, expect", [(0, False), (4096, False),
+                                          (config.SMALL_BODY - 1, False),
+                                          (config.SMALL_BODY, True), (50 * 1024 ** 2, True)])
+def test_small_bodies_go_without_waiting_for_100_continue(size, expect):
+    params = {"headers": {"Expect": "100-continue"}, "body": _Body(size)}
+    config._skip_small_continue(params)
+    assert ("Expect" in params["headers"]) is expect
+
+
+def test_requests_without_the_expect_header_are_left_alone():
+    params = {"headers": {"Content-Type": "text/plain"}, "body": b"data"}
+    config._skip_small_continue(params)
+    assert params["headers"] == {"Content-Type": "text/plain"}

@@ -36,6 +36,7 @@ _TRANSFER_CONFIG = {"max_concurrent_requests": "max_request_concurrency",
                     "multipart_chunksize": "multipart_chunksize",
                     "max_bandwidth": "max_bandwidth", "io_chunksize": "io_chunksize"}
 IN_MEMORY_CHUNKS = 6  # v2 bounds the parts held in memory (s3transfer's default is 1000)
+SMALL_BODY = 1024 ** 2  # sent whole rather than after a `100 Continue`
 
 
 def runtime_config(settings: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -143,6 +144,28 @@ def create_manager(client: Any, config: Mapping[str, Any], paths_type: str,
     from s3transfer.manager import TransferManager
 
     return TransferManager(client, transfer_config(config))
+
+
+def skip_small_continues(client: Any) -> None:
+    """Send bodies under `SMALL_BODY` without botocore's `Expect: 100-continue`.
+
+    botocore asks every S3 upload to wait for the server's `100 Continue`, which
+    spares a large body that would be refused; for a small one the extra round
+    trip (and its interim response) costs more than sending it, and a run of
+    small files pays it once per file.
+    """
+    client.meta.events.register_last("before-call.s3", _skip_small_continue,
+                                     unique_id="awsmini-skip-small-continue")
+
+
+def _skip_small_continue(params: dict, **kwargs: Any) -> None:
+    if params["headers"].get("Expect") != "100-continue":
+        return
+    from botocore.utils import determine_content_length
+
+    size = determine_content_length(params.get("body"))
+    if size is not None and size < SMALL_BODY:
+        del params["headers"]["Expect"]
 
 
 def _crt_manager(config: Mapping[str, Any], options: Mapping[str, Any]) -> Any:

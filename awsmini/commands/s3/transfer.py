@@ -19,6 +19,7 @@ already submitted are cancelled.
 """
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 from awsmini.commands import Context, convert_arguments
 from awsmini.commands.s3 import COMMANDS
 from awsmini.commands.s3 import params as request_params
-from awsmini.commands.s3.config import create_manager, runtime_config
+from awsmini.commands.s3.config import create_manager, runtime_config, skip_small_continues
 from awsmini.commands.s3.files import (Filter, FileStat, destination, file_stats,
                                        format_paths, local_files, s3_objects)
 from awsmini.commands.s3.paths import S3_PREFIX, check_supported, split_s3_uri
@@ -200,33 +201,43 @@ def _is_directory_bucket(path: str) -> bool:
 
 def _run(name: str, args: Mapping[str, Any], context: Context) -> int:
     command = check(name, args, context.env.environ, context.warn)
-    from awsmini.commands.s3.submit import Submitter  # s3transfer: past the usage errors
-
     client = context.client(
         "s3", **({"signature_version": "s3v4"} if args.get("sse") == "aws:kms" else {}))
     source_client = client
     if command.paths_type == "s3s3" and args.get("source-region"):
         source_client = context.client("s3", region=args["source-region"], **(
             {"signature_version": "s3v4"} if args.get("sse") == "aws:kms" else {}))
-    config = runtime_config(context.settings.get("s3"))
+    config = runtime_config(context.settings.get("s3"))  # a bad setting fails before any listing
     with Results(context.write, context.warn, _mode(command), args.get("progress-frequency"),
                  oneline=not args.get("progress-multiline")) as results:
         try:
-            with create_manager(client, config, command.paths_type,
-                                _crt_options(context, client)) as manager:
-                submitter = Submitter(manager, args, results, _flags(command), client,
-                                      source_client, _streams(context))
-                total = 0
-                for info in _work(command, client, source_client, results, context):
-                    if submitter.submit(info):
-                        total += 1
-                results.put(Event("total", size=total))
-                submitter.wait()
+            work = _work(command, client, source_client, results, context)
+            first = next(work, None)
+            if first is None:  # nothing to do (a sync with nothing changed): no s3transfer
+                results.put(Event("total", size=0))
+            else:
+                _transfer(itertools.chain([first], work), command, config, client,
+                          source_client, results, context)
         except KeyboardInterrupt:
             results.put(Event("cancelled"))
         except Exception as error:  # v2 ends the command with `fatal error: ...`
             results.put(Event("error", message=_message(error)))
     return results.exit_code
+
+
+def _transfer(work: Iterator[FileStat], command: Command, config: Mapping[str, Any],
+              client: Any, source_client: Any, results: Results, context: Context) -> None:
+    """Submit each of `work` to one transfer manager, then wait for them all."""
+    from awsmini.commands.s3.submit import Submitter  # s3transfer: only once it is needed
+
+    skip_small_continues(client)
+    with create_manager(client, config, command.paths_type,
+                        _crt_options(context, client)) as manager:
+        submitter = Submitter(manager, command.args, results, _flags(command), client,
+                              source_client, _streams(context))
+        total = sum(1 for info in work if submitter.submit(info))
+        results.put(Event("total", size=total))
+        submitter.wait()
 
 
 def _mode(command: Command) -> str:
