@@ -133,7 +133,11 @@ def moto_reset(moto_endpoint):
 
 
 def awsmini_executable() -> str:
-    """The installed `awsmini` console script next to this interpreter."""
+    """The `awsmini` program the end-to-end tests run: `$AWSMINI_EXECUTABLE` (scripts/test
+    points it at a wheel installed outside the checkout), else the console script next to
+    this interpreter."""
+    if os.environ.get("AWSMINI_EXECUTABLE"):
+        return os.environ["AWSMINI_EXECUTABLE"]
     script = Path(sys.executable).with_name("awsmini")
     return str(script) if script.exists() else (shutil.which("awsmini") or "awsmini")
 
