@@ -30,8 +30,8 @@ does not (they need the operation's argument table before argv is split).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
-from typing import Callable, Mapping, Sequence
+from dataclasses import fields, replace
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from awsmini.errors import OtherError, UsageError
 from awsmini.globalopts import GlobalOptions, Parser, parse_global_options
@@ -47,8 +47,7 @@ _REFUSED = ("debug", "profile")  # v2's UNSUPPORTED_GLOBAL_PARAMETERS
 _DEFAULTS = GlobalOptions()
 
 
-@dataclass(frozen=True)
-class ShellAlias:
+class ShellAlias(NamedTuple):
     """A `!` alias found on the line: its shell text and the words to append."""
 
     name: str
