@@ -29,6 +29,7 @@ does not (they need the operation's argument table before argv is split).
 """
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import fields, replace
 from typing import Callable, Mapping, NamedTuple, Sequence
@@ -39,6 +40,7 @@ from awsmini.globalopts import GlobalOptions, Parser, parse_global_options
 # (), ("ec2",), ("ec2", "wait") -> {alias name: value}
 AliasTable = Mapping[tuple, Mapping[str, str]]
 IsBuiltin = Callable[[tuple, str], bool]
+LOG = logging.getLogger(__name__)
 
 TOPLEVEL = "toplevel"
 WAIT = "wait"  # the one command group below a service whose subcommands take aliases
@@ -198,7 +200,9 @@ def _parse_value(name: str, value: str, command: list[str]) -> tuple[GlobalOptio
     except ValueError as error:
         raise OtherError('Value of alias "%s" could not be parsed. Received error: %s '
                          "when parsing:\n%s" % (name, error, value)) from None
-    return parse_global_options(command + [token.strip(os.linesep) for token in tokens])
+    tokens = [token.strip(os.linesep) for token in tokens]
+    LOG.debug("Expanding alias %r with value %r to %r", name, value, tokens)
+    return parse_global_options(command + tokens)
 
 
 def _merge(options: GlobalOptions, alias_options: GlobalOptions, name: str) -> GlobalOptions:
@@ -259,6 +263,7 @@ def run_shell_alias(alias: ShellAlias, env) -> int:
     """Run a `!` alias through /bin/sh with the process's streams; its exit status."""
     import subprocess
 
+    LOG.debug("Running shell alias %r as %r", alias.name, alias.command_line())
     for stream in (env.stdout, env.stderr):
         stream.flush()
     streams = [_fileno(stream) for stream in (env.stdin, env.stdout, env.stderr)]
