@@ -144,6 +144,8 @@ def expand_aliases(options: GlobalOptions, words: Sequence[str], table: AliasTab
             return ShellAlias(name, value[1:], tuple(words))
         alias_options, alias_words = _parse_value(name, value, [])
         options = _merge(options, alias_options, name)
+        if options.version:  # `--version` in the value: v2 prints it, as argparse does
+            return options, []
         words = alias_words + words
         if options.command == name and is_builtin((), name):
             break  # v2 proxies to the built-in command the alias shadows
@@ -184,6 +186,8 @@ def _expand_level(options: GlobalOptions, words: list[str], section: Mapping[str
             return ShellAlias(name, value[1:], tuple(rest))
         alias_options, alias_words = _parse_value(name, value, [path[0]])
         options = _merge(options, alias_options, name)
+        if options.version:
+            return options, []
         if is_builtin(path, name):
             # v2 hands the words to the command the alias shadows, less the first.
             return options, [name] + alias_words[1:] + rest

@@ -120,6 +120,16 @@ def test_a_line_without_aliases_comes_back_as_it_was():
     assert expand_aliases(options, words, {}, lambda p, w: False) == (options, [])
 
 
+@pytest.mark.parametrize("text, argv", [
+    ("[toplevel]\nv = --version\n", ["v"]),
+    ("[toplevel]\nv = sts --version\n", ["v", "x"]),
+    ("[command sts]\nv = --version\n", ["sts", "v"]),
+], ids=["alone", "after-a-command", "subcommand"])
+def test_version_in_an_alias_asks_for_the_version(text, argv):
+    options, words = expand(argv, text)
+    assert (options.version, words) == (True, [])
+
+
 def test_a_shell_alias_gets_the_words_left_without_the_global_options():
     alias = expand(["--region", "x", "hello", "a b", "--endpoint-url", "http://h", "it's"])
     assert alias == ShellAlias("hello", 'f() { echo "$1"; }; f', ("a b", "it's"))
