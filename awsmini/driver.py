@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping, Sequence
 
 from awsmini import __version__
+from awsmini.aliases import (ShellAlias, builtin_checker, expand_aliases, read_aliases,
+                             run_shell_alias)
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.commands import Invocation
@@ -28,7 +30,13 @@ from awsmini.settings import Settings
 
 def run(argv: Sequence[str], env: Env) -> int:
     """Run one command line; return its exit code."""
+    aliases = read_aliases(env.environ)  # v2 reads the file before anything else
     options, words = parse_global_options(argv)                          # 1
+    if aliases:
+        line = expand_aliases(options, words, aliases, builtin_checker(env.environ))
+        if isinstance(line, ShellAlias):
+            return run_shell_alias(line, env)
+        options, words = line
     if options.version:
         write_output(iter([version_string() + "\n"]), env, None)
         return 0

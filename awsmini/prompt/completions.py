@@ -366,11 +366,26 @@ def _is_list(context: LineContext) -> bool:
 
 
 def service_candidates(environ: Mapping[str, str]) -> list[Candidate]:
-    """Every service and hand-written command family (`s3`), alphabetical, with the
-    service's full name as meta."""
+    """Every service, hand-written command family (`s3`) and `[toplevel]` alias,
+    alphabetical, with the service's full name (an alias's value) as meta."""
     names = dict(service_names(environ))
     names.update((word, "") for word in commands.whole_families())
+    for name, value in _toplevel_aliases(environ).items():
+        names.setdefault(name, value if len(value) <= META_DOC_WIDTH
+                         else value[:META_DOC_WIDTH] + "...")
     return [Candidate(name, meta=names[name]) for name in sorted(names)]
+
+
+def _toplevel_aliases(environ: Mapping[str, str]) -> Mapping[str, str]:
+    """The user's top-level aliases (v2's prompt does not offer them); none when
+    the alias file is unreadable: running the line reports that."""
+    from awsmini.aliases import read_aliases
+    from awsmini.errors import AwsminiError
+
+    try:
+        return read_aliases(environ).get((), {})
+    except AwsminiError:
+        return {}
 
 
 def option_candidates(context: LineContext, word: str) -> list[Candidate]:
