@@ -158,3 +158,8 @@ def test_dump_parse_round_trip():
         "option-wins", "option-home"])
 def test_kubeconfig_paths(environ_value, path_in, expected):
     assert kc.kubeconfig_paths(environ_value, path_in, "/home/u", cwd="/work") == expected
+
+
+def test_yaml_errors_name_the_file():
+    with pytest.raises(KubeconfigError, match=r'in "/x/kc", line 2, column 1'):
+        kc.parse("clusters: [\n", "/x/kc")

@@ -39,14 +39,19 @@ def new_content() -> dict:
             "kind": "Config", "preferences": {}, "users": []}
 
 
-def parse(text: str) -> dict:
-    """The checked content of a kubeconfig's text; an empty file is a new kubeconfig."""
+def parse(text: str, name: str = "<kubeconfig>") -> dict:
+    """The checked content of a kubeconfig's text; an empty file is a new kubeconfig.
+    (`name`, the file's path, is what YAML errors point at.)"""
+    import io
+
     import yaml
 
     from awsmini.cli_input import _yaml_loader  # the YAML 1.2 loader of --cli-input-yaml
 
+    stream = io.StringIO(text)
+    stream.name = name
     try:
-        content = yaml.load(text, Loader=_yaml_loader())
+        content = yaml.load(stream, Loader=_yaml_loader())
     except yaml.YAMLError as error:
         raise KubeconfigError("YamlError while loading kubeconfig: %s" % error) from error
     if content is None:

@@ -102,7 +102,7 @@ def choose_kubeconfig(paths: list[str], cluster_name: str) -> tuple[str, dict]:
         try:
             content = load_kubeconfig(path)
         except KubeconfigError as error:
-            LOG.warning("Passing %s:%s", path, error)
+            LOG.debug("Passing %s:%s", path, error)  # v2's warning, shown only with --debug
             continue
         if kubeconfig.has_cluster(content, cluster_name):
             LOG.debug("Found entry to update at %s", path)
@@ -119,7 +119,7 @@ def load_kubeconfig(path: str) -> dict:
         return kubeconfig.new_content()
     except (OSError, UnicodeDecodeError) as error:
         raise KubeconfigError("Can't open kubeconfig for reading: %s" % error) from error
-    return kubeconfig.parse(text)
+    return kubeconfig.parse(text, path)
 
 
 def write_kubeconfig(path: str, text: str) -> None:
