@@ -7,12 +7,10 @@ from __future__ import annotations
 import base64
 import http.server
 import json
-import os
 import re
 import stat
 import subprocess
 import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
