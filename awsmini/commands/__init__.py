@@ -36,6 +36,13 @@ ALL = None  # the whole command word is hand-written
 # command word -> (family module, the subcommand words it adds, or ALL)
 TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "s3": ("awsmini.commands.s3", ALL),
+    "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
+                                        "generate-db-connect-auth-token")),
+    "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
+    "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
+    "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
+    "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
 }
 
 
