@@ -64,9 +64,39 @@ def create_service_client(service: str, options: GlobalOptions, settings: Settin
             verify = False
         elif options.ca_bundle:
             verify = options.ca_bundle
-        return session.create_client(service, region_name=region,
-                                     endpoint_url=endpoint_url or options.endpoint_url,
-                                     verify=verify, config=client_config)
+        client = session.create_client(service, region_name=region,
+                                       endpoint_url=endpoint_url or options.endpoint_url,
+                                       verify=verify, config=client_config)
+        _check_body_lengths(client)
+        return client
+
+
+def _check_body_lengths(client: Any) -> None:
+    """Refuse a response body shorter than its Content-Length, as v2 does.
+
+    botocore asks urllib3 not to enforce the length (it checks streamed bodies
+    itself) and so takes a body cut short by a closed connection as whole: a
+    listing would print as complete with items missing. v2's bundled botocore
+    lets urllib3 enforce it. Here the client's own HTTP session sends the
+    request and the length is checked; the error is botocore's for a closed
+    connection, so it is retried and reported as v2 reports it.
+    """
+    http_session = client._endpoint.http_session  # botocore offers no public handle
+
+    def send_checked(request: Any, **kwargs: Any) -> Any:
+        if request.stream_output or request.method == "HEAD":
+            return None  # botocore's send; a streamed body is checked as it is read
+        response = http_session.send(request)
+        expected = response.headers.get("Content-Length", "")
+        if (expected.isdigit() and response.status_code not in (204, 304)
+                and len(response.content) < int(expected)):
+            from botocore.exceptions import ConnectionClosedError
+
+            raise ConnectionClosedError(endpoint_url=request.url, request=request)
+        return response
+
+    client.meta.events.register_last("before-send", send_checked,
+                                     unique_id="awsmini-check-body-length")
 
 
 def preload() -> None:

@@ -1,0 +1,83 @@
+"""Servers that misbehave, started by the tests on loopback: what awsmini says and exits with.
+
+Each server reads one request and answers with the bytes given, or those a function
+of the request gives (then closes), so a response can be anything a broken proxy or
+server might send.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Callable, Iterator, Union
+
+import pytest
+
+ERROR = "awsmini: [ERROR]: "
+
+
+Reply = Union[bytes, Callable[[bytes], bytes]]
+
+
+class RawServer:
+    """A loopback server answering every request with `reply`, keeping the requests."""
+
+    def __init__(self, reply: Reply) -> None:
+        self.reply, self.seen = reply, []
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self.url = "http://127.0.0.1:%d" % self._sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            with conn:
+                request = conn.recv(65536)
+                self.seen.append(request)
+                conn.sendall(self.reply(request) if callable(self.reply) else self.reply)
+
+    @property
+    def requests(self) -> int:
+        return len(self.seen)
+
+    def close(self) -> None:
+        self._sock.close()
+
+
+@pytest.fixture
+def serve() -> Iterator:
+    servers: list[RawServer] = []
+
+    def start(reply: Reply) -> RawServer:
+        servers.append(RawServer(reply))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _json_reply(body: bytes, length: int | None = None) -> bytes:
+    return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n"
+            b"Connection: close\r\n\r\n" % (len(body) if length is None else length)) + body
+
+
+def test_a_body_shorter_than_its_length_is_a_closed_connection_not_a_result(run_cli, serve):
+    server = serve(_json_reply(b'{"things":[{"thingName":"a"}],"nextToken', length=1000))
+    result = run_cli(["iot", "list-things", "--endpoint-url", server.url],
+                     environ={"AWS_MAX_ATTEMPTS": "2"})
+    assert (result.exit_code, result.stdout) == (255, "")
+    assert result.stderr.splitlines()[-1] == (
+        ERROR + 'Connection was closed before we received a valid response from endpoint '
+        'URL: "%s/things".' % server.url)
+    assert server.requests == 2  # retried, as botocore retries a closed connection
+
+
+def test_a_whole_body_is_a_result(run_cli, serve):
+    server = serve(_json_reply(b'{"things":[{"thingName":"a"}]}'))
+    result = run_cli(["iot", "list-things", "--endpoint-url", server.url,
+                      "--query", "things[].thingName", "--output", "text"])
+    assert (result.exit_code, result.stdout) == (0, "a\n")
+
