@@ -133,7 +133,8 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
     if parsed.members:  # else (a bare skeleton) the value parsers are not even imported
         from awsmini.values.unpack import unpack_argument
 
-        params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env)
+        params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env,
+                                                           command.api_name)
                   for name, raw in parsed.members.items()}
     for spec in custom.added:
         raw = parsed.options.get(spec.cli_name)

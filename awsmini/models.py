@@ -21,8 +21,9 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from awsmini import __version__
 
@@ -102,7 +103,7 @@ def list_services(environ: Mapping[str, str]) -> list[str]:
             continue
     path = os.path.join(_cache_dir(environ), "services-%s.json" % digest.hexdigest()[:20])
     names = _read_cache(path)
-    if names is None:
+    if not _is_list_of(names, str):
         names = _scan_services(environ)
         _write_cache(path, names)
     return names
@@ -219,7 +220,8 @@ def operation_cli_names(service: str, environ: Mapping[str, str]) -> dict[str, s
 
         return {xform_name(api_name, "-"): api_name for api_name in model.operations}
 
-    return _cached(service, "_cli_names", environ, build)
+    return _cached(service, "_cli_names", environ, build,
+                   lambda value: _is_dict_of(value, str) and _is_list_of(list(value.values()), str))
 
 
 def service_metadata(service: str, environ: Mapping[str, str]) -> Mapping[str, Any]:
@@ -235,25 +237,48 @@ def service_documentation(service: str, environ: Mapping[str, str]) -> str:
 def _service_index(service: str, environ: Mapping[str, str]) -> dict:
     return _cached(service, "_index", environ, lambda model: {
         "metadata": dict(model.metadata), "operations": list(model.operations),
-        "documentation": model.data.get("documentation", "")})
+        "documentation": model.data.get("documentation", "")},
+        lambda value: (_is_dict_of(value, str) and isinstance(value.get("metadata"), dict)
+                       and _is_list_of(value.get("operations"), str)
+                       and isinstance(value.get("documentation"), str)))
 
 
 def load_operation(service: str, api_name: str, environ: Mapping[str, str]) -> ServiceModel:
     """A slice of `service` holding `api_name` and the shapes it reaches (cached)."""
-    data = _cached(service, api_name, environ, lambda model: slice_operation(model, api_name))
+    data = _cached(service, api_name, environ, lambda model: slice_operation(model, api_name),
+                   lambda value: _is_slice_of(value, api_name))
     return ServiceModel(service, data["metadata"].get("apiVersion", ""), data, is_slice=True)
 
 
+# Operations botocore's own handlers call on a client of these services, whatever
+# operation the client was made for: S3's region redirector (HeadBucket) and
+# S3 Express's session credentials (CreateSession).
+_HANDLER_OPERATIONS = {"s3": ("HeadBucket", "CreateSession")}
+
+
+def companion_operations(model: ServiceModel) -> list[str]:
+    """The operations botocore may call besides the one asked for: those of its
+    handlers for this service, and the endpoint-discovery operation of a service
+    that has one (timestream's DescribeEndpoints, sent before the first call)."""
+    found = [name for name in _HANDLER_OPERATIONS.get(model.name, ()) if name in model.operations]
+    found += [name for name, operation in model.operations.items()
+              if operation.get("endpointoperation") and name not in found]
+    return found
+
+
 def slice_operation(model: ServiceModel, api_name: str) -> dict:
-    """The model data reduced to one operation and the shapes reachable from it."""
-    operation = model.operations[api_name]
-    wanted: dict[str, Any] = {}
-    roots = [operation.get(key, {}).get("shape") for key in ("input", "output")]
-    roots += [error.get("shape") for error in operation.get("errors", [])]
-    for name in _reachable(model.shapes, [r for r in roots if r]):
-        wanted[name] = model.shapes[name]
-    return {"metadata": dict(model.metadata), "operations": {api_name: operation},
-            "shapes": wanted, "documentation": model.data.get("documentation", "")}
+    """The model data reduced to one operation, the companions botocore may call
+    with it, and the shapes reachable from them."""
+    companions = [name for name in companion_operations(model) if name != api_name]
+    operations = {name: model.operations[name] for name in [api_name, *companions]}
+    roots: list[str] = []
+    for operation in operations.values():
+        roots += [operation.get(key, {}).get("shape") for key in ("input", "output")]
+        roots += [error.get("shape") for error in operation.get("errors", [])]
+    wanted = {name: model.shapes[name] for name in _reachable(model.shapes,
+                                                               [r for r in roots if r])}
+    return {"metadata": dict(model.metadata), "operations": operations, "shapes": wanted,
+            "documentation": model.data.get("documentation", ""), "companions": companions}
 
 
 def _reachable(shapes: Mapping[str, Any], roots: list[str]) -> Iterator[str]:
@@ -278,8 +303,13 @@ def _reachable(shapes: Mapping[str, Any], roots: list[str]) -> Iterator[str]:
 _memory: dict[tuple[str, str, str], Any] = {}
 
 
-def _cached(service: str, part: str, environ: Mapping[str, str], build) -> Any:
-    """`part` of `service` from memory, the disk cache, or `build(full model)`."""
+def _cached(service: str, part: str, environ: Mapping[str, str], build,
+            is_valid: Callable[[Any], bool]) -> Any:
+    """`part` of `service` from memory, the disk cache, or `build(full model)`.
+
+    A cache file that does not hold what `is_valid` expects (truncated, edited,
+    written by something else) is rebuilt and rewritten, never trusted.
+    """
     version = api_version(service, environ)
     if version is None:
         raise UnknownServiceError(service)
@@ -290,7 +320,7 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build) -> Any:
         return _memory[memo]
     path = os.path.join(_cache_dir(environ), service, key, part + ".json")
     value = _read_cache(path)
-    if value is None:
+    if not is_valid(value):
         full = _memory.get((service, "", key))
         if full is None:
             full = _memory[(service, "", key)] = load_service(service, environ)
@@ -300,6 +330,26 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build) -> Any:
         _write_cache(path, value)
     _memory[memo] = value
     return value
+
+
+def _is_list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _is_dict_of(value: Any, kind: type) -> bool:
+    return isinstance(value, dict) and all(isinstance(key, kind) for key in value)
+
+
+def _is_slice_of(value: Any, api_name: str) -> bool:
+    """A model slice as `slice_operation` writes it, holding `api_name`."""
+    return (_is_dict_of(value, str) and isinstance(value.get("metadata"), dict)
+            and isinstance(value.get("shapes"), dict)
+            and all(isinstance(shape, dict) for shape in value["shapes"].values())
+            and isinstance(value.get("operations"), dict)
+            and isinstance(value["operations"].get(api_name), dict)
+            and all(isinstance(operation, dict) for operation in value["operations"].values())
+            and _is_list_of(value.get("companions"), str)
+            and all(name in value["operations"] for name in value["companions"]))
 
 
 def _cache_key(files: list[str]) -> str:
@@ -327,9 +377,10 @@ def _read_cache(path: str) -> Any:
 def _write_cache(path: str, value: Any) -> None:
     """Write atomically; a cache that cannot be written only costs speed."""
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = "%s.%d.tmp" % (path, os.getpid())
-        with open(tmp, "w", encoding="utf-8") as fp:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        tmp = "%s.%d.%d.tmp" % (path, os.getpid(), threading.get_ident())
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w",
+                  encoding="utf-8") as fp:
             json.dump(value, fp, separators=(",", ":"))
         os.replace(tmp, path)
     except OSError:

@@ -81,3 +81,29 @@ def test_a_whole_body_is_a_result(run_cli, serve):
                       "--query", "things[].thingName", "--output", "text"])
     assert (result.exit_code, result.stdout) == (0, "a\n")
 
+
+def _s3_reply(status: str, body: bytes = b"", headers: bytes = b"") -> bytes:
+    return (b"HTTP/1.1 %s\r\nContent-Type: application/xml\r\nContent-Length: %d\r\n%s"
+            b"Connection: close\r\n\r\n" % (status.encode(), len(body), headers)) + body
+
+
+def test_a_bucket_in_another_region_is_found_with_head_bucket_and_asked_again(run_cli, serve):
+    """botocore's S3 redirector calls HeadBucket on the client of any S3 operation."""
+    moved = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code>'
+             b'<Message>The bucket is in this region: null.</Message></Error>')
+    listing = (b'<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>far</Name>'
+               b'<KeyCount>1</KeyCount><Contents><Key>k.txt</Key><Size>3</Size></Contents>'
+               b'<IsTruncated>false</IsTruncated></ListBucketResult>')
+
+    def reply(request: bytes) -> bytes:
+        if request.startswith(b"HEAD "):
+            return _s3_reply("200 OK", headers=b"x-amz-bucket-region: eu-west-1\r\n")
+        if b"eu-west-1" not in request:  # signed for us-east-1: the wrong region
+            return _s3_reply("301 Moved Permanently", moved)
+        return _s3_reply("200 OK", listing)
+
+    server = serve(reply)
+    result = run_cli(["s3api", "list-objects-v2", "--bucket", "far", "--endpoint-url",
+                      server.url, "--query", "Contents[].Key", "--output", "text"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "k.txt\n", "")
+    assert [request.split(b" ", 1)[0] for request in server.seen] == [b"GET", b"HEAD", b"GET"]

@@ -102,3 +102,54 @@ def test_gzipped_botocore_models_load():
     environ = {"HOME": "/nonexistent"}
     names = models.operation_names("ec2", {**environ, "XDG_CACHE_HOME": "/nonexistent/cache"})
     assert "RunInstances" in names
+
+
+@pytest.mark.parametrize("service, api_name, companions", [
+    ("s3", "ListObjectsV2", ["HeadBucket", "CreateSession"]),
+    ("s3", "HeadBucket", ["CreateSession"]),
+    ("timestream-write", "ListDatabases", ["DescribeEndpoints"]),
+    ("dynamodb", "GetItem", ["DescribeEndpoints"]),
+    ("iot", "ListThings", [])])
+def test_a_slice_holds_what_botocores_handlers_call_beside_its_operation(
+        environ, service, api_name, companions):
+    model = models.load_operation(service, api_name, environ)
+    assert list(model.operations) == [api_name, *companions]
+    for name in companions:  # their shapes came along
+        for ref in ("input", "output"):
+            shape = model.operations[name].get(ref, {}).get("shape")
+            assert shape is None or shape in model.shapes
+
+
+def test_a_client_made_from_a_slice_discovers_endpoints_as_botocore_would(environ):
+    from awsmini.call import create_service_client
+    from awsmini.globalopts import GlobalOptions
+    from awsmini.settings import Settings
+
+    env = dict(environ)
+    options = GlobalOptions(sign_request=False)  # nothing is sent: no credentials needed
+    model = models.load_operation("timestream-write", "ListDatabases", env)
+    client = create_service_client("timestream-write", options, Settings(options, env), env,
+                                   model=model, region="us-east-1")
+    assert client.meta.service_model.endpoint_discovery_operation.name == "DescribeEndpoints"
+
+
+@pytest.mark.parametrize("garbage", ["[1, 2]", '{"metadata": 1}', '"text"', "{}", "null",
+                                     '{"metadata": {}, "operations": {"ListThings": []}, '
+                                     '"shapes": {}, "companions": []}'])
+def test_a_cache_file_of_the_wrong_shape_is_rebuilt(environ, garbage):
+    models._memory.clear()  # so that this test's cache directory is written
+    first = models.load_operation("iot", "ListThings", environ)
+    models._memory.clear()
+    [path] = Path(environ["XDG_CACHE_HOME"]).rglob("ListThings.json")
+    path.write_text(garbage)
+    again = models.load_operation("iot", "ListThings", environ)
+    assert again.data == first.data
+    assert json.loads(path.read_text()) == first.data  # and written again
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_services_cache_of_the_wrong_shape_is_rebuilt(environ):
+    names = models.list_services(environ)
+    [path] = Path(environ["XDG_CACHE_HOME"]).rglob("services-*.json")
+    path.write_text('{"s3": 1}')
+    assert models.list_services(environ) == names
