@@ -100,8 +100,53 @@ def _parse_yaml(text: str | bytes) -> Any:
 
     try:
         return yaml.load(text, Loader=_yaml_loader())
+    except _TooLarge as error:
+        raise ParamValidationError("Error parsing parameter 'cli-input-yaml': %s" % error)
     except yaml.YAMLError:
         raise ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.")
+
+
+# Aliases let a few hundred bytes stand for billions of values ("billion laughs"):
+# PyYAML shares the repeated objects, but anything that walks the result (a
+# validation message, the request's serializer) pays for every one. No request
+# holds a million values, so a document that expands past that is refused before
+# anything reads it. A document that contains itself is refused too.
+MAX_EXPANDED_VALUES = 1_000_000
+
+
+class _TooLarge(ValueError):
+    pass
+
+
+def _check_expansion(root: Any) -> None:
+    """Count the values `root` stands for, each alias counted as a copy (linear in
+    the document: each node's count is computed once)."""
+    counts: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, is_closing = stack.pop()
+        children = _children(node)
+        if is_closing:
+            open_nodes.discard(id(node))
+            counts[id(node)] = 1 + sum(counts[id(child)] for child in children)
+            if counts[id(node)] > MAX_EXPANDED_VALUES:
+                raise _TooLarge("its aliases expand to more than %d values"
+                                % MAX_EXPANDED_VALUES)
+        elif id(node) in open_nodes:
+            raise _TooLarge("an alias refers to a value that contains it")
+        elif id(node) not in counts:
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in counts)
+
+
+def _children(node: Any) -> list:
+    value = node.value
+    if isinstance(value, list):
+        return [part for item in value
+                for part in (item if isinstance(item, tuple) else (item,))]
+    return []
 
 
 # ------------------------------------------------------------ YAML 1.2 safe
@@ -133,6 +178,10 @@ def _build_yaml_loader() -> type:
         _Resolver12.add_implicit_resolver(tag, pattern, first_characters(first))
 
     class _Constructor12(SafeConstructor):
+        def construct_document(self, node):
+            _check_expansion(node)
+            return super().construct_document(node)
+
         def construct_mapping(self, node, deep=False):
             # v2's YAML library rejects duplicate keys; merged (`<<`) ones may repeat.
             seen = []

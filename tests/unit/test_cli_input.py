@@ -116,6 +116,33 @@ def test_yaml_anchors_and_merge_keys():
         "base": {"x": 1}, "copy": {"x": 1}, "merged": {"x": 1, "y": 2}}
 
 
+def _laughs(levels: int) -> str:
+    """`levels` lists of ten aliases to the one before: 10 ** levels values in all."""
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += ["l%d: &l%d [%s]" % (n, n, ", ".join(["*l%d" % (n - 1)] * 10))
+              for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_aliases_that_expand_a_little_are_read():
+    assert len(read({"cli-input-yaml": _laughs(5)})["l4"]) == 10  # 111,111 values
+
+
+def test_aliases_that_expand_to_billions_are_refused_at_once():
+    import time
+
+    started = time.perf_counter()
+    message = error_of({"cli-input-yaml": _laughs(9)})  # 1,111,111,111 values, 500 bytes
+    assert message == ("Error parsing parameter 'cli-input-yaml': its aliases expand to more "
+                       "than 1000000 values")
+    assert time.perf_counter() - started < 1
+
+
+def test_a_document_that_contains_itself_is_refused():
+    assert error_of({"cli-input-yaml": "a: &a [1, *a]\n"}) == (
+        "Error parsing parameter 'cli-input-yaml': an alias refers to a value that contains it")
+
+
 # ------------------------------------------------------------ errors
 
 def test_both_options():
