@@ -1,6 +1,4 @@
-"""`python -m awsmini`: exits with the int that main() returns; nothing else."""
-import sys
+"""`python -m awsmini`: the console script's entry; nothing else."""
+from awsmini.console import entry
 
-from awsmini.main import main
-
-sys.exit(main(sys.argv[1:]))
+entry()

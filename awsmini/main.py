@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Mapping, Sequence
 
+from awsmini.console import unwind_on_interrupt
 from awsmini.env import Env
 from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
                             UnknownOptionsError, UsageError)
@@ -54,9 +55,10 @@ def main(argv: Sequence[str] | None = None, env: Env | None = None) -> int:
 def run_command(argv: Sequence[str], env: Env, on_usage_error=None) -> int:
     """Run the driver on argv, reporting what it raises; `on_usage_error()` (on-partial
     mode) replaces the report of an exit-252 error."""
-    from awsmini import driver
-
     try:
+        unwind_on_interrupt()
+        from awsmini import driver
+
         return driver.run(argv, env)
     except AwsminiError as error:
         LOG.debug("Exception caught in main()", exc_info=True)
@@ -161,6 +163,7 @@ def _interactive(function, argv: Sequence[str], env: Env) -> int:
     """The error boundary around the prompt itself (the commands it runs have their own)."""
     gc.enable()
     try:
+        unwind_on_interrupt()
         return function(argv, env)
     except KeyboardInterrupt:  # Ctrl+C while the prompt was still starting
         env.stderr.write("\n")
@@ -263,25 +266,3 @@ def _silence_stdout(env: Env) -> None:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-
-
-def entry() -> None:
-    """The `awsmini` console script.
-
-    Ends with `os._exit` once the streams are flushed: tearing down the
-    interpreter after botocore has been loaded costs about 100 ms, a quarter of
-    a whole call, and nothing awsmini or botocore leaves behind needs it (the
-    pager has been waited for; background threads are daemons).
-    """
-    # A one-shot command allocates long-lived objects (modules, botocore's models)
-    # and acyclic response data: the cycle collector only costs time, about 15 %
-    # of a call. The interactive modes, which live longer, turn it back on.
-    gc.disable()
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away: v2's BETTER is quiet
-            pass
-    logging.shutdown()
-    os._exit(code)
