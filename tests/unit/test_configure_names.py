@@ -172,3 +172,20 @@ RENDERED = {
 @pytest.mark.parametrize("form", sorted(RENDERED))
 def test_export_formats_of_temporary_credentials(form):
     assert render(TEMPORARY, form) == RENDERED[form]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("b'<SecretAccessKey>abc/+1</SecretAccessKey><SessionToken>tok=</SessionToken>'",
+     "b'<SecretAccessKey>****</SecretAccessKey><SessionToken>****</SessionToken>'"),
+    ('{"roleCredentials": {"secretAccessKey": "abc", "sessionToken": "t", "expiration": 1}}',
+     '{"roleCredentials": {"secretAccessKey": "****", "sessionToken": "****", "expiration": 1}}'),
+    ("headers={'X-Amz-Security-Token': b'FQoG+/x=', 'Host': 'sts'}",
+     "headers={'X-Amz-Security-Token': b'****', 'Host': 'sts'}"),
+    ("aws_secret_access_key = s3cr3t", "aws_secret_access_key = ****"),
+    ('{"NextToken": "keep", "AccessKeyId": "ASIAKEEP"}',
+     '{"NextToken": "keep", "AccessKeyId": "ASIAKEEP"}'),
+], ids=["xml", "json", "header", "ini", "unrelated-kept"])
+def test_debug_redaction(text, expected):
+    from awsmini.commands.configure.redact import redact
+
+    assert redact(text) == expected
