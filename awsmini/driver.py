@@ -13,7 +13,7 @@ from awsmini.aliases import (ShellAlias, builtin_checker, expand_aliases, read_a
                              run_shell_alias)
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs, parse_arguments
-from awsmini.commands import Invocation
+from awsmini.commands import Invocation, has_default_command
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.custom import Customization, lookup
 from awsmini.env import Env
@@ -45,7 +45,7 @@ def run(argv: Sequence[str], env: Env) -> int:
 
         if is_help_request(options.command, words):
             return run_help(options.command, words, env, options)
-    if not words:
+    if not words and not has_default_command(options.command):
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3
     if isinstance(command, Invocation):  # v2's hand-written commands (`s3 cp`)

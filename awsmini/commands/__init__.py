@@ -11,7 +11,9 @@ run's module is imported only once the arguments are parsed and converted.
 adds: `ALL` when the whole command is hand-written (`s3`, whose model service is
 `s3api`), or the names it adds beside a model service's operations. A family
 module defines `COMMANDS` ({name: CustomCommand}, in v2's help order) and
-`DESCRIPTION` (its help page's rst).
+`DESCRIPTION` (its help page's rst). A whole family may also define `DEFAULT`, the
+`CustomCommand` run when the family word comes with no subcommand (`configure`
+alone prompts for credentials); without one that is v2's usage error (`s3`).
 
 `run(args, context)` gets the converted values by `cli_name` (dests for options
 collected together, defaults filled) and a `Context`: the streams, the global
@@ -43,6 +45,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
+    "configure": ("awsmini.commands.configure", ALL),
 }
 
 
@@ -62,6 +65,8 @@ class CustomCommand:
     run: str  # "module:function"
     usage: str = ""
     shapes: Mapping[str, Any] = field(default_factory=dict)
+    # what the prompt offers for the first positional word (`configure get`'s names)
+    word_values: tuple[str, ...] = ()
 
     def argument_table(self) -> dict[str, ArgSpec]:
         return {spec.cli_name: spec for spec in self.arguments}
@@ -93,6 +98,13 @@ def whole_families() -> list[str]:
     return [word for word, (_, words) in TABLE.items() if words is ALL]
 
 
+def has_default_command(word: str) -> bool:
+    """Whether the family `word` runs a command of its own when no subcommand follows."""
+    entry = TABLE.get(word)
+    return entry is not None and entry[1] is ALL and getattr(
+        family_module(word), "DEFAULT", None) is not None
+
+
 def command_named(word: str, name: str) -> CustomCommand | None:
     """The hand-written command `word name`, or None (no error: the prompt asks as you type)."""
     entry = TABLE.get(word)
@@ -112,13 +124,17 @@ def subcommand_words(word: str) -> list[str]:
 def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     """The hand-written command `word words[0]`, or None when the model has it.
 
-    For a whole family, a missing or unknown subcommand is v2's usage error.
+    For a whole family, a missing or unknown subcommand is v2's usage error, unless
+    the family has a default command: that one then takes every word.
     """
     entry = TABLE.get(word)
     if entry is None or (entry[1] is not ALL and (not words or words[0] not in entry[1])):
         return None
     commands: Mapping[str, CustomCommand] = family_module(word).COMMANDS  # type: ignore[union-attr]
     if not words or words[0].startswith("-"):
+        default = getattr(family_module(word), "DEFAULT", None)
+        if default is not None:
+            return Invocation(word, default, tuple(words))
         raise ParamValidationError("usage: aws [options] %s <subcommand> [parameters]\n"
                                    "aws: [ERROR]: too few arguments" % word)
     if words[0] not in commands:

@@ -210,6 +210,7 @@ class LineContext:
     pending_values: list = field(default_factory=list)  # values a pending list has already
     values: dict = field(default_factory=dict)  # global option name -> value typed
     waiting: bool = False             # the operation word was `wait`: a waiter name comes next
+    positionals: int = 0              # words a hand-written command takes as positionals
     is_valid: bool = True             # False after an unknown service or operation
 
 
@@ -247,6 +248,8 @@ def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
             _resolve(context, word, environ)
         elif context.waiting and context.api_name is None:
             _resolve_waiter(context, word, environ)
+        elif context.command is not None:
+            context.positionals += 1
     if expecting is not None:
         context.pending = expecting
     if context.service is not None and not _service_exists(context.service, environ):
@@ -357,7 +360,19 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
         if extra:
             names = sorted(names + extra)
         return fuzzy_filter([Candidate(name) for name in names], word)
+    if context.command is not None and not word.startswith("-"):
+        words = _command_word_candidates(context, word)
+        if words:
+            return words if word else words + option_candidates(context, word)
     return option_candidates(context, word)
+
+
+def _command_word_candidates(context: LineContext, word: str) -> list[Candidate]:
+    """The declared values of a hand-written command's first positional word
+    (`configure get`'s config names), while it has not been typed."""
+    if context.command is None or context.positionals:
+        return []
+    return fuzzy_filter([Candidate(value) for value in context.command.word_values], word)
 
 
 def _is_list(context: LineContext) -> bool:
