@@ -151,12 +151,46 @@ class RestJSONParser(_CompiledWalk, parsers.RestJSONParser):
 
 
 class ParserFactory(parsers.ResponseParserFactory):
-    """botocore's parser factory, handing out the compiled-walk JSON parsers."""
+    """botocore's parser factory, handing out the compiled-walk JSON parsers, each
+    of its parsers checked (`CheckedParser`)."""
 
     _PARSERS = {"json": JSONParser, "rest-json": RestJSONParser}
 
     def create_parser(self, protocol_name: str) -> Any:
         parser_class = self._PARSERS.get(protocol_name)
         if parser_class is None:
-            return super().create_parser(protocol_name)
-        return parser_class(**self._defaults)
+            return CheckedParser(super().create_parser(protocol_name), protocol_name)
+        return CheckedParser(parser_class(**self._defaults), protocol_name)
+
+
+# What a parser raises when a well-formed body holds the wrong types (a string
+# where the model has a list, "abc" for an integer): Python's own words.
+_MALFORMED = (AttributeError, TypeError, ValueError, KeyError, IndexError)
+_BODY_SHOWN = 2048  # characters of the body quoted in the message
+
+
+class CheckedParser:
+    """A response parser whose failure on a malformed body is botocore's
+    `ResponseParserError`, worded as botocore words it for invalid XML ("Unable
+    to parse response (...)"), instead of an AttributeError's text."""
+
+    def __init__(self, parser: Any, protocol_name: str) -> None:
+        self._parser, self._protocol = parser, protocol_name
+
+    def parse(self, response: Any, shape: Any) -> Any:
+        try:
+            return self._parser.parse(response, shape)
+        except parsers.ResponseParserError:
+            raise
+        except _MALFORMED as error:
+            body = response.get("body", b"")
+            text = body.decode("utf-8", "replace") if isinstance(body, bytes) else ""
+            if len(text) > _BODY_SHOWN:
+                text = text[:_BODY_SHOWN] + "..."
+            kind = "JSON" if "json" in self._protocol else "XML"
+            raise parsers.ResponseParserError(
+                "Unable to parse response (%s), invalid %s received. Further retries may "
+                "succeed:\n%s" % (error, kind, text)) from error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._parser, name)

@@ -107,3 +107,27 @@ def test_a_bucket_in_another_region_is_found_with_head_bucket_and_asked_again(ru
                       server.url, "--query", "Contents[].Key", "--output", "text"])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "k.txt\n", "")
     assert [request.split(b" ", 1)[0] for request in server.seen] == [b"GET", b"HEAD", b"GET"]
+
+
+@pytest.mark.parametrize("body, cause", [
+    (b'{"things": "abc"}', "'str' object has no attribute 'get'"),
+    (b'{"things": [{"version": "abc"}]}', "invalid literal for int() with base 10: 'abc'"),
+    (b'[1, 2]', "'list' object has no attribute 'get'")])
+def test_a_body_of_the_wrong_types_is_a_parse_error(run_cli, serve, body, cause):
+    server = serve(_json_reply(body))
+    result = run_cli(["iot", "list-things", "--endpoint-url", server.url])
+    assert (result.exit_code, result.stdout) == (255, "")
+    assert result.stderr.splitlines()[1:] == [
+        ERROR + "Unable to parse response (%s), invalid JSON received. Further retries may "
+        "succeed:" % cause, body.decode()]
+
+
+def test_an_xml_body_of_the_wrong_types_is_a_parse_error(run_cli, serve):
+    listing = (b'<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>b</Name>'
+               b'<KeyCount>many</KeyCount></ListBucketResult>')
+    server = serve(_s3_reply("200 OK", listing))
+    result = run_cli(["s3api", "list-objects-v2", "--bucket", "b", "--endpoint-url", server.url])
+    assert result.exit_code == 255
+    assert result.stderr.splitlines()[1] == (
+        ERROR + "Unable to parse response (invalid literal for int() with base 10: 'many'), "
+        "invalid XML received. Further retries may succeed:")

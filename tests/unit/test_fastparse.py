@@ -70,4 +70,5 @@ def test_same_result_as_botocore(operation, response):
 
 
 def test_other_protocols_keep_botocores_parsers():
-    assert type(fastparse.ParserFactory().create_parser("query")) is parsers.QueryParser
+    parser = fastparse.ParserFactory().create_parser("query")
+    assert type(parser._parser) is parsers.QueryParser
