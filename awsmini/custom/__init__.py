@@ -9,7 +9,11 @@ imports that module only, so a command loads no other service's records.
 A service module declares `OPERATIONS`, {operation CLI name: Customization},
 and may declare `SERVICE`, the changes to every operation of the service
 (renames, aliases, boolean flags only). An operation's record extends its
-service's: its renames and aliases are added to the service's and win.
+service's: its renames and aliases are added to the service's and win. A
+module may also declare `REMOVED_OPERATIONS`, the operations v2 takes out of
+the service (awscli/customizations/removals.py): `removed_operations` gives
+them to `resolve.operation_table` (3), which leaves them out, so that they
+answer as unknown operations and neither help nor the prompt lists them.
 
 Each slot of a record is read by one stage, in the order of the pipeline:
 
@@ -80,37 +84,52 @@ EMPTY = Customization()
 # service CLI name -> its module in this package; a static table, so that
 # finding a service's record imports nothing else.
 INDEX: Mapping[str, str] = {
+    "agent-toolkit": "agent_toolkit",
     "apigateway": "apigateway",
     "apigatewayv2": "apigatewayv2",
+    "bedrock-agent-runtime": "bedrock_agent_runtime",
+    "bedrock-agentcore": "bedrock_agentcore",
+    "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
-    "cognito-identity": "cognito_identity",
+    "connecthealth": "connecthealth",
+    "controltower": "controltower",
     "datapipeline": "datapipeline",
     "deploy": "deploy",
+    "devops-agent": "devops_agent",
     "ec2": "ec2",
+    "ecs": "ecs",
     "eks": "eks",
-    "elastictranscoder": "elastictranscoder",
+    "elasticache": "elasticache",
     "emr": "emr",
     "gamelift": "gamelift",
-    "iam": "iam",
+    "glue": "glue",
     "iot": "iot",
+    "iotsitewise": "iotsitewise",
+    "iotwireless": "iotwireless",
+    "kinesis": "kinesis",
     "kinesisanalytics": "kinesisanalytics",
     "kinesisanalyticsv2": "kinesisanalyticsv2",
     "lambda": "lambda_",  # `lambda` is a Python keyword
     "lex-models": "lex_models",
-    "lightsail": "lightsail",
-    "mobile": "mobile",
+    "lexv2-runtime": "lexv2_runtime",
+    "license-manager": "license_manager",
+    "logs": "logs",
+    "mgn": "mgn",
     "mturk": "mturk",
-    "opsworks": "opsworks",
     "pinpoint": "pinpoint",
+    "polly": "polly",
+    "qbusiness": "qbusiness",
     "rekognition": "rekognition",
     "route53": "route53",
     "route53domains": "route53domains",
+    "sagemaker": "sagemaker",
+    "sagemaker-runtime": "sagemaker_runtime",
     "schemas": "schemas",
+    "ses": "ses",
     "sns": "sns",
     "stepfunctions": "stepfunctions",
-    "storagegateway": "storagegateway",
     "swf": "swf",
     "workdocs": "workdocs",
 }
@@ -129,3 +148,12 @@ def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
     return replace(operation, renames=MappingProxyType({**service.renames, **operation.renames}),
                    aliases=MappingProxyType({**service.aliases, **operation.aliases}),
                    has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags)
+
+
+def removed_operations(service_cli_name: str) -> tuple[str, ...]:
+    """The operations v2 removes from the service (CLI names); imports only its module."""
+    module_name = INDEX.get(service_cli_name)
+    if module_name is None:
+        return ()
+    module = importlib.import_module("%s.%s" % (__name__, module_name))
+    return tuple(getattr(module, "REMOVED_OPERATIONS", ()))

@@ -11,6 +11,8 @@
   one rule given as `--protocol`, `--port`, `--cidr`, `--source-group` and
   `--group-owner`; the arguments they stand for stay, undocumented
   (awscli/customizations/ec2/secgroupsimplify.py).
+- `import-instance` and `import-volume` are taken out of the service: they
+  answer as unknown operations (awscli/customizations/removals.py).
 
 The messages are v2's; a bad rule shortcut ends the run with 255, as v2's
 ValueError does. Pure: the functions change the parameters they are given.
@@ -159,3 +161,5 @@ OPERATIONS: Mapping[str, Customization] = {
     "revoke-security-group-ingress": _SECURITY_GROUP_RULE,
     "revoke-security-group-egress": _SECURITY_GROUP_RULE,
 }
+
+REMOVED_OPERATIONS = ("import-instance", "import-volume")
