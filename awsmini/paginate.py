@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from awsmini.arguments import ArgSpec, cli_name
+from awsmini.custom import DefaultPageSize
 from awsmini.errors import ParamValidationError, UsageError
 from awsmini.models import ServiceModel, load_document
 
@@ -147,6 +148,22 @@ def plan_paging(config: Mapping[str, Any] | None, given: Iterable[str], paging_v
         if value is not None:
             pagination[key] = _convert(name, value, specs[name].type_name)
     return PagingPlan(True, pagination)
+
+
+# the parameters that never stop v2 from choosing a page size (ec2/paginate.py)
+_PAGE_SIZE_ALWAYS_ALLOWED = ("NextToken", "DryRun", "PaginationConfig")
+
+
+def with_default_page_size(config: Mapping[str, Any], params: Mapping[str, Any],
+                           default: DefaultPageSize | None) -> dict:
+    """The PaginationConfig with the operation's default page size (custom slot
+    `default_page_size`), when none was given and the parameters allow it."""
+    if default is None or "PageSize" in config:
+        return dict(config)
+    allowed = (*default.allowed, *_PAGE_SIZE_ALWAYS_ALLOWED)
+    if any(name not in allowed for name in params):
+        return dict(config)
+    return {**config, "PageSize": default.size}
 
 
 def restore_shadowed(specs: Mapping[str, ArgSpec], shadowed: Mapping[str, ArgSpec]) -> dict:

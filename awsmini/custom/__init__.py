@@ -26,6 +26,8 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     `fills` of each added      driver.unpack_parameters (6): what the argument
       ArgSpec                    stands for, put into the parameters
     call_defaults              driver.request_parameters (9), as the call is made
+    default_page_size          driver.send_request, through paginate.with_default_page_size
+                                 (10): the page size v2 asks for when none is given
     `saves` of each added      driver.send_request, for call.call_operation (9) to
       ArgSpec                    write after the call
     help_note                  help.operation_help: the note after the description
@@ -52,6 +54,16 @@ def _nothing() -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class DefaultPageSize:
+    """The page size v2 puts into an operation's PaginationConfig when paginating
+    with none given, if the call has no parameter but `allowed` ones (and
+    `NextToken`, `DryRun`): a filtered listing keeps the service's own size."""
+
+    size: int
+    allowed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Customization:
     """v2's changes to one generic operation, slot by slot (see the module docstring).
 
@@ -65,7 +77,8 @@ class Customization:
     members)` gets the cli-only raw values given and the names of the member
     arguments given, and raises when v2 refuses the mix. `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
-    them; `help_note` is the note v2's manual page adds after the description.
+    them; `default_page_size` is the page size v2 asks for while paginating;
+    `help_note` is the note v2's manual page adds after the description.
     """
 
     renames: Mapping[str, str] = field(default_factory=_nothing)
@@ -76,6 +89,7 @@ class Customization:
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
+    default_page_size: DefaultPageSize | None = None
     help_note: str | None = None
 
 

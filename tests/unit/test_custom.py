@@ -16,7 +16,7 @@ import awsmini.custom
 from awsmini import models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs
-from awsmini.custom import EMPTY, INDEX, Customization, lookup
+from awsmini.custom import EMPTY, INDEX, Customization, DefaultPageSize, lookup
 from awsmini.driver import request_parameters, unpack_parameters
 from awsmini.env import Env
 from awsmini.errors import UsageError
@@ -53,7 +53,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     # a service-wide record changes names and flags, never arguments or calls
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
-            dict(service.call_defaults), service.help_note) == ((), (), (), None, {}, None)
+            dict(service.call_defaults), service.default_page_size, service.help_note) == (
+        (), (), (), None, {}, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -161,6 +162,19 @@ def test_call_reads_the_call_defaults_slot(environ):
                                                               "thingTypeName": "t"}
 
 
+def test_paging_reads_the_default_page_size_slot():
+    from awsmini.paginate import with_default_page_size
+
+    record = Customization(default_page_size=DefaultPageSize(50, allowed=("OwnerIds",)))
+    read = lambda config, params: with_default_page_size(config, params,
+                                                         record.default_page_size)
+    assert read({"MaxItems": 3}, {"OwnerIds": ["self"], "DryRun": False}) == {
+        "MaxItems": 3, "PageSize": 50}
+    assert read({"PageSize": 7}, {}) == {"PageSize": 7}  # the one given wins
+    assert read({}, {"Filters": []}) == {}  # any other parameter keeps the service's size
+    assert with_default_page_size({}, {}, None) == {}
+
+
 def test_help_reads_the_note_slot(environ):
     from awsmini.help import operation_help
 
@@ -178,6 +192,7 @@ SLOT_TESTS = {
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "call_defaults": test_call_reads_the_call_defaults_slot,
+    "default_page_size": test_paging_reads_the_default_page_size_slot,
     "help_note": test_help_reads_the_note_slot,
 }
 
