@@ -93,7 +93,7 @@ def parse_command_line(command: Command, custom: Customization, options: GlobalO
         command.model, command.api_name, paging_model)
     parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))
     paging = plan_paging(paging_model, [*parsed.members, *parsed.options],
-                         parsed.options, options.paginate, shadowed, specs)
+                         parsed.options, options.paginate, shadowed, specs, custom.stops_paging)
     if not paging.is_enabled and shadowed:
         specs, parsed = _unshadow(specs, parsed, shadowed)
     return specs, parsed, paging

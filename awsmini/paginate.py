@@ -119,20 +119,21 @@ def input_token_names(config: Mapping[str, Any]) -> list[str]:
 
 def plan_paging(config: Mapping[str, Any] | None, given: Iterable[str], paging_values:
                 Mapping[str, Any], paginate: bool, shadowed: Mapping[str, ArgSpec],
-                specs: Mapping[str, ArgSpec]) -> PagingPlan:
+                specs: Mapping[str, ArgSpec], stops_paging: Iterable[str] = ()) -> PagingPlan:
     """Decide as v2 does whether to paginate, and build the PaginationConfig.
 
     `given` are the cli names given on the command line (members and options);
     `paging_values` the raw values of the paging options among them; `paginate`
     is False for `--no-paginate`. Giving one of the operation's own paging
-    arguments (`--next-token`, `--max-results`, ...) turns pagination off.
+    arguments (`--next-token`, `--max-results`, ...), or one of `stops_paging`
+    (the custom slot: kinesis list-streams' old token), turns pagination off.
     Raises UsageError for a non-integer `--max-items`/`--page-size`, and
     ParamValidationError for paging options given with `--no-paginate`.
     """
     if not config:
         return PagingPlan()
     given = set(given)
-    for name in input_token_names(config):
+    for name in [*input_token_names(config), *stops_paging]:
         if name in given and name.replace("-", "_") not in _NORMALIZED_PAGING:
             paginate = False
     if not paginate:

@@ -23,6 +23,8 @@ Each slot of a record is read by one stage, in the order of the pipeline:
       removed, undocumented,
       added
     check                      driver.unpack_parameters (6), before any value is read
+    stops_paging               driver.parse_command_line, through paginate.plan_paging (10):
+                                 arguments that turn pagination off when given
     `fills` of each added      driver.unpack_parameters (6): what the argument
       ArgSpec                    stands for, put into the parameters
     call_defaults              driver.request_parameters (9), as the call is made
@@ -75,7 +77,9 @@ class Customization:
     and the prompt, and `added` are v2's hand-made arguments, which say through
     their `fills` and `saves` fields what their values do. `check(options,
     members)` gets the cli-only raw values given and the names of the member
-    arguments given, and raises when v2 refuses the mix. `call_defaults` are
+    arguments given, and raises when v2 refuses the mix. `stops_paging` names
+    arguments that turn pagination off, as the operation's own paging
+    arguments (`--next-token`) do. `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
     them; `default_page_size` is the page size v2 asks for while paginating;
     `help_note` is the note v2's manual page adds after the description.
@@ -88,6 +92,7 @@ class Customization:
     undocumented: tuple[str, ...] = ()
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
+    stops_paging: tuple[str, ...] = ()
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
     default_page_size: DefaultPageSize | None = None
     help_note: str | None = None

@@ -53,8 +53,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     # a service-wide record changes names and flags, never arguments or calls
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
-            dict(service.call_defaults), service.default_page_size, service.help_note) == (
-        (), (), (), None, {}, None, None)
+            service.stops_paging, dict(service.call_defaults), service.default_page_size,
+            service.help_note) == ((), (), (), None, (), {}, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -162,6 +162,23 @@ def test_call_reads_the_call_defaults_slot(environ):
                                                               "thingTypeName": "t"}
 
 
+def test_paging_reads_the_stops_paging_slot():
+    from awsmini.paginate import plan_paging
+
+    config = {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Names"}
+    record = Customization(stops_paging=("old-token",))
+    plan = lambda given: plan_paging(config, given, {}, True, {}, {}, record.stops_paging)
+    assert not plan(["old-token"]).is_enabled
+    assert plan(["other"]).is_enabled
+
+
+def test_kinesis_list_streams_old_token_is_undocumented_and_stops_paging(environ):
+    record = lookup("kinesis", "list-streams")
+    assert record.stops_paging == ("exclusive-start-stream-name",)
+    specs = _table(environ, record, "kinesis", "ListStreams")
+    assert not specs["exclusive-start-stream-name"].is_documented
+
+
 def test_paging_reads_the_default_page_size_slot():
     from awsmini.paginate import with_default_page_size
 
@@ -191,6 +208,7 @@ SLOT_TESTS = {
     "undocumented": test_arguments_read_the_table_slots,
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
+    "stops_paging": test_paging_reads_the_stops_paging_slot,
     "call_defaults": test_call_reads_the_call_defaults_slot,
     "default_page_size": test_paging_reads_the_default_page_size_slot,
     "help_note": test_help_reads_the_note_slot,
