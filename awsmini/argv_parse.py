@@ -74,7 +74,10 @@ def parse_known_arguments(specs: Mapping[str, ArgSpec], words: Sequence[str],
 def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
     parser = Parser()
     for spec in specs.values():
-        required = spec.is_required and not relax_required
+        # An argument with a hidden alias is not required while parsing: v2 clears
+        # `required` on both names (customizations/utils.py, make_hidden_alias) and
+        # leaves a missing one to the parameter validation.
+        required = spec.is_required and not spec.aliases and not relax_required
         if spec.is_positional:
             parser.add_argument(spec.cli_name, nargs=spec.nargs or (None if required else "?"),
                                 default=spec.default)
@@ -82,9 +85,11 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
             parser.add_argument(spec.option, dest=spec.dest, action=_Collect, default=None,
                                 metavar=spec.cli_name)
         elif spec.is_boolean:
+            # v2 never requires a boolean while parsing (BooleanArgument.add_to_parser
+            # passes no `required`): `--no-x` satisfies a required `--x`, and a
+            # missing one is left to the parameter validation.
             parser.add_argument(spec.option, *_alias_options(spec), dest=spec.cli_name,
-                                action="store_true",
-                                default=None, required=required)
+                                action="store_true", default=None)
             if spec.negative_name:
                 parser.add_argument("--" + spec.negative_name, dest=spec.cli_name,
                                     action="store_false", default=None)

@@ -21,7 +21,7 @@ from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
 from awsmini.pager import Pager, choose_pager, write_output
 from awsmini.paginate import (PagingPlan, add_paging_arguments, paginator_config, plan_paging,
-                              restore_shadowed)
+                              restore_shadowed, with_default_page_size)
 from awsmini.paginate import documents as paged_documents
 from awsmini.query import compile_query
 from awsmini.resolve import Command, resolve_command
@@ -93,7 +93,7 @@ def parse_command_line(command: Command, custom: Customization, options: GlobalO
         command.model, command.api_name, paging_model)
     parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))
     paging = plan_paging(paging_model, [*parsed.members, *parsed.options],
-                         parsed.options, options.paginate, shadowed, specs)
+                         parsed.options, options.paginate, shadowed, specs, custom.stops_paging)
     if not paging.is_enabled and shadowed:
         specs, parsed = _unshadow(specs, parsed, shadowed)
     return specs, parsed, paging
@@ -111,7 +111,8 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
         wait_for(client, command, params)
         return iter(())
     if paging.is_enabled:
-        return paged_documents(paginate_operation(client, command, params, paging.config), output)
+        config = with_default_page_size(paging.config, params, custom.default_page_size)
+        return paged_documents(paginate_operation(client, command, params, config), output)
     return iter([call_operation(client, command, params, parsed.options.get("outfile"),
                                 _saved_parts(custom, parsed))])
 

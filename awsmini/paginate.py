@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from awsmini.arguments import ArgSpec, cli_name
+from awsmini.custom import DefaultPageSize
 from awsmini.errors import ParamValidationError, UsageError
 from awsmini.models import ServiceModel, load_document
 
@@ -118,20 +119,21 @@ def input_token_names(config: Mapping[str, Any]) -> list[str]:
 
 def plan_paging(config: Mapping[str, Any] | None, given: Iterable[str], paging_values:
                 Mapping[str, Any], paginate: bool, shadowed: Mapping[str, ArgSpec],
-                specs: Mapping[str, ArgSpec]) -> PagingPlan:
+                specs: Mapping[str, ArgSpec], stops_paging: Iterable[str] = ()) -> PagingPlan:
     """Decide as v2 does whether to paginate, and build the PaginationConfig.
 
     `given` are the cli names given on the command line (members and options);
     `paging_values` the raw values of the paging options among them; `paginate`
     is False for `--no-paginate`. Giving one of the operation's own paging
-    arguments (`--next-token`, `--max-results`, ...) turns pagination off.
+    arguments (`--next-token`, `--max-results`, ...), or one of `stops_paging`
+    (the custom slot: kinesis list-streams' old token), turns pagination off.
     Raises UsageError for a non-integer `--max-items`/`--page-size`, and
     ParamValidationError for paging options given with `--no-paginate`.
     """
     if not config:
         return PagingPlan()
     given = set(given)
-    for name in input_token_names(config):
+    for name in [*input_token_names(config), *stops_paging]:
         if name in given and name.replace("-", "_") not in _NORMALIZED_PAGING:
             paginate = False
     if not paginate:
@@ -147,6 +149,22 @@ def plan_paging(config: Mapping[str, Any] | None, given: Iterable[str], paging_v
         if value is not None:
             pagination[key] = _convert(name, value, specs[name].type_name)
     return PagingPlan(True, pagination)
+
+
+# the parameters that never stop v2 from choosing a page size (ec2/paginate.py)
+_PAGE_SIZE_ALWAYS_ALLOWED = ("NextToken", "DryRun", "PaginationConfig")
+
+
+def with_default_page_size(config: Mapping[str, Any], params: Mapping[str, Any],
+                           default: DefaultPageSize | None) -> dict:
+    """The PaginationConfig with the operation's default page size (custom slot
+    `default_page_size`), when none was given and the parameters allow it."""
+    if default is None or "PageSize" in config:
+        return dict(config)
+    allowed = (*default.allowed, *_PAGE_SIZE_ALWAYS_ALLOWED)
+    if any(name not in allowed for name in params):
+        return dict(config)
+    return {**config, "PageSize": default.size}
 
 
 def restore_shadowed(specs: Mapping[str, ArgSpec], shadowed: Mapping[str, ArgSpec]) -> dict:

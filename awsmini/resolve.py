@@ -3,7 +3,8 @@
 Takes the service's CLI name (from the global pass) and the remaining words;
 returns a `Command`: which service and operation, the operation's model slice
 and the words left for its arguments. Names are v2's: botocore's service name
-except for v2's renames (SERVICE_RENAMES), operations in botocore's kebab form.
+except for v2's renames (SERVICE_RENAMES), operations in botocore's kebab form
+less those v2 removes (custom.removed_operations).
 Unknown names fail with v2's "Found invalid choice" and close-match hints.
 A service with waiters also has v2's `wait <waiter>` command: its Command
 names the waiter and the operation the waiter polls, whose arguments it takes.
@@ -18,6 +19,7 @@ from typing import Mapping, Sequence
 from awsmini import models
 from awsmini.arguments import cli_name
 from awsmini.commands import Invocation, find_command
+from awsmini.custom import removed_operations
 from awsmini.errors import UsageError
 from awsmini.globalopts import Parser
 
@@ -62,8 +64,13 @@ def service_cli_names(environ: Mapping[str, str]) -> list[str]:
 
 
 def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
-    """{operation cli name: api name} of a botocore service, in model order."""
-    return models.operation_cli_names(service, environ)
+    """{operation cli name: api name} of a botocore service, in model order, without
+    the operations v2 removes (custom.removed_operations)."""
+    table = models.operation_cli_names(service, environ)
+    removed = removed_operations(service_cli_name(service))
+    if not removed:
+        return table
+    return {name: api for name, api in table.items() if name not in removed}
 
 
 def check_service(service_cli: str, environ: Mapping[str, str]) -> str:

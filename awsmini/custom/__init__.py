@@ -9,7 +9,11 @@ imports that module only, so a command loads no other service's records.
 A service module declares `OPERATIONS`, {operation CLI name: Customization},
 and may declare `SERVICE`, the changes to every operation of the service
 (renames, aliases, boolean flags only). An operation's record extends its
-service's: its renames and aliases are added to the service's and win.
+service's: its renames and aliases are added to the service's and win. A
+module may also declare `REMOVED_OPERATIONS`, the operations v2 takes out of
+the service (awscli/customizations/removals.py): `removed_operations` gives
+them to `resolve.operation_table` (3), which leaves them out, so that they
+answer as unknown operations and neither help nor the prompt lists them.
 
 Each slot of a record is read by one stage, in the order of the pipeline:
 
@@ -19,9 +23,13 @@ Each slot of a record is read by one stage, in the order of the pipeline:
       removed, undocumented,
       added
     check                      driver.unpack_parameters (6), before any value is read
+    stops_paging               driver.parse_command_line, through paginate.plan_paging (10):
+                                 arguments that turn pagination off when given
     `fills` of each added      driver.unpack_parameters (6): what the argument
       ArgSpec                    stands for, put into the parameters
     call_defaults              driver.request_parameters (9), as the call is made
+    default_page_size          driver.send_request, through paginate.with_default_page_size
+                                 (10): the page size v2 asks for when none is given
     `saves` of each added      driver.send_request, for call.call_operation (9) to
       ArgSpec                    write after the call
     help_note                  help.operation_help: the note after the description
@@ -48,6 +56,16 @@ def _nothing() -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class DefaultPageSize:
+    """The page size v2 puts into an operation's PaginationConfig when paginating
+    with none given, if the call has no parameter but `allowed` ones (and
+    `NextToken`, `DryRun`): a filtered listing keeps the service's own size."""
+
+    size: int
+    allowed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Customization:
     """v2's changes to one generic operation, slot by slot (see the module docstring).
 
@@ -59,9 +77,12 @@ class Customization:
     and the prompt, and `added` are v2's hand-made arguments, which say through
     their `fills` and `saves` fields what their values do. `check(options,
     members)` gets the cli-only raw values given and the names of the member
-    arguments given, and raises when v2 refuses the mix. `call_defaults` are
+    arguments given, and raises when v2 refuses the mix. `stops_paging` names
+    arguments that turn pagination off, as the operation's own paging
+    arguments (`--next-token`) do. `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
-    them; `help_note` is the note v2's manual page adds after the description.
+    them; `default_page_size` is the page size v2 asks for while paginating;
+    `help_note` is the note v2's manual page adds after the description.
     """
 
     renames: Mapping[str, str] = field(default_factory=_nothing)
@@ -71,7 +92,9 @@ class Customization:
     undocumented: tuple[str, ...] = ()
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
+    stops_paging: tuple[str, ...] = ()
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
+    default_page_size: DefaultPageSize | None = None
     help_note: str | None = None
 
 
@@ -80,37 +103,52 @@ EMPTY = Customization()
 # service CLI name -> its module in this package; a static table, so that
 # finding a service's record imports nothing else.
 INDEX: Mapping[str, str] = {
+    "agent-toolkit": "agent_toolkit",
     "apigateway": "apigateway",
     "apigatewayv2": "apigatewayv2",
+    "bedrock-agent-runtime": "bedrock_agent_runtime",
+    "bedrock-agentcore": "bedrock_agentcore",
+    "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
-    "cognito-identity": "cognito_identity",
+    "connecthealth": "connecthealth",
+    "controltower": "controltower",
     "datapipeline": "datapipeline",
     "deploy": "deploy",
+    "devops-agent": "devops_agent",
     "ec2": "ec2",
+    "ecs": "ecs",
     "eks": "eks",
-    "elastictranscoder": "elastictranscoder",
+    "elasticache": "elasticache",
     "emr": "emr",
     "gamelift": "gamelift",
-    "iam": "iam",
+    "glue": "glue",
     "iot": "iot",
+    "iotsitewise": "iotsitewise",
+    "iotwireless": "iotwireless",
+    "kinesis": "kinesis",
     "kinesisanalytics": "kinesisanalytics",
     "kinesisanalyticsv2": "kinesisanalyticsv2",
     "lambda": "lambda_",  # `lambda` is a Python keyword
     "lex-models": "lex_models",
-    "lightsail": "lightsail",
-    "mobile": "mobile",
+    "lexv2-runtime": "lexv2_runtime",
+    "license-manager": "license_manager",
+    "logs": "logs",
+    "mgn": "mgn",
     "mturk": "mturk",
-    "opsworks": "opsworks",
     "pinpoint": "pinpoint",
+    "polly": "polly",
+    "qbusiness": "qbusiness",
     "rekognition": "rekognition",
     "route53": "route53",
     "route53domains": "route53domains",
+    "sagemaker": "sagemaker",
+    "sagemaker-runtime": "sagemaker_runtime",
     "schemas": "schemas",
+    "ses": "ses",
     "sns": "sns",
     "stepfunctions": "stepfunctions",
-    "storagegateway": "storagegateway",
     "swf": "swf",
     "workdocs": "workdocs",
 }
@@ -129,3 +167,12 @@ def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
     return replace(operation, renames=MappingProxyType({**service.renames, **operation.renames}),
                    aliases=MappingProxyType({**service.aliases, **operation.aliases}),
                    has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags)
+
+
+def removed_operations(service_cli_name: str) -> tuple[str, ...]:
+    """The operations v2 removes from the service (CLI names); imports only its module."""
+    module_name = INDEX.get(service_cli_name)
+    if module_name is None:
+        return ()
+    module = importlib.import_module("%s.%s" % (__name__, module_name))
+    return tuple(getattr(module, "REMOVED_OPERATIONS", ()))

@@ -1,5 +1,6 @@
-"""apigateway: v2's renamed arguments, whose botocore names would collide with
-a global option or read badly (awscli/customizations/argrename.py).
+"""apigateway: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (ARGUMENT_RENAMES of
+awscli/customizations/argrename.py).
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""codepipeline: v2's renamed arguments, whose botocore names would collide
-with a global option or read badly (awscli/customizations/argrename.py).
+"""codepipeline: v2's renamed arguments, whose botocore names would collide with
+a global option or read badly (ARGUMENT_RENAMES of
+awscli/customizations/argrename.py).
 """
 from __future__ import annotations
 
@@ -11,4 +12,5 @@ OPERATIONS: Mapping[str, Customization] = {
     "get-pipeline": Customization(renames={"version": "pipeline-version"}),
     "create-custom-action-type": Customization(renames={"version": "action-version"}),
     "delete-custom-action-type": Customization(renames={"version": "action-version"}),
+    "get-action-type": Customization(renames={"version": "action-version"}),
 }

@@ -11,6 +11,10 @@
   one rule given as `--protocol`, `--port`, `--cidr`, `--source-group` and
   `--group-owner`; the arguments they stand for stay, undocumented
   (awscli/customizations/ec2/secgroupsimplify.py).
+- `describe-volumes`, `describe-snapshots`: pages of 1000 while paginating,
+  unless a page size or a filter is given (awscli/customizations/ec2/paginate.py).
+- `import-instance` and `import-volume` are taken out of the service: they
+  answer as unknown operations (awscli/customizations/removals.py).
 
 The messages are v2's; a bad rule shortcut ends the run with 255, as v2's
 ValueError does. Pure: the functions change the parameters they are given.
@@ -21,7 +25,7 @@ from dataclasses import replace
 from typing import Any, Callable, Mapping, Sequence
 
 from awsmini.arguments import ArgSpec
-from awsmini.custom import Customization
+from awsmini.custom import Customization, DefaultPageSize
 from awsmini.errors import OtherError, ParamValidationError
 
 
@@ -158,4 +162,9 @@ OPERATIONS: Mapping[str, Customization] = {
     "authorize-security-group-egress": _SECURITY_GROUP_RULE_NOTED,
     "revoke-security-group-ingress": _SECURITY_GROUP_RULE,
     "revoke-security-group-egress": _SECURITY_GROUP_RULE,
+    "describe-volumes": Customization(default_page_size=DefaultPageSize(1000)),
+    "describe-snapshots": Customization(default_page_size=DefaultPageSize(
+        1000, allowed=("OwnerIds", "RestorableByUserIds"))),
 }
+
+REMOVED_OPERATIONS = ("import-instance", "import-volume")

@@ -1,5 +1,5 @@
-"""eks: v2's renamed arguments, whose botocore names would collide with a
-global option or read badly (awscli/customizations/argrename.py).
+"""eks: v2's renamed arguments, whose botocore names would collide with a global
+option or read badly (ARGUMENT_RENAMES of awscli/customizations/argrename.py).
 """
 from __future__ import annotations
 
@@ -12,4 +12,5 @@ OPERATIONS: Mapping[str, Customization] = {
     "update-cluster-version": Customization(renames={"version": "kubernetes-version"}),
     "create-nodegroup": Customization(renames={"version": "kubernetes-version"}),
     "update-nodegroup-version": Customization(renames={"version": "kubernetes-version"}),
+    "update-cluster-components-version": Customization(renames={"version": "kubernetes-version"}),
 }

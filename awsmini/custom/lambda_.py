@@ -1,6 +1,5 @@
-"""lambda: old argument names accepted beside the new ones, undocumented (the
-HIDDEN_ALIASES of aws-cli 1.x's awscli/customizations/argrename.py; v2.36.7 has
-none of these).
+"""lambda: the operations v2 takes out of the service's command table, which then
+answer as unknown operations (awscli/customizations/removals.py).
 """
 from __future__ import annotations
 
@@ -8,6 +7,8 @@ from typing import Mapping
 
 from awsmini.custom import Customization
 
-OPERATIONS: Mapping[str, Customization] = {
-    "publish-version": Customization(aliases={"code-sha256": "code-sha-256"}),
-}
+OPERATIONS: Mapping[str, Customization] = {}
+
+REMOVED_OPERATIONS = (
+    "invoke-with-response-stream",
+)

@@ -32,8 +32,8 @@ from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
                                 operation_sections, service_sections, top_sections)
 from awsmini.help.render import render_page
-from awsmini.resolve import (WAIT, check_service, resolve_command, service_cli_names,
-                             waiter_table)
+from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
+                             service_cli_names, waiter_table)
 from awsmini.settings import Settings
 
 HELP_WORD = "help"
@@ -101,7 +101,7 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
             commands.subcommand_words(service_word)))
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
-        operations = [cli_name(api) for api in models.operation_names(service, environ)]
+        operations = list(operation_table(service, environ))  # without v2's removals
         operations.extend(commands.subcommand_words(service_word))
         if models.waiters(service, environ):
             operations.append(WAIT)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from awsmini import models, resolve
+from awsmini.custom import removed_operations
 
 
 def service_names(environ: Mapping[str, str], block: bool = False) -> dict[str, str]:
@@ -90,8 +91,11 @@ def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
     from awsmini import __version__
 
     stat = os.stat(path)
-    key = hashlib.sha1(("%s\0%s\0%d\0%d" % (__version__, path, stat.st_size,
-                                              stat.st_mtime_ns)).encode()).hexdigest()[:20]
+    # the operations v2 removes are left out of the table; a change to them is a new table
+    removed = ",".join(removed_operations(resolve.service_cli_name(service)))
+    key = hashlib.sha1(("%s\0%s\0%d\0%d\0%s" % (__version__, path, stat.st_size,
+                                                  stat.st_mtime_ns, removed)
+                        ).encode()).hexdigest()[:20]
     memo = (service, key)
     if memo not in _operation_tables:
         cache = os.path.join(cache_dir(environ), "operations", "%s-%s.json" % (service, key))

@@ -139,9 +139,6 @@ class _Context:
 
     def load_file(self, raw: Any) -> Any:
         """v2's `load-cli-arg` step: a `file://` value becomes the file's contents."""
-        if not paramfile.is_paramfile_enabled(self.service_event_name(), self.operation_cli_name(),
-                                              self.spec.cli_name):
-            return raw
         candidate = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
         try:
             loaded = paramfile.load_paramfile(candidate, self.env)

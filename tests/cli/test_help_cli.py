@@ -70,6 +70,15 @@ def test_unknown_names_are_usage_errors(tmp_path, argv, message):
     assert message in err
 
 
+def test_operations_v2_removes_are_not_listed_and_have_no_page(tmp_path):
+    code, out, _ = run(["bedrock-runtime", "help"], tmp_path)
+    assert code == 0 and "       o invoke-model" in out.split("\n")
+    assert "invoke-model-with-response-stream" not in out and "converse-stream" not in out
+    code, out, err = run(["bedrock-runtime", "converse-stream", "help"], tmp_path)
+    assert code == 252 and out == ""
+    assert "argument operation: Found invalid choice 'converse-stream'" in err
+
+
 def test_terminal_without_the_pager_installed_prints_directly(tmp_path):
     code, out, _ = run(["iot", "help"], tmp_path, isatty=True, MANPAGER="no-such-pager-here")
     assert code == 0 and out.startswith("IOT()")

@@ -84,10 +84,13 @@ def test_blob_payload_output_without_streaming_flag_gets_outfile(environ):
 
 
 def test_hidden_alias_and_service_wide_rename(environ):
-    specs = table("storagegateway", "DescribeTapes", environ)
-    assert specs["tape-arns"].aliases == ("tape-ar-ns",)
-    specs = table("ec2", "AuthorizeSecurityGroupEgress", environ)
-    assert "dry-run" in specs
+    specs = table("mgn", "StartTest", environ)
+    assert specs["source-server-ids"].aliases == ("source-server-i-ds",)
+    assert specs["source-server-ids"].is_required  # documented as required, as v2 does
+    # aws-cli 1.x's aliases are gone from v2
+    assert table("storagegateway", "DescribeTapes", environ)["tape-arns"].aliases == ()
+    specs = table("ec2", "CreateNetworkAclEntry", environ)
+    assert specs["egress"].negative_name == "ingress"
 
 
 def test_rename_of_a_member_that_collides_with_a_global_option(environ):

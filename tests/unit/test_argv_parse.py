@@ -77,6 +77,25 @@ def test_hidden_alias_fills_the_same_argument():
     assert parse_arguments(specs, ["--tape-ar-ns", "a", "b"]).members == {"tape-arns": ["a", "b"]}
 
 
+def test_a_required_argument_with_a_hidden_alias_is_not_required_while_parsing():
+    # v2's make_hidden_alias clears `required` on both names; validation reports it
+    specs = {"ids": ArgSpec("ids", "IDs", "L", "list", nargs="+", is_required=True,
+                            aliases=("i-ds",))}
+    assert parse_arguments(specs, []).members == {}
+    assert parse_arguments(specs, ["--i-ds", "a"]).members == {"ids": ["a"]}
+
+
+@pytest.mark.parametrize("words, members", [
+    (["--egress"], {"egress": True}), (["--ingress"], {"egress": False}), ([], {}),
+], ids=["flag", "renamed-negative", "neither"])
+def test_a_required_boolean_is_not_required_while_parsing(words, members):
+    # v2's BooleanArgument gives argparse no `required`: `--ingress` (ec2's renamed
+    # `--no-egress`) satisfies it, and a missing one is left to the validation
+    specs = {"egress": ArgSpec("egress", "Egress", "Bool", "boolean", is_required=True,
+                               negative_name="ingress")}
+    assert parse_arguments(specs, words).members == members
+
+
 FLAGS = {**SPECS, "dns": ArgSpec("dns", "Dns", "AttributeBooleanValue", "structure", nargs="?",
                                  negative_name="no-dns")}
 

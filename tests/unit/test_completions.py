@@ -74,6 +74,14 @@ def test_operations_alphabetical(environ):
     assert texts("iot cjex", environ)[:2] == ["describe-job-execution", "cancel-job-execution"]
 
 
+def test_operations_v2_removes_are_not_offered(environ):
+    # awscli/customizations/removals.py
+    found = texts("emr ", environ)
+    assert "list-instance-fleets" in found
+    assert "add-job-flow-steps" not in found and "list-instance-groups" not in found
+    assert texts("emr add-job-flow-steps", environ) == []
+
+
 def test_global_options_before_the_service(environ):
     assert texts("--output json iot ", environ)[0] == "accept-certificate-transfer"
     assert "--region" in texts("--", environ)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -14,13 +16,15 @@ import awsmini.custom
 from awsmini import models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.argv_parse import ParsedArgs
-from awsmini.custom import EMPTY, INDEX, Customization, lookup
+from awsmini.custom import EMPTY, INDEX, Customization, DefaultPageSize, lookup
 from awsmini.driver import request_parameters, unpack_parameters
 from awsmini.env import Env
+from awsmini.errors import UsageError
 from awsmini.globalopts import parse_global_options
 from awsmini.settings import Settings
 
 PACKAGE = Path(awsmini.custom.__file__).parent
+V2_TABLES = json.loads((Path(__file__).parent.parent / "data" / "v2_tables.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +53,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     # a service-wide record changes names and flags, never arguments or calls
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
-            dict(service.call_defaults), service.help_note) == ((), (), (), None, {}, None)
+            service.stops_paging, dict(service.call_defaults), service.default_page_size,
+            service.help_note) == ((), (), (), None, (), {}, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -58,7 +63,11 @@ def test_records_name_operations_of_their_service(service_cli, environ):
     name = resolve.service_name(service_cli)
     if models.api_version(name, environ) is None:
         pytest.skip("%s is not in this botocore" % name)
-    assert set(service_module(service_cli).OPERATIONS) <= set(resolve.operation_table(name, environ))
+    # or v2 names them already, for a model newer than this botocore's
+    v2_named = {key.split(".")[1] for table in ("argument_renames", "hidden_aliases")
+                for key in V2_TABLES[table] if key.startswith(service_cli + ".")}
+    known = set(resolve.operation_table(name, environ)) | v2_named
+    assert set(service_module(service_cli).OPERATIONS) <= known
 
 
 def test_removed_and_undocumented_arguments_exist(environ):
@@ -153,6 +162,36 @@ def test_call_reads_the_call_defaults_slot(environ):
                                                               "thingTypeName": "t"}
 
 
+def test_paging_reads_the_stops_paging_slot():
+    from awsmini.paginate import plan_paging
+
+    config = {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Names"}
+    record = Customization(stops_paging=("old-token",))
+    plan = lambda given: plan_paging(config, given, {}, True, {}, {}, record.stops_paging)
+    assert not plan(["old-token"]).is_enabled
+    assert plan(["other"]).is_enabled
+
+
+def test_kinesis_list_streams_old_token_is_undocumented_and_stops_paging(environ):
+    record = lookup("kinesis", "list-streams")
+    assert record.stops_paging == ("exclusive-start-stream-name",)
+    specs = _table(environ, record, "kinesis", "ListStreams")
+    assert not specs["exclusive-start-stream-name"].is_documented
+
+
+def test_paging_reads_the_default_page_size_slot():
+    from awsmini.paginate import with_default_page_size
+
+    record = Customization(default_page_size=DefaultPageSize(50, allowed=("OwnerIds",)))
+    read = lambda config, params: with_default_page_size(config, params,
+                                                         record.default_page_size)
+    assert read({"MaxItems": 3}, {"OwnerIds": ["self"], "DryRun": False}) == {
+        "MaxItems": 3, "PageSize": 50}
+    assert read({"PageSize": 7}, {}) == {"PageSize": 7}  # the one given wins
+    assert read({}, {"Filters": []}) == {}  # any other parameter keeps the service's size
+    assert with_default_page_size({}, {}, None) == {}
+
+
 def test_help_reads_the_note_slot(environ):
     from awsmini.help import operation_help
 
@@ -169,10 +208,80 @@ SLOT_TESTS = {
     "undocumented": test_arguments_read_the_table_slots,
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
+    "stops_paging": test_paging_reads_the_stops_paging_slot,
     "call_defaults": test_call_reads_the_call_defaults_slot,
+    "default_page_size": test_paging_reads_the_default_page_size_slot,
     "help_note": test_help_reads_the_note_slot,
 }
 
 
 def test_every_slot_has_a_reader_under_test():
     assert [field.name for field in fields(Customization)] == list(SLOT_TESTS)
+
+
+# ------------------------------------- v2's tables, against their snapshot
+# tests/data/v2_tables.json is written by scripts/snapshot_v2_tables.py from v2's source.
+
+def _flattened(slot: str) -> dict[str, str]:
+    """Every record's `slot` as v2 keys it: `<service>.<operation or *>.<argument>`."""
+    found: dict[str, str] = {}
+    for service_cli in INDEX:
+        module = service_module(service_cli)
+        records = {"*": getattr(module, "SERVICE", EMPTY), **module.OPERATIONS}
+        for operation, record in records.items():
+            for original, new in getattr(record, slot).items():
+                found["%s.%s.%s" % (service_cli, operation, original)] = new
+    return found
+
+
+def test_renames_are_v2s_argument_renames():
+    # awscli/customizations/argrename.py, ARGUMENT_RENAMES
+    assert _flattened("renames") == V2_TABLES["argument_renames"]
+
+
+def test_aliases_are_v2s_hidden_aliases():
+    # awscli/customizations/argrename.py, HIDDEN_ALIASES
+    assert _flattened("aliases") == V2_TABLES["hidden_aliases"]
+
+
+def test_removed_operations_are_v2s_removals():
+    # awscli/customizations/removals.py
+    found = {service: list(awsmini.custom.removed_operations(service)) for service in INDEX}
+    assert {service: names for service, names in found.items() if names} == V2_TABLES[
+        "removed_operations"]
+    assert awsmini.custom.removed_operations("not-a-service") == ()
+
+
+def test_no_argument_is_exempt_from_paramfiles():
+    # v2's awscli/paramfile.py loads `file://` for every argument (aws-cli 1.x had
+    # PARAMFILE_DISABLED); so does values.paramfile, which keeps no such table.
+    from awsmini.values import paramfile
+
+    assert V2_TABLES["paramfile_exempt"] == []
+    assert not [name for name in vars(paramfile) if "DISABLED" in name or "EXEMPT" in name]
+
+
+def test_snapshot_is_what_the_script_reads_from_v2():
+    source = Path("/tmp/v2")
+    if not (source / "awscli" / "customizations" / "argrename.py").is_file():
+        pytest.skip("no aws-cli v2 source at /tmp/v2")
+    script = PACKAGE.parent.parent / "scripts" / "snapshot_v2_tables.py"
+    spec = importlib.util.spec_from_file_location("snapshot_v2_tables", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.snapshot(source) == V2_TABLES
+
+
+# ------------------------------------------------------ removed operations
+
+@pytest.mark.parametrize("service_cli, operation", [
+    ("emr", "add-job-flow-steps"), ("bedrock-runtime", "invoke-model-with-response-stream"),
+    ("lambda", "invoke-with-response-stream"), ("kinesis", "subscribe-to-shard"),
+], ids=["emr", "bedrock-runtime", "lambda", "kinesis"])
+def test_removed_operations_are_unknown_to_resolve(service_cli, operation, environ):
+    name = resolve.service_name(service_cli)
+    assert operation in models.operation_cli_names(name, environ)  # the model has it
+    assert operation not in resolve.operation_table(name, environ)
+    with pytest.raises(UsageError, match="argument operation: Found invalid choice '%s'"
+                       % operation):
+        resolve.resolve_command(service_cli, [operation], environ)

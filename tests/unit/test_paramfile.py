@@ -12,7 +12,6 @@ from awsmini.env import Env
 from awsmini.values.paramfile import (
     ParamFileError,
     expand_variables,
-    is_paramfile_enabled,
     load_paramfile,
 )
 
@@ -122,18 +121,3 @@ def test_directory_is_an_error(tmp_path, monkeypatch):
         "trailing-dollar", "unclosed-brace", "underscore-name", "digit-name"])
 def test_expand_variables(path, expected):
     assert expand_variables(path, {"A": "/a", "B": "b", "A_B": "ab-var"}) == expected
-
-
-@pytest.mark.parametrize("service, operation, argument, enabled", [
-    ("sqs", "send-message", "queue-url", False),
-    ("cloudformation", "create-stack", "template-url", False),
-    ("cloudformation", "create-stack", "template-body", True),
-    ("iot", "create-job", "document-source", False),
-    ("iot", "create-job", "document", True),
-    ("iot", "cancel-job-execution", "status-details", True),
-    ("api-gateway", "put-integration", "uri", False),
-    ("serverlessapplicationrepository", "create-application", "readme-url", False),
-], ids=["sqs-queue-url", "cfn-template-url", "cfn-template-body", "iot-document-source",
-        "iot-document", "iot-status-details", "apigateway-uri", "serverlessrepo-readme-url"])
-def test_paramfile_disabled_table(service, operation, argument, enabled):
-    assert is_paramfile_enabled(service, operation, argument) is enabled

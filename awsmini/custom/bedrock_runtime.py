@@ -1,0 +1,16 @@
+"""bedrock-runtime: the operations v2 takes out of the service's command table,
+which then answer as unknown operations (awscli/customizations/removals.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {}
+
+REMOVED_OPERATIONS = (
+    "invoke-model-with-bidirectional-stream",
+    "invoke-model-with-response-stream",
+    "converse-stream",
+)

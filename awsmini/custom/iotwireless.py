@@ -1,0 +1,13 @@
+"""iotwireless: v2's renamed arguments, whose botocore names would collide with a
+global option or read badly (ARGUMENT_RENAMES of
+awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+SERVICE = Customization(renames={"lo-ra-wan": "lorawan"})
+
+OPERATIONS: Mapping[str, Customization] = {}

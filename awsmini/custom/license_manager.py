@@ -1,0 +1,15 @@
+"""license-manager: v2's renamed arguments, whose botocore names would collide
+with a global option or read badly (ARGUMENT_RENAMES of
+awscli/customizations/argrename.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {
+    "get-grant": Customization(renames={"version": "grant-version"}),
+    "delete-grant": Customization(renames={"version": "grant-version"}),
+    "get-license": Customization(renames={"version": "license-version"}),
+}

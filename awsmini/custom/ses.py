@@ -1,0 +1,16 @@
+"""ses: the operations v2 takes out of the service's command table, which then
+answer as unknown operations (awscli/customizations/removals.py).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from awsmini.custom import Customization
+
+OPERATIONS: Mapping[str, Customization] = {}
+
+REMOVED_OPERATIONS = (
+    "delete-verified-email-address",
+    "list-verified-email-addresses",
+    "verify-email-address",
+)

@@ -1,0 +1,93 @@
+"""v2's customizations of generic operations on the wire: the request a local server
+receives (in-process runs against a recorder that answers with an empty result)."""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+
+_EC2_EMPTY = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Response '
+              b'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"></Response>')
+# a first page that says there are more (a paginating client asks again), then the last
+_KINESIS_PAGES = {None: {"StreamNames": ["s2"], "HasMoreStreams": True, "NextToken": "page-2"},
+                  "page-2": {"StreamNames": ["s3"], "HasMoreStreams": False}}
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8")
+        if self.headers.get("X-Amz-Target"):  # the json protocol (kinesis)
+            request = json.loads(body)
+            self.server.requests.append(request)
+            reply = json.dumps(_KINESIS_PAGES[request.get("NextToken")]).encode()
+            kind = "application/x-amz-json-1.1"
+        else:  # the ec2 query protocol
+            self.server.requests.append({k: v[0] for k, v in parse_qs(body).items()})
+            reply, kind = _EC2_EMPTY, "text/xml"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def requests(run_cli):
+    """Run a command against the recorder; return the bodies of the requests it sent."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    httpd.requests = []
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+
+    def run(*argv: str) -> list[dict]:
+        endpoint = "http://127.0.0.1:%d" % httpd.server_address[1]
+        result = run_cli([*argv, "--endpoint-url", endpoint])
+        assert result.exit_code == 0, result.stderr
+        sent, httpd.requests = httpd.requests, []
+        return sent
+
+    yield run
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def sent(requests):
+    """The form of the one request an ec2 command sends."""
+    def run(*argv: str) -> dict:
+        found = requests("ec2", *argv)
+        assert len(found) == 1
+        return found[0]
+
+    return run
+
+
+# awscli/customizations/ec2/paginate.py
+@pytest.mark.parametrize("argv, max_results", [
+    (["describe-volumes"], "1000"),
+    (["describe-volumes", "--max-items", "5"], "1000"),
+    (["describe-volumes", "--page-size", "7"], "7"),
+    (["describe-volumes", "--filters", "Name=status,Values=available"], None),
+    (["describe-volumes", "--volume-ids", "vol-1"], None),
+    (["describe-volumes", "--no-paginate"], None),
+    (["describe-snapshots", "--owner-ids", "self"], "1000"),
+    (["describe-snapshots", "--owner-ids", "self", "--snapshot-ids", "snap-1"], None),
+    (["describe-vpcs"], None),
+], ids=["volumes", "max-items", "page-size-given", "filtered", "by-id", "no-paginate",
+        "snapshots-by-owner", "snapshots-by-id", "other-operation"])
+def test_ec2_listings_ask_for_pages_of_1000(sent, argv, max_results):
+    assert sent(*argv).get("MaxResults") == max_results
+
+
+# awscli/customizations/kinesis.py
+def test_kinesis_list_streams_old_token_turns_pagination_off(requests):
+    assert requests("kinesis", "list-streams", "--exclusive-start-stream-name", "s1") == [
+        {"ExclusiveStartStreamName": "s1"}]
+    assert requests("kinesis", "list-streams") == [{}, {"NextToken": "page-2"}]
