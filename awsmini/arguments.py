@@ -26,7 +26,8 @@ class ArgSpec:
 
     `cli_name` is the option without its dashes (`job-id`); `member_name` the
     input member it fills (`jobId`); `shape_name` and `type_name` its model
-    shape. `nargs` is "+" for lists (several words), None otherwise.
+    shape. `nargs` is "*" for the lists of model operations (any number of
+    words: v2 sends `--ids` given no words as an empty list), None otherwise.
     `is_positional` marks v2's `outfile` of streaming outputs and the words
     of hand-written commands (`nargs` 2 for `s3 cp`'s two paths). Options that
     fill no member (`is_cli_only`) are handled by the driver's own stages, or
@@ -59,6 +60,11 @@ class ArgSpec:
     @property
     def option(self) -> str:
         return self.cli_name if self.is_positional else "--" + self.cli_name
+
+    @property
+    def takes_words(self) -> bool:
+        """Whether the option takes its value as several words (a list)."""
+        return self.nargs in ("+", "*")
 
     @property
     def is_boolean(self) -> bool:
@@ -147,7 +153,7 @@ def _member_arguments(model: ServiceModel, input_name: str,
             type_name=member_shape.get("type", "string"),
             is_required=member_name in required and not is_token,
             documentation=member.get("documentation", member_shape.get("documentation", "")),
-            nargs="+" if member_shape.get("type") == "list" else ("?" if is_flag else None),
+            nargs="*" if member_shape.get("type") == "list" else ("?" if is_flag else None),
             negative_name=(renames.get("no-" + name, "no-" + name) if is_boolean
                            else "no-" + name if is_flag else None),
             aliases=(alias,) if alias else (),

@@ -2,7 +2,7 @@
 
 Takes the argument table and the words left after the service and operation;
 returns `ParsedArgs`: for each argument given, the raw value as argparse leaves
-it (a str; a list of str for `nargs="+"`; an int for `long` and a float for
+it (a str; a list of str for a list's `nargs`; an int for `long` and a float for
 `float`/`double`, which v2 converts here; True/False for booleans and for
 ec2's boolean structures given as flags). Like v2 it
 is argparse underneath, so abbreviations, `--opt=value` and argparse's messages

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Sequence
 
-from awsmini.errors import UsageError
+from awsmini.errors import ParamValidationError, UsageError
 
 OUTPUT_CHOICES = ("json", "text", "table", "yaml", "yaml-stream", "off")
 COLOR_CHOICES = ("on", "off", "auto")
@@ -115,4 +115,17 @@ def parse_global_options(argv: Sequence[str]) -> tuple[GlobalOptions, list[str]]
             raise UsageError("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be "
                              "specified at the same time.", )
         values["auto_prompt"] = False
+    if values["endpoint_url"] is not None:
+        _check_endpoint_url(values["endpoint_url"])
     return GlobalOptions(**values), rest
+
+
+def _check_endpoint_url(url: str) -> None:
+    """v2 refuses an endpoint URL without a scheme before anything else runs
+    (`//host:1` would otherwise be sent as a path)."""
+    from urllib.parse import urlparse
+
+    if not urlparse(url).scheme:
+        raise ParamValidationError(
+            'Bad value for --endpoint-url "%s": scheme is missing.  Must be of the form '
+            'http://<hostname>/ or https://<hostname>/' % url)

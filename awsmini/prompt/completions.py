@@ -225,7 +225,7 @@ def read_line(words: Sequence[str], environ: Mapping[str, str]) -> LineContext:
                 context.values[expecting] = word
             spec = context.specs.get(expecting)
             expecting = None
-            if spec is not None and spec.nargs == "+":
+            if spec is not None and spec.takes_words:
                 context.pending = spec.cli_name  # a list takes more words
                 context.pending_values = [word]
             continue
@@ -377,7 +377,7 @@ def _command_word_candidates(context: LineContext, word: str) -> list[Candidate]
 
 def _is_list(context: LineContext) -> bool:
     spec = context.specs.get(context.pending or "")
-    return spec is not None and spec.nargs == "+"
+    return spec is not None and spec.takes_words
 
 
 def service_candidates(environ: Mapping[str, str]) -> list[Candidate]:

@@ -76,7 +76,7 @@ class ServerValues:
 
         def fetch() -> Sequence[str]:
             source = resource_index.list_source(service, api_name, spec.member_name,
-                                                self.environ, is_list=spec.nargs == "+")
+                                                self.environ, is_list=spec.takes_words)
             if source is None:
                 return ()
             LOG.debug("Server-side values for --%s: %s %s", spec.cli_name,

@@ -32,7 +32,7 @@ class _Frame:
 def candidates(model: ServiceModel, shape_name: str, word: str) -> list[Candidate]:
     """Candidates for the shorthand `word` of a value of shape `shape_name`."""
     shape = model.shapes.get(shape_name, {})
-    if shape.get("type") == "list":  # nargs="+": each word is one element
+    if shape.get("type") == "list":  # several words: each is one element
         shape = model.shapes.get(shape["member"]["shape"], {})
     state = _scan(model, shape, word)
     if state is None:

@@ -63,3 +63,8 @@ def test_security_group_rule_shortcuts(aws_json):
     left = aws_json("ec2", "describe-security-groups", "--group-ids", group, "--query",
                "SecurityGroups[0].IpPermissions[].IpProtocol")
     assert left == ["udp"]
+
+
+def test_a_list_option_given_no_words_sends_an_empty_list(aws_json):
+    # `--instance-ids $EMPTY` in a script: v2 sends the call (every instance), exit 0
+    assert aws_json("ec2", "describe-instances", "--instance-ids") == {"Reservations": []}

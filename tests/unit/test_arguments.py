@@ -33,8 +33,8 @@ def test_reference_operation(environ):
 
 def test_lists_take_several_words(environ):
     specs = table("ec2", "DescribeVpcs", environ)
-    assert specs["vpc-ids"].nargs == "+"
-    assert specs["filters"].nargs == "+"
+    assert specs["vpc-ids"].nargs == "*"
+    assert specs["filters"].nargs == "*"
     assert specs["max-results"].nargs is None
 
 

@@ -64,3 +64,21 @@ def test_errors(argv, message):
 def test_version_wins_over_missing_command():
     options, rest = parse_global_options(["--version"])
     assert options.version and rest == []
+
+
+@pytest.mark.parametrize("url", ["//127.0.0.1:1", "127.0.0.1:4566/", "localhost"])
+def test_an_endpoint_url_without_a_scheme_is_refused_as_v2_refuses_it(url):
+    from awsmini.errors import ParamValidationError
+
+    with pytest.raises(ParamValidationError) as caught:
+        parse_global_options(["--endpoint-url", url, "sqs", "list-queues"])
+    assert caught.value.message == (
+        'Bad value for --endpoint-url "%s": scheme is missing.  Must be of the form '
+        'http://<hostname>/ or https://<hostname>/' % url)
+    assert caught.value.exit_code == 252
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:4566", "https://s3.example.com/"])
+def test_an_endpoint_url_with_a_scheme_is_taken(url):
+    options, _ = parse_global_options(["--endpoint-url", url, "sqs", "list-queues"])
+    assert options.endpoint_url == url
