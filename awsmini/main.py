@@ -247,15 +247,9 @@ def report_error(error: AwsminiError, env: Env) -> None:
 
 
 def _start_debug_log(env: Env) -> None:
-    """`--debug`: every logger, botocore's included, writes to stderr in v2's format."""
-    handler = logging.StreamHandler(env.stderr)
-    handler.setFormatter(logging.Formatter(
-        "%(asctime)s - %(threadName)s - %(name)s - %(levelname)s - %(message)s"))
-    root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if getattr(h, "is_awsmini_debug", False) is False]
-    handler.is_awsmini_debug = True
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
+    from awsmini import debuglog
+
+    debuglog.start(env.stderr)
 
 
 def _silence_stdout(env: Env) -> None:

@@ -1,7 +1,8 @@
 """`--debug` while the prompt is open: log records go to its Debug panel, not stderr.
 
 With `--debug`, main.py sends every logger to stderr; while the prompt draws,
-a line written there would tear the screen. `captured(lines)` swaps the root
+a line written there would tear the screen (and secrets are masked there as on
+stderr). `captured(lines)` swaps the root
 logger's handlers for one that appends each formatted record to `lines` (the
 Debug panel shows them), and puts the handlers back afterwards. `save(lines)`
 writes them to `prompt_debug.log`, v2's default name, for Ctrl+S. Never
@@ -14,7 +15,8 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-LOG_FORMAT = "%(asctime)s - %(threadName)s - %(name)s - %(levelname)s - %(message)s"
+from awsmini.debuglog import LOG_FORMAT, Redactor
+
 LOG_FILE = "prompt_debug.log"
 
 
@@ -25,6 +27,7 @@ class PanelHandler(logging.Handler):
         super().__init__(logging.DEBUG)
         self.lines = lines
         self.setFormatter(logging.Formatter(LOG_FORMAT))
+        self.addFilter(Redactor())
 
     def emit(self, record: logging.LogRecord) -> None:
         try:

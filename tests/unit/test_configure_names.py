@@ -186,6 +186,6 @@ def test_export_formats_of_temporary_credentials(form):
      '{"NextToken": "keep", "AccessKeyId": "ASIAKEEP"}'),
 ], ids=["xml", "json", "header", "ini", "unrelated-kept"])
 def test_debug_redaction(text, expected):
-    from awsmini.commands.configure.redact import redact
+    from awsmini.debuglog import redact
 
     assert redact(text) == expected

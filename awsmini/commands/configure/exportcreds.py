@@ -18,7 +18,6 @@ from datetime import datetime
 from typing import Any, Mapping, NamedTuple
 
 from awsmini.commands import Context
-from awsmini.commands.configure.redact import redacted_log
 from awsmini.errors import ConfigurationError
 
 CHAIN_VARIABLE = "_AWS_CLI_PROFILE_CHAIN"
@@ -70,14 +69,13 @@ def run_export(args: Mapping[str, Any], context: Context) -> int:
                                  "profile cycle: %s\n" % " -> ".join(seen + [profile]))
     # the credential process botocore may start inherits the chain from this process
     os.environ[CHAIN_VARIABLE] = _serialise(seen + [profile])
-    with redacted_log():
-        session = context.session()
-        try:
-            credentials = session.get_credentials()
-            exported = _freeze(credentials) if credentials is not None else None
-        except Exception as error:  # v2 reports any failure of the chain so
-            raise ConfigurationError("Unable to retrieve credentials: %s\n"
-                                     % str(error).strip()) from error
+    session = context.session()
+    try:
+        credentials = session.get_credentials()
+        exported = _freeze(credentials) if credentials is not None else None
+    except Exception as error:  # v2 reports any failure of the chain so
+        raise ConfigurationError("Unable to retrieve credentials: %s\n"
+                                 % str(error).strip()) from error
     if exported is None:
         raise ConfigurationError("Unable to retrieve credentials: no credentials found")
     context.write(render(exported, args["format"]))

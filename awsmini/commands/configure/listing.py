@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from awsmini.commands import Context
-from awsmini.commands.configure.redact import redacted_log
 from awsmini.commands.configure.files import config_files, read_full_config
 from awsmini.commands.configure.interactive import mask
 
@@ -43,15 +42,14 @@ def run_list(args: Mapping[str, Any], context: Context) -> int:
     environ = context.env.environ
     context.write(format_row("NAME", Row("VALUE", "TYPE", "LOCATION")))
     context.write(format_row("profile", _profile_row(context.options.profile, environ)))
-    with redacted_log():
-        session = context.session()
-        credentials = session.get_credentials()
-        if credentials is None:
-            access_key = secret_key = UNSET
-        else:
-            frozen = credentials.get_frozen_credentials()
-            access_key = Row(mask(frozen.access_key), credentials.method, "")
-            secret_key = Row(mask(frozen.secret_key), credentials.method, "")
+    session = context.session()
+    credentials = session.get_credentials()
+    if credentials is None:
+        access_key = secret_key = UNSET
+    else:
+        frozen = credentials.get_frozen_credentials()
+        access_key = Row(mask(frozen.access_key), credentials.method, "")
+        secret_key = Row(mask(frozen.secret_key), credentials.method, "")
     context.write(format_row("access_key", access_key))
     context.write(format_row("secret_key", secret_key))
     context.write(format_row("region", _region_row(session, environ)))
