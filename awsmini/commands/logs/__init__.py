@@ -32,8 +32,8 @@ SINCE = (
     "when it names no zone) or a time before now, written as a whole number and one "
     "unit: <code>s</code> (seconds), <code>m</code> (minutes), <code>h</code> (hours), "
     "<code>d</code> (days) or <code>w</code> (weeks). <code>90m</code> is an hour and a "
-    "half ago; units cannot be combined (<code>1h30m</code> is refused). The default is "
-    "<code>10m</code>.</p>")
+    "half ago. Units cannot be combined: <code>1h30m</code> is not ninety minutes ago but "
+    "read as a time of day. The default is <code>10m</code>.</p>")
 
 FOLLOW = (
     "<p>Keep going: after the events so far, look for new ones every few seconds and print "
