@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
+import pty
 import signal
 import subprocess
 import threading
@@ -98,7 +100,36 @@ def test_color_on_paints_times_and_stream_names(aws, group):
 
 
 def test_no_color_through_a_pipe_by_default(aws, group):
-    assert "\x1b" not in aws("logs", "tail", "app", "--color", "auto").stdout
+    result = aws("logs", "tail", "app", "--color", "auto")
+    assert (result.returncode, result.stdout) == (0, "".join(DETAILED))
+
+
+def test_color_on_a_terminal_by_default(group, moto_reset, tmp_path):
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [awsmini_executable(), "logs", "tail", "app", "--format", "short",
+             "--log-stream-names", "api-1", "--endpoint-url", moto_reset],
+            env=isolated_environ(tmp_path), cwd=tmp_path, stdin=subprocess.DEVNULL,
+            stdout=follower, stderr=subprocess.PIPE, timeout=60)
+        os.close(follower)
+        follower = -1
+        out = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other end closed: all read
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(leader)
+        if follower != -1:
+            os.close(follower)
+    assert proc.returncode == 0
+    # the terminal turns each newline into CR LF
+    assert out.decode() == '\x1b[32m%s\x1b[0m {"level": "ERROR", "n": 1}\r\n' % _short(BASE + 250)
 
 
 @pytest.mark.parametrize("since", ["1h", "45m", "1d", _iso(BASE - 40 * 60_000)],
