@@ -44,6 +44,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
+    "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "configure": ("awsmini.commands.configure", ALL),
 }
