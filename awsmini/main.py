@@ -252,8 +252,12 @@ def _error_format(argv: Sequence[str], env: Env) -> tuple[str, int, bool]:
         options, _ = parse_global_options(argv)
     except AwsminiError:
         options = GlobalOptions()
-    value = Settings(options, env.environ).lookup(
-        "cli_error_format", options.error_format, "AWS_CLI_ERROR_FORMAT")
+    try:
+        value = Settings(options, env.environ).lookup(
+            "cli_error_format", options.error_format, "AWS_CLI_ERROR_FORMAT")
+    except Exception:  # reporting one error must not raise another
+        LOG.debug("Failed to get cli_error_format", exc_info=True)
+        value = None
     return (choose_error_format(value), output_width(env),
             use_color(options.color, env.stdout_isatty, env.environ))
 

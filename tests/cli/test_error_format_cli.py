@@ -111,3 +111,8 @@ def test_unknown_options_of_an_operation_stay_plain(run_cli):
     result = run_cli([*MISSING, "--thing-name", "t", "--forse", "--cli-error-format", "json"])
     assert (result.exit_code, result.stderr) == (
         252, "\nawsmini: [ERROR]: Unknown options: --forse\n\n%s" % BANNER)
+
+
+def test_a_config_file_that_does_not_parse_leaves_the_default(run_cli, home):
+    write_config(home, "[default]\ncli_error_format = json\n  stray\n[[[")
+    assert run_cli(MISSING).stderr == ENHANCED
