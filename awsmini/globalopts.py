@@ -207,7 +207,7 @@ def parse_global_options(argv: Sequence[str]) -> tuple[GlobalOptions, list[str]]
             raise UsageError("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be "
                              "specified at the same time.", )
         values["auto_prompt"] = False
-    if values["endpoint_url"] is not None:
+    if values.get("endpoint_url") is not None:
         _check_endpoint_url(values["endpoint_url"])
     return GlobalOptions(**values), rest
 

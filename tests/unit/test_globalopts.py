@@ -105,3 +105,8 @@ def test_help_and_prompt_read_the_parsers_table():
         assert completions.GLOBALS_BY_NAME[option.name].choices == option.choices
     assert completions.GLOBALS_BY_NAME["cli-error-format"].choices == (
         "legacy", "json", "yaml", "text", "table", "enhanced")
+
+
+def test_no_endpoint_url_is_no_check():
+    options, rest = parse_global_options(["iotx", "list-things"])
+    assert (options.endpoint_url, rest) == (None, ["list-things"])
