@@ -1,4 +1,4 @@
-"""CloudFormation template text <-> data, as v2's `cloudformation/yamlhelper.py` reads and writes it.
+"""Template text <-> data, as v2's `cloudformation/yamlhelper.py` reads and writes it.
 
 `parse_template(text)` takes JSON when the text is JSON, else YAML, where the
 short-form tags become the long form: `!Ref X` -> `{"Ref": "X"}`, `!Condition
