@@ -6,7 +6,9 @@ Credentials, region, endpoint and retries are resolved by botocore's session
 from the options, `~/.aws/config`, `~/.aws/credentials` and `AWS_*` variables,
 as `aws` resolves them. botocore's own parameter validation runs before
 anything is sent. botocore's exceptions become awsmini's families here, with
-AWS CLI v2's wording (`translate_errors`). botocore is imported only here.
+AWS CLI v2's wording (`translate_errors`). botocore's session and client
+machinery are imported only here (other modules use its lighter parts: naming,
+exceptions, utilities, the config loader, the paginator and the validator).
 """
 from __future__ import annotations
 
