@@ -116,6 +116,9 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
     for name in customization.undocumented:
         if name in table:
             table[name] = replace(table[name], is_documented=False)
+    for name in customization.optional:
+        if name in table:
+            table[name] = replace(table[name], is_required=False)
     for spec in customization.added:
         table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):

@@ -21,7 +21,7 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     renames, aliases,          arguments.build_arguments (4): the argument table
       has_boolean_flags,
       removed, undocumented,
-      added
+      optional, added
     check                      driver.unpack_parameters (6), before any value is read
     stops_paging               driver.parse_command_line, through paginate.plan_paging (10):
                                  arguments that turn pagination off when given
@@ -74,7 +74,8 @@ class Customization:
     old name v2 also accepts, undocumented. With `has_boolean_flags`, a
     structure of one boolean `Value` is also the flags `--x` and `--no-x`.
     `removed` arguments leave the table, `undocumented` ones stay out of help
-    and the prompt, and `added` are v2's hand-made arguments, which say through
+    and the prompt, `optional` ones are no longer required (an added argument
+    can stand for them), and `added` are v2's hand-made arguments, which say through
     their `fills` and `saves` fields what their values do. `check(options,
     members)` gets the cli-only raw values given and the names of the member
     arguments given, and raises when v2 refuses the mix. `stops_paging` names
@@ -90,6 +91,7 @@ class Customization:
     has_boolean_flags: bool = False
     removed: tuple[str, ...] = ()
     undocumented: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
     stops_paging: tuple[str, ...] = ()
@@ -110,6 +112,7 @@ INDEX: Mapping[str, str] = {
     "bedrock-agentcore": "bedrock_agentcore",
     "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
+    "cloudfront": "cloudfront",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
     "connecthealth": "connecthealth",

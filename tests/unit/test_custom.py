@@ -124,8 +124,9 @@ def test_arguments_read_the_table_slots(environ):
     specs = _table(environ, Customization(
         renames={"job-id": "the-job", "no-force": "keep"}, aliases={"thing-name": "thing"},
         removed=("expected-version",), undocumented=("status-details",),
-        added=(ArgSpec("made", "", "", "string", is_cli_only=True),)))
+        optional=("thing-name",), added=(ArgSpec("made", "", "", "string", is_cli_only=True),)))
     assert list(specs)[:4] == ["the-job", "thing-name", "force", "status-details"]
+    assert specs["the-job"].is_required and not specs["thing-name"].is_required
     assert specs["the-job"].member_name == "jobId"
     assert specs["force"].negative_name == "keep"
     assert specs["thing-name"].aliases == ("thing",)
@@ -206,6 +207,7 @@ SLOT_TESTS = {
     "has_boolean_flags": test_arguments_read_the_boolean_flags_slot,
     "removed": test_arguments_read_the_table_slots,
     "undocumented": test_arguments_read_the_table_slots,
+    "optional": test_arguments_read_the_table_slots,
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "stops_paging": test_paging_reads_the_stops_paging_slot,
