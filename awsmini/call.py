@@ -70,7 +70,21 @@ def create_service_client(service: str, options: GlobalOptions, settings: Settin
                                        endpoint_url=endpoint_url or options.endpoint_url,
                                        verify=verify, config=client_config)
         _check_body_lengths(client)
+        _rewrite_error_messages(client, service)
         return client
+
+
+def _rewrite_error_messages(client: Any, service: str) -> None:
+    """v2's rewrites of the service's error messages (`custom`), applied to the parsed
+    response before botocore raises its error from it."""
+    from awsmini.custom import error_messages
+    from awsmini.resolve import service_cli_name
+
+    rewrite = error_messages(service_cli_name(service))
+    if rewrite is not None:
+        client.meta.events.register("after-call.%s" % client.meta.service_model.service_id
+                                    .hyphenize(), lambda parsed, **kwargs: rewrite(parsed),
+                                    unique_id="awsmini-error-messages")
 
 
 def _check_body_lengths(client: Any) -> None:

@@ -13,7 +13,11 @@ service's: its renames and aliases are added to the service's and win. A
 module may also declare `REMOVED_OPERATIONS`, the operations v2 takes out of
 the service (awscli/customizations/removals.py): `removed_operations` gives
 them to `resolve.operation_table` (3), which leaves them out, so that they
-answer as unknown operations and neither help nor the prompt lists them.
+answer as unknown operations and neither help nor the prompt lists them. And
+it may declare `ERROR_MESSAGES`, a function that rewrites the error a response
+of any of the service's operations carries (v2's after-call handlers), which
+`error_messages` gives to `call.create_service_client` (9) for every client of
+the service, the hand-written commands' included.
 
 Each slot of a record is read by one stage, in the order of the pipeline:
 
@@ -146,6 +150,7 @@ INDEX: Mapping[str, str] = {
     "rekognition": "rekognition",
     "route53": "route53",
     "route53domains": "route53domains",
+    "s3api": "s3api",
     "sagemaker": "sagemaker",
     "sagemaker-runtime": "sagemaker_runtime",
     "schemas": "schemas",
@@ -170,6 +175,15 @@ def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
     return replace(operation, renames=MappingProxyType({**service.renames, **operation.renames}),
                    aliases=MappingProxyType({**service.aliases, **operation.aliases}),
                    has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags)
+
+
+def error_messages(service_cli_name: str) -> Callable[[dict], None] | None:
+    """The service's rewrite of a parsed error response, if v2 has one."""
+    module_name = INDEX.get(service_cli_name)
+    if module_name is None:
+        return None
+    module = importlib.import_module("%s.%s" % (__name__, module_name))
+    return getattr(module, "ERROR_MESSAGES", None)
 
 
 def removed_operations(service_cli_name: str) -> tuple[str, ...]:

@@ -131,3 +131,30 @@ def test_an_xml_body_of_the_wrong_types_is_a_parse_error(run_cli, serve):
     assert result.stderr.splitlines()[1] == (
         ERROR + "Unable to parse response (invalid literal for int() with base 10: 'many'), "
         "invalid XML received. Further retries may succeed:")
+
+
+@pytest.mark.parametrize("command", [["s3api", "list-objects-v2", "--bucket", "b"],
+                                     ["s3", "ls", "s3://b/"]])
+def test_s3_errors_get_v2s_hints(run_cli, serve, command):
+    sigv4 = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidRequest</Code>'
+             b'<Message>The authorization mechanism you have provided is not supported. '
+             b'Please use AWS4-HMAC-SHA256.</Message></Error>')
+    server = serve(_s3_reply("400 Bad Request", sigv4))
+    result = run_cli([*command, "--endpoint-url", server.url])
+    assert result.exit_code == 254
+    assert ("You are attempting to operate on a bucket in a region that requires Signature "
+            "Version 4.  You can fix this issue by explicitly providing the correct region "
+            "location using the --region argument") in result.stderr
+
+
+def test_a_kms_error_says_how_to_turn_on_sigv4(run_cli, serve):
+    kms = (b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code>'
+           b'<Message>Requests specifying Server Side Encryption with AWS KMS managed keys '
+           b'require AWS Signature Version 4.</Message></Error>')
+    server = serve(_s3_reply("400 Bad Request", kms))
+    result = run_cli(["s3api", "get-object", "--bucket", "b", "--key", "k", "out.bin",
+                      "--endpoint-url", server.url])
+    assert result.exit_code == 254
+    assert result.stderr.rstrip("\n").endswith(
+        "require AWS Signature Version 4. You can enable AWS Signature Version 4 by running "
+        "the command: \naws configure set s3.signature_version s3v4")
