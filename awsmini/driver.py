@@ -140,7 +140,9 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
     for spec in custom.added:
         raw = parsed.options.get(spec.cli_name)
         if spec.fills is not None and raw is not None:
-            spec.fills(params, raw)
+            from awsmini.values.unpack import load_argument_file
+
+            spec.fills(params, load_argument_file(spec, raw, env))
     return params
 
 

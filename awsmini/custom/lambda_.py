@@ -1,13 +1,54 @@
-"""lambda: the operations v2 takes out of the service's command table, which then
-answer as unknown operations (awscli/customizations/removals.py).
+"""v2's changes to lambda's generic operations.
+
+- `create-function` and `publish-layer-version`: `--zip-file fileb://f.zip` at
+  the top level, put into `Code` (`Content`) as its `ZipFile`, which is then
+  not required (awscli/customizations/awslambda.py).
+- The operations v2 takes out of the service's command table, which then
+  answer as unknown operations (awscli/customizations/removals.py).
 """
 from __future__ import annotations
 
-from typing import Mapping
+import io
+import zipfile
+from typing import Any, Callable, Mapping
 
+from awsmini.arguments import ArgSpec
 from awsmini.custom import Customization
+from awsmini.errors import ParamValidationError
 
-OPERATIONS: Mapping[str, Customization] = {}
+_NOT_A_ZIP = ("--zip-file must be a zip file with the fileb:// prefix.\n"
+              "Example usage:  --zip-file fileb://path/to/file.zip")
+_DOC = ("<p>The path to the zip file of the {0} you are uploading. Specify --zip-file or "
+        "--{0}, but not both. Example: fileb://{0}.zip</p>")
+
+
+def _check_zip(value: Any) -> bytes:
+    data = value if isinstance(value, bytes) else str(value).encode("utf-8")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.infolist()
+    except zipfile.BadZipFile:
+        raise ParamValidationError(_NOT_A_ZIP) from None
+    return data
+
+
+def _hoisted(member: str) -> Callable[[dict, Any], None]:
+    def fill(params: dict, value: Any) -> None:
+        params.setdefault(member, {})["ZipFile"] = _check_zip(value)
+    return fill
+
+
+def _zip_file_argument(member: str) -> Customization:
+    return Customization(
+        optional=(member.lower(),),
+        added=(ArgSpec("zip-file", "", "", "blob", is_cli_only=True, fills=_hoisted(member),
+                       documentation=_DOC.format(member.lower())),))
+
+
+OPERATIONS: Mapping[str, Customization] = {
+    "create-function": _zip_file_argument("Code"),
+    "publish-layer-version": _zip_file_argument("Content"),
+}
 
 REMOVED_OPERATIONS = (
     "invoke-with-response-stream",

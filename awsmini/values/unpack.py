@@ -82,6 +82,12 @@ def unpack_argument(spec: ArgSpec, raw: Any, model: ServiceModel, env: Env,
     return value
 
 
+def load_argument_file(spec: ArgSpec, raw: Any, env: Env) -> Any:
+    """v2's `load-cli-arg` step alone, for a hand-made argument of a generic operation
+    (`lambda create-function --zip-file fileb://f.zip`): the file's contents, or `raw`."""
+    return _Context(spec, ServiceModel("", "", {}), env, "").load_file(raw)
+
+
 def decode_input_blobs(params: dict, model: ServiceModel, api_name: str) -> dict:
     """The request parameters with their blob strings base64-decoded (see `decode_blobs`)."""
     input_ref = model.operations[api_name].get("input")
