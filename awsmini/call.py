@@ -6,7 +6,9 @@ Credentials, region, endpoint and retries are resolved by botocore's session
 from the options, `~/.aws/config`, `~/.aws/credentials` and `AWS_*` variables,
 as `aws` resolves them. botocore's own parameter validation runs before
 anything is sent. botocore's exceptions become awsmini's families here, with
-AWS CLI v2's wording (`translate_errors`). botocore is imported only here.
+AWS CLI v2's wording (`translate_errors`). botocore's session and client
+machinery are imported only here (other modules use its lighter parts: naming,
+exceptions, utilities, the config loader, the paginator and the validator).
 """
 from __future__ import annotations
 
@@ -294,7 +296,7 @@ def translate_errors() -> Iterator[None]:
     try:
         yield
     except bc.ClientError as error:
-        raise ServiceError(str(error), _error_details(error.response)) from error
+        raise ServiceError(str(error), _error_fields(error.response)) from error
     except bc.ParamValidationError as error:
         raise ParamValidationError(str(error)) from error
     except bc.NoCredentialsError as error:
@@ -305,7 +307,20 @@ def translate_errors() -> Iterator[None]:
         raise OtherError(str(error)) from error
 
 
-def _error_details(response: Mapping[str, Any]) -> dict:
-    """The modelled error's fields other than its code and message."""
-    return {key: value for key, value in response.items()
-            if key not in ("Error", "ResponseMetadata", "Message", "message")}
+def _error_fields(response: Mapping[str, Any]) -> dict | None:
+    """v2's error info (`awscli/errorhandler.py`, ClientErrorHandler): the response's
+    `Error` and the error shape's modelled fields, nothing unmodelled (an S3 `Error`'s
+    `RequestId`, `HostId`, `BucketName`), in that order.
+
+    botocore puts the modelled fields, and only those, beside `Error` and
+    `ResponseMetadata` in the response, so they tell what the shape models.
+    """
+    error = response.get("Error")
+    if error is None:
+        return None
+    modelled = {key: value for key, value in response.items()
+                if key not in ("Error", "ResponseMetadata", "Code", "Message")}
+    known = {"code", "message"} | {key.lower() for key in modelled}
+    fields = {key: value for key, value in error.items() if key.lower() in known}
+    fields.update((key, value) for key, value in modelled.items() if key not in fields)
+    return fields

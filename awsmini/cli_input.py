@@ -13,9 +13,9 @@ loaded mapping, keyed by the model's member names. Loading follows AWS CLI v2:
 
 Both options together, unreadable files, invalid JSON or YAML and a document
 that is not a mapping raise ParamValidationError with v2's message. The
-input's values are not checked against the model here; `validate.py` does
-that for the merged parameters, so unknown keys and wrong types get
-botocore's messages. Imports yaml only when the YAML option is used.
+input's values are not checked against the model here: botocore's parameter
+validation checks the merged parameters when the call is made (`call.py`), so
+unknown keys and wrong types get botocore's messages. Imports yaml only when the YAML option is used.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Stages raise these; only `main.py` turns them into a message on stderr and an
 exit code. The message of each exception is AWS CLI v2's text without the
-`aws: [ERROR]: ` prefix, which `main.py` adds.
+`aws: [ERROR]: ` prefix; `error_format.py` lays it out in the format chosen.
 """
 from __future__ import annotations
 
@@ -61,23 +61,24 @@ class ConfigurationError(AwsminiError):
         self.code = code
 
     def error_text(self) -> str:
-        if self.code:
-            return "An error occurred (%s): %s" % (self.code, self.message)
-        return self.message
+        return "An error occurred (%s): %s" % (self.code or "Configuration", self.message)
 
 
 class ServiceError(AwsminiError):
     """The service answered with an error: exit 254.
 
-    `details` are the modelled error's other fields, printed by v2 under
-    `Additional error details:`.
+    The message is botocore's sentence (`An error occurred (Code) when calling
+    ...`). `fields` is v2's error info: the response's `Code` and `Message` and
+    the error shape's modelled fields, which v2 prints under `Additional error
+    details:` or as a whole with `--cli-error-format json`; None when the
+    response had no `Error`.
     """
 
     exit_code = 254
 
-    def __init__(self, message: str, details: dict | None = None) -> None:
+    def __init__(self, message: str, fields: dict | None = None) -> None:
         super().__init__(message)
-        self.details = details or {}
+        self.fields = fields
 
 
 class Interrupted(AwsminiError):

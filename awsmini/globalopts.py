@@ -4,6 +4,8 @@ Global options may stand anywhere on the line, before or after the service and
 operation, as AWS CLI v2 accepts them: like v2, a first argparse pass takes
 them (and the service word) and leaves everything else, in order, for the next
 stages. Values are validated here (choices, integers) with v2's messages.
+The options are declared once, in GLOBAL_OPTIONS: the parser, the help pages
+and the prompt's completions and docs all read that table.
 Must not import botocore or anything that opens a connection.
 """
 from __future__ import annotations
@@ -18,6 +20,102 @@ from awsmini.errors import ParamValidationError, UsageError
 OUTPUT_CHOICES = ("json", "text", "table", "yaml", "yaml-stream", "off")
 COLOR_CHOICES = ("on", "off", "auto")
 BINARY_FORMAT_CHOICES = ("base64", "raw-in-base64-out")
+ERROR_FORMAT_CHOICES = ("legacy", "json", "yaml", "text", "table", "enhanced")
+
+
+@dataclass(frozen=True)
+class GlobalOptionSpec:
+    """One global option as the parser takes it and help and the prompt document it.
+
+    `action` is argparse's (`store`, `store_true`, `store_false`) or `version`;
+    `dest` is the `GlobalOptions` field (default: the name with underscores);
+    `type_name` is what `aws help` writes after the name (`boolean`, `int`, or
+    `string`, which v2 writes for `--version` too).
+    """
+
+    name: str                     # without the leading "--"
+    documentation: str
+    action: str = "store"
+    dest: str | None = None
+    type_name: str = "string"
+    choices: tuple[str, ...] = ()
+
+    @property
+    def takes_value(self) -> bool:
+        return self.action == "store"
+
+    @property
+    def field(self) -> str:
+        return self.dest or self.name.replace("-", "_")
+
+
+_BOOLEAN = "boolean"
+
+# v2's global options, in the order of `aws help` (v2: awscli/data/cli.json).
+GLOBAL_OPTIONS: tuple[GlobalOptionSpec, ...] = (
+    GlobalOptionSpec("debug", "Turn on debug logging.", "store_true", type_name=_BOOLEAN),
+    GlobalOptionSpec("endpoint-url", "Override command's default URL with the given URL."),
+    GlobalOptionSpec(
+        "no-verify-ssl",
+        "By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL "
+        "connection, the AWS CLI will verify SSL certificates. This option overrides the "
+        "default behavior of verifying SSL certificates.",
+        "store_false", "verify_ssl", _BOOLEAN),
+    GlobalOptionSpec(
+        "no-paginate",
+        "Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will "
+        "only make one call, for the first page of results.",
+        "store_false", "paginate", _BOOLEAN),
+    GlobalOptionSpec("output", "The formatting style for command output.",
+                     choices=OUTPUT_CHOICES),
+    GlobalOptionSpec("query", "A JMESPath query to use in filtering the response data."),
+    GlobalOptionSpec("profile", "Use a specific profile from your credential file."),
+    GlobalOptionSpec("region", "The region to use. Overrides config/env settings."),
+    GlobalOptionSpec("version", "Display the version of this tool.", "version"),
+    GlobalOptionSpec("color", "Turn on/off color output.", choices=COLOR_CHOICES),
+    GlobalOptionSpec(
+        "no-sign-request",
+        "Do not sign requests. Credentials will not be loaded if this argument is provided.",
+        "store_false", "sign_request", _BOOLEAN),
+    GlobalOptionSpec(
+        "ca-bundle",
+        "The CA certificate bundle to use when verifying SSL certificates. Overrides "
+        "config/env settings."),
+    GlobalOptionSpec(
+        "cli-read-timeout",
+        "The maximum socket read time in seconds. If the value is set to 0, the socket read "
+        "will be blocking and not timeout. The default value is 60 seconds.",
+        dest="read_timeout", type_name="int"),
+    GlobalOptionSpec(
+        "cli-connect-timeout",
+        "The maximum socket connect time in seconds. If the value is set to 0, the socket "
+        "connect will be blocking and not timeout. The default value is 60 seconds.",
+        dest="connect_timeout", type_name="int"),
+    GlobalOptionSpec(
+        "cli-binary-format",
+        "The formatting style to be used for binary blobs. The default format is base64. The "
+        "base64 format expects binary blobs to be provided as a base64 encoded string. The "
+        "raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary "
+        "values must be passed literally. When providing contents from a file that map to a "
+        "binary blob ``fileb://`` will always be treated as binary and use the file contents "
+        "directly regardless of the ``cli-binary-format`` setting. When using ``file://`` the "
+        "file contents will need to properly formatted for the configured "
+        "``cli-binary-format``.",
+        dest="binary_format", choices=BINARY_FORMAT_CHOICES),
+    GlobalOptionSpec("no-cli-pager", "Disable cli pager for output.", "store_false", "pager",
+                     _BOOLEAN),
+    GlobalOptionSpec("cli-auto-prompt", "Automatically prompt for CLI input parameters.",
+                     "store_true", "auto_prompt", _BOOLEAN),
+    GlobalOptionSpec("no-cli-auto-prompt",
+                     "Disable automatically prompt for CLI input parameters.",
+                     "store_true", "no_auto_prompt", _BOOLEAN),
+    GlobalOptionSpec(
+        "cli-error-format",
+        "The formatting style for error output. By default, errors are displayed in enhanced "
+        "format.",
+        dest="error_format", choices=ERROR_FORMAT_CHOICES),
+)
+GLOBALS_BY_NAME = {spec.name: spec for spec in GLOBAL_OPTIONS}
 
 
 @dataclass(frozen=True)
@@ -42,6 +140,7 @@ class GlobalOptions:
     binary_format: str | None = None
     pager: bool = True
     auto_prompt: bool | None = None
+    error_format: str | None = None
 
 
 class Parser(argparse.ArgumentParser):
@@ -75,27 +174,21 @@ class _VersionAction(argparse.Action):
 
 
 def _build_parser() -> Parser:
-    parser = Parser()
-    add = parser.add_argument
-    add("--debug", action="store_true")
-    add("--endpoint-url")
-    add("--no-verify-ssl", dest="verify_ssl", action="store_false")
-    add("--no-paginate", dest="paginate", action="store_false")
-    add("--output", choices=OUTPUT_CHOICES)
-    add("--query")
-    add("--profile")
-    add("--region")
-    add("--version", action=_VersionAction, nargs=0, default=False)
-    add("--color", choices=COLOR_CHOICES, default="auto")
-    add("--no-sign-request", dest="sign_request", action="store_false")
-    add("--ca-bundle")
-    add("--cli-read-timeout", dest="read_timeout", type=int)
-    add("--cli-connect-timeout", dest="connect_timeout", type=int)
-    add("--cli-binary-format", dest="binary_format", choices=BINARY_FORMAT_CHOICES)
-    add("--no-cli-pager", dest="pager", action="store_false")
-    add("--cli-auto-prompt", dest="auto_prompt", action="store_true", default=None)
-    add("--no-cli-auto-prompt", dest="no_auto_prompt", action="store_true")
-    add("command")
+    """The parser of GLOBAL_OPTIONS; what is not given is absent from its namespace,
+    so GlobalOptions' own defaults apply."""
+    parser = Parser(argument_default=argparse.SUPPRESS)
+    for spec in GLOBAL_OPTIONS:
+        kwargs: dict = {"dest": spec.field}
+        if spec.action == "version":
+            kwargs.update(action=_VersionAction, nargs=0)
+        elif spec.action != "store":
+            kwargs["action"] = spec.action
+        if spec.type_name == "int":
+            kwargs["type"] = int
+        if spec.choices:
+            kwargs["choices"] = spec.choices
+        parser.add_argument("--" + spec.name, **kwargs)
+    parser.add_argument("command", default=None)
     return parser
 
 
@@ -109,13 +202,12 @@ def parse_global_options(argv: Sequence[str]) -> tuple[GlobalOptions, list[str]]
     except _VersionRequested:
         return GlobalOptions(version=True), []
     values = vars(namespace)
-    no_prompt = values.pop("no_auto_prompt")
-    if no_prompt:
-        if values["auto_prompt"]:
+    if values.pop("no_auto_prompt", False):
+        if values.get("auto_prompt"):
             raise UsageError("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be "
                              "specified at the same time.", )
         values["auto_prompt"] = False
-    if values["endpoint_url"] is not None:
+    if values.get("endpoint_url") is not None:
         _check_endpoint_url(values["endpoint_url"])
     return GlobalOptions(**values), rest
 

@@ -1,8 +1,10 @@
 """main(argv, env) -> int: the one place where exceptions become exit codes.
 
-Runs the driver and reports what it raises as AWS CLI v2 reports it: a blank
-line, `<prog>: [ERROR]: <message>`, then the usage banner for usage errors or
-`Additional error details:` for service errors. Exit codes live on the
+Runs the driver and reports what it raises as AWS CLI v2 reports it, in the
+error format that `--cli-error-format`, AWS_CLI_ERROR_FORMAT or the profile's
+`cli_error_format` chooses (the layouts are `error_format.py`'s): by default a
+blank line, `<prog>: [ERROR]: <message>`, then the usage banner for usage
+errors or `Additional error details:` for service errors. Exit codes live on the
 exceptions (`errors.py`); Ctrl-C is 130, a closed stdout ends quietly with 0,
 anything unexpected is 255 with its traceback only in the `--debug` log.
 """
@@ -16,19 +18,10 @@ from typing import Mapping, Sequence
 
 from awsmini.console import unwind_on_interrupt
 from awsmini.env import Env
-from awsmini.errors import (AwsminiError, ParamValidationError, ServiceError,
-                            UnknownOptionsError, UsageError)
+from awsmini.errors import AwsminiError, ParamValidationError, UnknownOptionsError
 
 LOG = logging.getLogger("awsmini")
 PROG = "awsmini"
-USAGE = (
-    "usage: {prog} [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
-    "To see help text, you can run:\n"
-    "\n"
-    "  {prog} help\n"
-    "  {prog} <command> help\n"
-    "  {prog} <command> <subcommand> help\n"
-)
 
 
 def main(argv: Sequence[str] | None = None, env: Env | None = None) -> int:
@@ -40,7 +33,7 @@ def main(argv: Sequence[str] | None = None, env: Env | None = None) -> int:
     try:
         mode = prompt_mode(argv, env)
     except AwsminiError as error:
-        report_error(error, env)
+        report_error(error, env, argv)
         return error.exit_code
     if mode == "shell":
         return _interactive(_run_shell, argv, env)
@@ -65,9 +58,9 @@ def run_command(argv: Sequence[str], env: Env, on_usage_error=None) -> int:
         if on_usage_error is not None and error.exit_code == 252:
             # v2 prompts silently, except after unknown options, which it reports first.
             if isinstance(error, UnknownOptionsError):
-                report_error(error, env)
+                report_error(error, env, argv)
             return on_usage_error()
-        report_error(error, env)
+        report_error(error, env, argv)
         return error.exit_code
     except KeyboardInterrupt:
         env.stdout.write("\n")
@@ -231,19 +224,42 @@ def _run_shell(argv: Sequence[str], env: Env) -> int:
     return run_shell(env, run, argv=argv, fetch_values=fetch, render_output=_render_output)
 
 
-def report_error(error: AwsminiError, env: Env) -> None:
-    """Write `error` to stderr as v2 does."""
-    lines = ["", "%s: [ERROR]: %s" % (PROG, error.error_text())]
-    if isinstance(error, ServiceError) and error.details:
-        lines += ["", "Additional error details:"]
-        lines += ["%s: %s" % (key, value) for key, value in error.details.items()]
-    if isinstance(error, (UsageError, UnknownOptionsError)) and error.show_usage:
-        lines += ["", USAGE.format(prog=PROG).rstrip("\n")]
-        suggestions = getattr(error, "suggestions", None)
-        if suggestions:
-            lines += ["", "Invalid choice, maybe you meant:", ""]
-            lines += ["  * %s" % word for word in suggestions]
-    env.stderr.write("\n".join(lines) + "\n")
+def report_error(error: AwsminiError, env: Env, argv: Sequence[str] = ()) -> None:
+    """Write `error` to stderr as v2 does, in the error format argv and the settings choose."""
+    from awsmini.error_format import error_info, render_error
+
+    error_format = width = color = None
+    if error_info(error, PROG) is not None:  # the other families read the same in every format
+        error_format, width, color = _error_format(argv, env)
+    env.stderr.write(render_error(error, error_format or "enhanced", PROG, width or 80,
+                                  bool(color)))
+
+
+def _error_format(argv: Sequence[str], env: Env) -> tuple[str, int, bool]:
+    """The error format and the table's width and colour for this command line.
+
+    `--cli-error-format`, then AWS_CLI_ERROR_FORMAT, then the profile's
+    `cli_error_format`. When the global options themselves do not parse, v2 has
+    none of them, so only the environment and the profile count.
+    """
+    from awsmini.error_format import choose_error_format
+    from awsmini.globalopts import GlobalOptions, parse_global_options
+    from awsmini.output import use_color
+    from awsmini.pager import output_width
+    from awsmini.settings import Settings
+
+    try:
+        options, _ = parse_global_options(argv)
+    except AwsminiError:
+        options = GlobalOptions()
+    try:
+        value = Settings(options, env.environ).lookup(
+            "cli_error_format", options.error_format, "AWS_CLI_ERROR_FORMAT")
+    except Exception:  # reporting one error must not raise another
+        LOG.debug("Failed to get cli_error_format", exc_info=True)
+        value = None
+    return (choose_error_format(value), output_width(env),
+            use_color(options.color, env.stdout_isatty, env.environ))
 
 
 def _start_debug_log(env: Env) -> None:

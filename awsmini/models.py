@@ -21,11 +21,11 @@ import gzip
 import hashlib
 import json
 import os
-import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
 from awsmini import __version__
+from awsmini import cachefile
 
 _REPO_MODELS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
 
@@ -102,10 +102,10 @@ def list_services(environ: Mapping[str, str]) -> list[str]:
         except OSError:
             continue
     path = os.path.join(_cache_dir(environ), "services-%s.json" % digest.hexdigest()[:20])
-    names = _read_cache(path)
+    names = cachefile.read_json(path)
     if not _is_list_of(names, str):
         names = _scan_services(environ)
-        _write_cache(path, names)
+        cachefile.write_json(path, names)
     return names
 
 
@@ -319,7 +319,7 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build,
     if memo in _memory:
         return _memory[memo]
     path = os.path.join(_cache_dir(environ), service, key, part + ".json")
-    value = _read_cache(path)
+    value = cachefile.read_json(path)
     if not is_valid(value):
         full = _memory.get((service, "", key))
         if full is None:
@@ -327,7 +327,7 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build,
         if not part.startswith("_") and part not in full.operations:
             raise KeyError(part)
         value = build(full)
-        _write_cache(path, value)
+        cachefile.write_json(path, value)
     _memory[memo] = value
     return value
 
@@ -364,24 +364,3 @@ def _cache_dir(environ: Mapping[str, str]) -> str:
     base = environ.get("XDG_CACHE_HOME") or os.path.join(
         environ.get("HOME") or os.path.expanduser("~"), ".cache")
     return os.path.join(base, "awsmini", "models")
-
-
-def _read_cache(path: str) -> Any:
-    try:
-        with open(path, "rb") as fp:
-            return json.loads(fp.read().decode("utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _write_cache(path: str, value: Any) -> None:
-    """Write atomically; a cache that cannot be written only costs speed."""
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        tmp = "%s.%d.%d.tmp" % (path, os.getpid(), threading.get_ident())
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w",
-                  encoding="utf-8") as fp:
-            json.dump(value, fp, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        pass

@@ -2,7 +2,8 @@
 
 Takes the global options and the environment; answers `get(name)` with the value
 of `name` in the profile's section of `~/.aws/config` (or `AWS_CONFIG_FILE`), or
-None. The file is parsed by botocore's own config loader, so its syntax is
+None, and `lookup(...)` with the first of option, environment variable, profile
+and default. The file is parsed by botocore's own config loader, so its syntax is
 botocore's. Offline paths that never ask pay nothing. Credentials and region are
 not resolved here: botocore's session does that in `call.py`.
 """
@@ -39,6 +40,18 @@ class Settings:
         if self._section is None:
             self._section = self._load()
         return self._section.get(name)
+
+    def lookup(self, name: str, option: Any = None, variable: str | None = None,
+               default: Any = None) -> Any:
+        """v2's precedence for one setting: the option's value when given, then the
+        environment `variable` when set (even empty: botocore's environment provider
+        stops there), then the profile's `name`, then `default`."""
+        if option is not None:
+            return option
+        if variable is not None and variable in self.environ:
+            return self.environ[variable] or default
+        value = self.get(name)
+        return default if value is None or value == "" else value
 
     def _load(self) -> Mapping[str, Any]:
         from botocore.configloader import load_config

@@ -188,6 +188,23 @@ def main() -> int:
                            capture_output=True)
             compare_completers(line, env, home, runs)
 
+    # What set-up scripts run first, all answered without a request (signed locally).
+    os.makedirs(os.path.join(home, ".aws"), exist_ok=True)
+    with open(os.path.join(home, ".aws", "config"), "w") as config:
+        config.write("[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n")
+    helpers = [
+        ("configure get region", ["configure", "get", "region"], True),
+        ("configure get s3.max_concurrent_requests",
+         ["configure", "get", "s3.max_concurrent_requests"], True),
+        ("eks get-token", ["eks", "get-token", "--cluster-name", "demo"], False),
+        ("rds generate-db-auth-token", ["rds", "generate-db-auth-token", "--hostname",
+                                        "db.example.com", "--port", "5432", "--username",
+                                        "admin"], False),
+    ]
+    for name, words, same_bytes in helpers:
+        if wanted(name):
+            compare(name, words, env, home, runs, check_bytes=same_bytes)
+
     if wanted("live describe-job-execution"):
         with MotoServer() as endpoint:
             live = dict(env, AWS_ENDPOINT_URL=endpoint)

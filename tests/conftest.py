@@ -36,7 +36,8 @@ BASE_ENV = {
 # Variables of the developer's own shell that would change what a command does.
 _CLEARED = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_ENDPOINT_URL",
             "AWS_SESSION_TOKEN", "AWS_DEFAULT_OUTPUT", "AWS_CONFIG_FILE",
-            "AWS_SHARED_CREDENTIALS_FILE", "AWS_DATA_PATH", "AWS_CA_BUNDLE", "PAGER", "NO_COLOR")
+            "AWS_SHARED_CREDENTIALS_FILE", "AWS_DATA_PATH", "AWS_CA_BUNDLE", "PAGER", "NO_COLOR",
+            "AWS_CLI_ERROR_FORMAT")
 
 
 @dataclass

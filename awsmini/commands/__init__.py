@@ -38,6 +38,7 @@ ALL = None  # the whole command word is hand-written
 # command word -> (family module, the subcommand words it adds, or ALL)
 TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "s3": ("awsmini.commands.s3", ALL),
+    "cloudformation": ("awsmini.commands.cloudformation", ("deploy", "package")),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),

@@ -12,56 +12,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from awsmini.arguments import ArgSpec
+from awsmini.globalopts import GLOBAL_OPTIONS
 from awsmini.help.rstdoc import RstDoc
 from awsmini.help.syntax import SCALAR_TYPES, json_example, shorthand_example, supports_shorthand
 
 API_DOCS = "https://docs.aws.amazon.com/goto/WebAPI"
-
-# v2's global options as its help documents them: (name, type, documentation, choices).
-GLOBAL_OPTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("debug", "boolean", "Turn on debug logging.", ()),
-    ("endpoint-url", "string", "Override command's default URL with the given URL.", ()),
-    ("no-verify-ssl", "boolean",
-     "By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL "
-     "connection, the AWS CLI will verify SSL certificates. This option overrides the default "
-     "behavior of verifying SSL certificates.", ()),
-    ("no-paginate", "boolean",
-     "Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only "
-     "make one call, for the first page of results.", ()),
-    ("output", "string", "The formatting style for command output.",
-     ("json", "text", "table", "yaml", "yaml-stream", "off")),
-    ("query", "string", "A JMESPath query to use in filtering the response data.", ()),
-    ("profile", "string", "Use a specific profile from your credential file.", ()),
-    ("region", "string", "The region to use. Overrides config/env settings.", ()),
-    ("version", "string", "Display the version of this tool.", ()),
-    ("color", "string", "Turn on/off color output.", ("on", "off", "auto")),
-    ("no-sign-request", "boolean",
-     "Do not sign requests. Credentials will not be loaded if this argument is provided.", ()),
-    ("ca-bundle", "string",
-     "The CA certificate bundle to use when verifying SSL certificates. Overrides config/env "
-     "settings.", ()),
-    ("cli-read-timeout", "int",
-     "The maximum socket read time in seconds. If the value is set to 0, the socket read will "
-     "be blocking and not timeout. The default value is 60 seconds.", ()),
-    ("cli-connect-timeout", "int",
-     "The maximum socket connect time in seconds. If the value is set to 0, the socket connect "
-     "will be blocking and not timeout. The default value is 60 seconds.", ()),
-    ("cli-binary-format", "string",
-     "The formatting style to be used for binary blobs. The default format is base64. The "
-     "base64 format expects binary blobs to be provided as a base64 encoded string. The "
-     "raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary "
-     "values must be passed literally. When providing contents from a file that map to a "
-     "binary blob ``fileb://`` will always be treated as binary and use the file contents "
-     "directly regardless of the ``cli-binary-format`` setting. When using ``file://`` the "
-     "file contents will need to properly formatted for the configured "
-     "``cli-binary-format``.", ("base64", "raw-in-base64-out")),
-    ("no-cli-pager", "boolean", "Disable cli pager for output.", ()),
-    ("cli-auto-prompt", "boolean", "Automatically prompt for CLI input parameters.", ()),
-    ("no-cli-auto-prompt", "boolean", "Disable automatically prompt for CLI input parameters.", ()),
-    ("cli-error-format", "string",
-     "The formatting style for error output. By default, errors are displayed in enhanced "
-     "format.", ("legacy", "json", "yaml", "text", "table", "enhanced")),
-)
 
 _PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
                     'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
@@ -195,8 +150,9 @@ def _synopsis(op: OperationHelp) -> str:
         else:
             text = "%s <value>" % spec.option
         doc.writeln(text if spec.is_required or spec.is_positional else "[%s]" % text)
-    for name, type_name, _, _ in GLOBAL_OPTIONS:
-        doc.writeln("[--%s]" % name if type_name == "boolean" else "[--%s <value>]" % name)
+    for option in GLOBAL_OPTIONS:
+        doc.writeln("[--%s]" % option.name if option.type_name == "boolean"
+                    else "[--%s <value>]" % option.name)
     doc.end_codeblock()
     return doc.text()
 
@@ -351,13 +307,13 @@ def _syntax_samples(doc: RstDoc, shapes: Mapping[str, Any], spec: ArgSpec) -> No
 def global_options_rst() -> str:
     """The GLOBAL OPTIONS section body, shared by the top and operation pages."""
     doc = RstDoc()
-    for name, type_name, documentation, choices in GLOBAL_OPTIONS:
-        doc.writeln("``--%s`` (%s)" % (name, type_name))
+    for option in GLOBAL_OPTIONS:
+        doc.writeln("``--%s`` (%s)" % (option.name, option.type_name))
         doc.new_paragraph()
-        doc.write(documentation)
-        if choices:
+        doc.write(option.documentation)
+        if option.choices:
             doc.start_ul()
-            for choice in choices:
+            for choice in option.choices:
                 doc.li(choice)
             doc.end_ul()
         doc.new_paragraph()

@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from awsmini import commands, models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
-from awsmini.globalopts import BINARY_FORMAT_CHOICES, COLOR_CHOICES, OUTPUT_CHOICES
+from awsmini.globalopts import GLOBAL_OPTIONS, GLOBALS_BY_NAME
 from awsmini.prompt.sources import (operation_table, profile_names, region_names,
                                     service_names)
 from awsmini.prompt.text import plain_text
@@ -74,62 +74,6 @@ class Completions:
     @property
     def start(self) -> int:
         return -len(self.word)
-
-
-@dataclass(frozen=True)
-class GlobalOption:
-    name: str
-    type_name: str
-    documentation: str
-    choices: tuple[str, ...] = ()
-
-    @property
-    def takes_value(self) -> bool:
-        return self.type_name != "boolean"
-
-
-# v2's global options, in the order of `aws help`.
-GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
-    GlobalOption("debug", "boolean", "Turn on debug logging."),
-    GlobalOption("endpoint-url", "string", "Override command's default URL with the given URL."),
-    GlobalOption("no-verify-ssl", "boolean",
-                 "By default, the AWS CLI uses SSL when communicating with AWS services. For "
-                 "each SSL connection, the AWS CLI will verify SSL certificates. This option "
-                 "overrides the default behavior of verifying SSL certificates."),
-    GlobalOption("no-paginate", "boolean",
-                 "Disable automatic pagination. If automatic pagination is disabled, the AWS "
-                 "CLI will only make one call, for the first page of results."),
-    GlobalOption("output", "string", "The formatting style for command output.", OUTPUT_CHOICES),
-    GlobalOption("query", "string", "A JMESPath query to use in filtering the response data."),
-    GlobalOption("profile", "string", "Use a specific profile from your credential file."),
-    GlobalOption("region", "string", "The region to use. Overrides config/env settings."),
-    GlobalOption("version", "boolean", "Display the version of this tool."),
-    GlobalOption("color", "string", "Turn on/off color output.", COLOR_CHOICES),
-    GlobalOption("no-sign-request", "boolean",
-                 "Do not sign requests. Credentials will not be loaded if this argument is "
-                 "provided."),
-    GlobalOption("ca-bundle", "string",
-                 "The CA certificate bundle to use when verifying SSL certificates. Overrides "
-                 "config/env settings."),
-    GlobalOption("cli-read-timeout", "int",
-                 "The maximum socket read time in seconds. If the value is set to 0, the socket "
-                 "read will be blocking and not timeout. The default value is 60 seconds."),
-    GlobalOption("cli-connect-timeout", "int",
-                 "The maximum socket connect time in seconds. If the value is set to 0, the "
-                 "socket connect will be blocking and not timeout. The default value is 60 "
-                 "seconds."),
-    GlobalOption("cli-binary-format", "string",
-                 "The formatting style to be used for binary blobs. The default format is "
-                 "base64. The base64 format expects binary blobs to be provided as a base64 "
-                 "encoded string. The raw-in-base64-out format preserves compatibility with AWS "
-                 "CLI V1 behavior and binary values must be passed literally.",
-                 BINARY_FORMAT_CHOICES),
-    GlobalOption("no-cli-pager", "boolean", "Disable cli pager for output."),
-    GlobalOption("cli-auto-prompt", "boolean", "Automatically prompt for CLI input parameters."),
-    GlobalOption("no-cli-auto-prompt", "boolean",
-                 "Disable automatically prompt for CLI input parameters."),
-)
-GLOBALS_BY_NAME: Mapping[str, GlobalOption] = {o.name: o for o in GLOBAL_OPTIONS}
 
 
 # ------------------------------------------------------------------ matching

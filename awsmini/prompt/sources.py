@@ -9,12 +9,12 @@ prompt_toolkit and never opens a connection.
 from __future__ import annotations
 
 import configparser
-import json
 import os
 from functools import lru_cache
 from typing import Mapping, Sequence
 
 from awsmini import models, resolve
+from awsmini.cachefile import read_json, write_json
 from awsmini.custom import removed_operations
 
 
@@ -43,8 +43,9 @@ def _service_names(key: tuple, block: bool) -> tuple[tuple[str, str], ...]:
     environ = dict(key)
     names = models.list_services(environ)
     path = os.path.join(cache_dir(environ), "services-%s.json" % _models_digest(names, environ))
-    cached = _read_json(path)
-    if isinstance(cached, list) and len(cached) == len(names):
+    cached = read_json(path)
+    if (isinstance(cached, list) and len(cached) == len(names)
+            and all(isinstance(pair, list) and len(pair) == 2 for pair in cached)):
         _full_names[key] = tuple((cli, full) for cli, full in cached)
         return _full_names[key]
     if block:
@@ -70,7 +71,7 @@ def _build_full_names(key: tuple, names: Sequence[str], path: str) -> None:
             meta = {}
         table.append((resolve.service_cli_name(name), meta.get("serviceFullName", "")))
     table.sort()
-    _write_json(path, table)
+    write_json(path, table)
     _full_names[key] = tuple(table)
     _building.pop(key, None)
 
@@ -99,10 +100,10 @@ def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
     memo = (service, key)
     if memo not in _operation_tables:
         cache = os.path.join(cache_dir(environ), "operations", "%s-%s.json" % (service, key))
-        table = _read_json(cache)
+        table = read_json(cache)
         if not isinstance(table, dict):
             table = resolve.operation_table(service, environ)
-            _write_json(cache, table)
+            write_json(cache, table)
         _operation_tables[memo] = table
     return _operation_tables[memo]
 
@@ -127,26 +128,6 @@ def cache_dir(environ: Mapping[str, str]) -> str:
     return os.path.join(base, "awsmini", "prompt")
 
 
-def _read_json(path: str):
-    try:
-        with open(path, encoding="utf-8") as fp:
-            return json.load(fp)
-    except (OSError, ValueError):
-        return None
-
-
-def _write_json(path: str, value) -> None:
-    """Write atomically; a cache that cannot be written only costs speed."""
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = "%s.%d.tmp" % (path, os.getpid())
-        with open(tmp, "w", encoding="utf-8") as fp:
-            json.dump(value, fp)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
 @lru_cache(maxsize=1)
 def region_names() -> tuple[str, ...]:
     """Region names of every partition in botocore's endpoint data, sorted."""
@@ -155,7 +136,7 @@ def region_names() -> tuple[str, ...]:
     spec = importlib.util.find_spec("botocore")
     if spec is None or not spec.submodule_search_locations:
         return ()
-    data = _read_json(os.path.join(list(spec.submodule_search_locations)[0], "data",
+    data = read_json(os.path.join(list(spec.submodule_search_locations)[0], "data",
                                    "partitions.json")) or {}
     regions = {name for partition in data.get("partitions", [])
                for name in partition.get("regions", {}) if not name.endswith("-global")}

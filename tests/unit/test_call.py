@@ -1,10 +1,11 @@
-"""call.py's pure parts: the timestamp conversion every response goes through."""
+"""call.py's pure parts: the timestamp conversion every response goes through, and the
+error info a service error carries."""
 from __future__ import annotations
 
 import pytest
 from botocore.utils import parse_timestamp
 
-from awsmini.call import _iso_timestamp
+from awsmini.call import _error_fields, _iso_timestamp
 
 
 @pytest.mark.parametrize("wire", [
@@ -23,3 +24,25 @@ def test_impossible_timestamps_are_refused_as_botocore_refuses_them(wire):
     with pytest.raises(ValueError) as theirs:
         parse_timestamp(wire)
     assert str(ours.value) == str(theirs.value)
+
+
+@pytest.mark.parametrize("response, expected", [
+    ({"Error": {"Message": "gone", "Code": "ResourceNotFoundException"}, "message": "gone",
+      "ResponseMetadata": {"HTTPStatusCode": 404}},
+     {"Message": "gone", "Code": "ResourceNotFoundException", "message": "gone"}),
+    ({"Error": {"Code": "NoSuchBucket", "Message": "The specified bucket does not exist",
+                "BucketName": "b", "RequestId": "r", "HostId": "h"},
+      "ResponseMetadata": {"RequestId": "r"}},
+     {"Code": "NoSuchBucket", "Message": "The specified bucket does not exist"}),
+    ({"Error": {"Code": "Throttling", "Message": "slow", "Type": "Sender"},
+      "Type": "Sender", "Reasons": [{"Code": "c"}]},
+     {"Code": "Throttling", "Message": "slow", "Type": "Sender", "Reasons": [{"Code": "c"}]}),
+    ({"Error": {"Code": "X"}, "Code": "shadowed", "Message": "shadowed"}, {"Code": "X"}),
+    ({"ResponseMetadata": {}}, None),
+], ids=["rest-json-modelled-message", "s3-unmodelled-fields-dropped",
+        "modelled-field-in-error-keeps-its-place", "top-level-code-and-message-ignored",
+        "no-error-document"])
+def test_error_fields_keep_what_the_error_shape_models(response, expected):
+    assert _error_fields(response) == expected
+    if expected:
+        assert list(_error_fields(response)) == list(expected)

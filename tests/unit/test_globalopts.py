@@ -82,3 +82,31 @@ def test_an_endpoint_url_without_a_scheme_is_refused_as_v2_refuses_it(url):
 def test_an_endpoint_url_with_a_scheme_is_taken(url):
     options, _ = parse_global_options(["--endpoint-url", url, "sqs", "list-queues"])
     assert options.endpoint_url == url
+
+
+def test_error_format_option():
+    options, rest = parse_global_options(["iot", "x", "--cli-error-format", "yaml"])
+    assert (options.error_format, rest) == ("yaml", ["x"])
+    assert parse_global_options(["iot", "x"])[0].error_format is None
+    with pytest.raises(UsageError) as caught:
+        parse_global_options(["iot", "--cli-error-format", "xml"])
+    assert caught.value.message == "argument --cli-error-format: Found invalid choice 'xml'"
+
+
+def test_help_and_prompt_read_the_parsers_table():
+    """One declaration: the help page and the prompt see the same options and choices."""
+    from awsmini.globalopts import GLOBAL_OPTIONS
+    from awsmini.help.pages import global_options_rst
+    from awsmini.prompt import completions
+
+    text = global_options_rst()
+    for option in GLOBAL_OPTIONS:
+        assert "``--%s`` (%s)" % (option.name, option.type_name) in text
+        assert completions.GLOBALS_BY_NAME[option.name].choices == option.choices
+    assert completions.GLOBALS_BY_NAME["cli-error-format"].choices == (
+        "legacy", "json", "yaml", "text", "table", "enhanced")
+
+
+def test_no_endpoint_url_is_no_check():
+    options, rest = parse_global_options(["iotx", "list-things"])
+    assert (options.endpoint_url, rest) == (None, ["list-things"])

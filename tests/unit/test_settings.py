@@ -41,3 +41,17 @@ def test_a_name_absent_from_the_file_does_not_parse_it(tmp_path):
     found = settings(tmp_path)
     assert found.get("cli_auto_prompt") is None
     assert found._section is None
+
+
+def test_lookup_order_option_environment_profile_default(tmp_path):
+    found = settings(tmp_path, OUT="yaml")
+    assert found.lookup("output", "json", "OUT", "x") == "json"
+    assert found.lookup("output", None, "OUT", "x") == "yaml"
+    assert found.lookup("output", None, "UNSET", "x") == "table"
+    assert found.lookup("cli_pager", None, "UNSET", "x") == "x"
+    assert found.lookup("cli_pager") is None
+
+
+def test_lookup_stops_at_an_empty_environment_variable(tmp_path):
+    """botocore's environment provider answers "" when the variable is set but empty."""
+    assert settings(tmp_path, OUT="").lookup("output", None, "OUT", "x") == "x"
