@@ -24,7 +24,7 @@ from awsmini.paginate import (PagingPlan, add_paging_arguments, paginator_config
                               restore_shadowed, with_default_page_size)
 from awsmini.paginate import documents as paged_documents
 from awsmini.query import compile_query
-from awsmini.resolve import Command, resolve_command
+from awsmini.resolve import Command, check_command_word, resolve_command
 from awsmini.settings import Settings
 
 
@@ -46,6 +46,7 @@ def run(argv: Sequence[str], env: Env) -> int:
         if is_help_request(options.command, words):
             return run_help(options.command, words, env, options)
     if not words and not has_default_command(options.command):
+        check_command_word(options.command, env.environ)  # v2: an unknown word is named first
         raise UsageError("the following arguments are required: operation")
     command = resolve_command(options.command, words, env.environ)      # 2, 3
     if isinstance(command, Invocation):  # v2's hand-written commands (`s3 cp`)

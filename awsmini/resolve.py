@@ -18,7 +18,7 @@ from typing import Mapping, Sequence
 
 from awsmini import models
 from awsmini.arguments import cli_name
-from awsmini.commands import Invocation, find_command
+from awsmini.commands import Invocation, check_available, find_command, is_whole_family
 from awsmini.custom import removed_operations
 from awsmini.errors import UsageError
 from awsmini.globalopts import Parser
@@ -80,6 +80,14 @@ def check_service(service_cli: str, environ: Mapping[str, str]) -> str:
     if service_cli in SERVICE_RENAMES or models.api_version(name, environ) is None:
         raise _invalid_choice("command", service_cli, service_cli_names(environ))
     return name
+
+
+def check_command_word(service_cli: str, environ: Mapping[str, str]) -> None:
+    """The command word alone, checked as v2 checks it before asking for an operation:
+    one of v2's commands not here yet, or an unknown word, is a UsageError."""
+    check_available(service_cli, ())
+    if not is_whole_family(service_cli):
+        check_service(service_cli, environ)
 
 
 def resolve_command(service_cli: str, words: Sequence[str],

@@ -27,6 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AWSMINI = str(ROOT / ".venv" / "bin" / "awsmini")
 AWS = str(ROOT / ".bench" / "venv" / "bin" / "aws")
+AWSMINI_COMPLETER = str(ROOT / ".venv" / "bin" / "awsmini_completer")
+AWS_COMPLETER = str(ROOT / ".bench" / "venv" / "bin" / "aws_completer")
+# The lines a Tab completes, as bash hands them over (COMP_LINE; the cursor at the end).
+COMPLETER_LINES = ("aws ec2 desc", "aws s3 ", "aws iot cancel-job-execution --")
 MOTO = str(ROOT / ".venv" / "bin" / "moto_server")
 
 
@@ -71,6 +75,26 @@ def compare(name: str, words: list[str], env: dict, cwd: str, runs: int,
               name, mini[0] * 1000, mini[1] / 1024, mini[2], aws[0] * 1000, aws[1] / 1024,
               aws[2], 100 * mini[0] / aws[0], 100 * mini[1] / aws[1], same), flush=True)
     return row
+
+
+def compare_completers(line: str, env: dict, cwd: str, runs: int) -> dict:
+    """`awsmini_completer` against `aws_completer` on one line (COMP_LINE, COMP_POINT)."""
+    samples = {"awsmini": [], "aws": []}
+    lines = {}
+    line_env = dict(env, COMP_LINE=line, COMP_POINT=str(len(line)))
+    for _ in range(runs):
+        for label, program in (("awsmini", AWSMINI_COMPLETER), ("aws", AWS_COMPLETER)):
+            seconds, rss, code, out = measure([program], line_env, cwd)
+            samples[label].append((seconds, rss, code))
+            lines[label] = len(out.splitlines())
+    mini, aws = ([statistics.median(v[0] for v in samples[k]),
+                  statistics.median(v[1] for v in samples[k])] for k in ("awsmini", "aws"))
+    print("%-38s awsmini %7.1f ms %7.1f MiB %4d lines | aws %7.1f ms %7.1f MiB %4d lines | "
+          "time %5.1f%%  mem %5.1f%%" % (
+              "complete %r" % line, mini[0] * 1000, mini[1] / 1024, lines["awsmini"],
+              aws[0] * 1000, aws[1] / 1024, lines["aws"], 100 * mini[0] / aws[0],
+              100 * mini[1] / aws[1]), flush=True)
+    return {"name": line, "awsmini": mini, "aws": aws}
 
 
 def base_env(home: str, **extra: str) -> dict:
@@ -157,6 +181,12 @@ def main() -> int:
     for name, words in offline:
         if wanted(name):
             compare(name, words, env, home, runs, check_bytes=name.startswith("skeleton"))
+
+    if wanted("complete") and os.path.exists(AWS_COMPLETER):
+        for line in COMPLETER_LINES:  # the first run fills the prompt's caches, as a first Tab
+            subprocess.run([AWSMINI_COMPLETER], env=dict(env, COMP_LINE=line), cwd=home,
+                           capture_output=True)
+            compare_completers(line, env, home, runs)
 
     # What set-up scripts run first, all answered without a request (signed locally).
     os.makedirs(os.path.join(home, ".aws"), exist_ok=True)

@@ -2,7 +2,8 @@
 
 Takes the service word and the words after it (global options already
 removed); writes the page and returns exit code 0. v2 recognises `help` as
-the service word (`aws help`), as the operation word (`aws iot help`), and as
+the service word (`aws help`, `aws help topics`, `aws help <topic>`: see
+`topics.py`), as the operation word (`aws iot help`), and as
 the only word after the operation (`aws iot cancel-job-execution help`), the
 `wait` command (`aws ec2 wait help`) or a waiter (`aws ec2 wait
 instance-running help`).
@@ -31,6 +32,7 @@ from awsmini.env import Env
 from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
                                 operation_sections, service_sections, top_sections)
+from awsmini.help import topics
 from awsmini.help.render import render_page
 from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
                              service_cli_names, waiter_table)
@@ -39,6 +41,7 @@ from awsmini.settings import Settings
 HELP_WORD = "help"
 DEFAULT_PAGER = "less -R"
 DOCS_URL = "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/"
+TOPICS_URL = "https://awscli.amazonaws.com/v2/documentation/api/latest/topic/"
 
 
 def is_help_request(service_word: str | None, words: Sequence[str]) -> bool:
@@ -74,8 +77,13 @@ def run_help(service_word: str, words: Sequence[str], env: Env,
 
 def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> str:
     """The page's address in the AWS CLI v2 command reference (names checked first)."""
+    if service_word == HELP_WORD and words and topics.is_topic(words[0]):
+        name, _ = topics.page_sections(words[0])  # an unknown topic: v2's usage error
+        return TOPICS_URL + ("index.html" if name == topics.TOPICS_WORD else name + ".html")
     if service_word == HELP_WORD:
         return DOCS_URL + "index.html"
+    if service_word == topics.SHELL_WORD:
+        return DOCS_URL + "index.html"  # v2 has no shell: its reference's first page
     if not commands.is_whole_family(service_word):
         check_service(service_word, environ)
     if list(words) == [HELP_WORD]:
@@ -92,8 +100,16 @@ def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]
 
 def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> list[str]:
     """The plain-text lines of the requested page."""
+    if service_word == HELP_WORD and words:
+        name, sections = topics.page_sections(words[0])
+        return render_page(name, sections)
     if service_word == HELP_WORD:
-        return render_page("aws", top_sections(service_cli_names(environ)))
+        # `shell` is awsmini's command word beside v2's (main.py runs it)
+        return render_page("aws", top_sections(sorted(service_cli_names(environ)
+                                                      + [topics.SHELL_WORD])))
+    if service_word == topics.SHELL_WORD and list(words) == [HELP_WORD]:
+        name, sections = topics.page_sections(topics.SHELL_WORD)
+        return render_page(name, sections)
     if list(words) == [HELP_WORD] and commands.is_whole_family(service_word):
         family = commands.family_module(service_word)
         return render_page(service_word, family_sections(

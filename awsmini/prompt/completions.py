@@ -275,6 +275,14 @@ def complete(line: str, environ: Mapping[str, str], server: ServerLookup | None 
     return Completions(word, tuple(candidates))
 
 
+def every_candidate(line: str, environ: Mapping[str, str]) -> Completions:
+    """The candidates for the last word of `line`, fuzzy-matched, keeping one that is
+    the word itself (a shell's Tab then ends the word); no server-side values."""
+    words, current = split_words(line)
+    context = read_line([w.text for w in words], environ)
+    return Completions(current.text, tuple(_candidates(context, current.text, environ)))
+
+
 def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
                 server: ServerLookup | None = None) -> list[Candidate]:
     if not context.is_valid:

@@ -132,3 +132,25 @@ def test_version(run_cli):
     result = run_cli(["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("awsmini/")
+
+
+def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
+    result = run_cli(["nosuchservice"])
+    assert result.exit_code == 252 and result.stdout == ""
+    assert ("[ERROR]: An error occurred (ParamValidation): argument command: Found invalid "
+            "choice 'nosuchservice'") in result.stderr
+    known = run_cli(["iot"])
+    assert "the following arguments are required: operation" in known.stderr
+
+
+@pytest.mark.parametrize("argv, text", [
+    (["deploy", "push", "--application-name", "app"],
+     "`awsmini deploy push`: not available yet; the generic `awsmini deploy ...` commands are"),
+    (["emr", "create-cluster", "help"], "`awsmini emr create-cluster`: not available yet"),
+    (["ddb"], "`awsmini ddb`: not available yet"),
+], ids=["run", "help", "whole-word-alone"])
+def test_v2_commands_not_here_yet(run_cli, argv, text):
+    result = run_cli(argv)
+    assert result.exit_code == 252 and result.stdout == ""
+    assert text in result.stderr
+    assert "usage:" not in result.stderr

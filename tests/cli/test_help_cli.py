@@ -182,3 +182,49 @@ def test_offline_paths_of_hand_written_commands_import_no_network_machinery(tmp_
     assert result.returncode == 0, result.stderr
     # botocore's package alone is imported to find its data; nothing of its client
     assert result.stdout.strip() in ("%d []" % code, "%d ['botocore']" % code)
+
+
+@pytest.mark.parametrize("argv, title, line", [
+    (["help", "topics"], "TOPICS()", "       o s3-config: Tuning the s3 transfer commands from the "
+                                     "config file"),
+    (["help", "return-codes"], "RETURN-CODES()", "NAME"),
+    (["help", "config-vars"], "CONFIG-VARS()", "CREDENTIALS"),
+    (["help", "s3-config"], "S3-CONFIG()", "TRANSFER SETTINGS"),
+    (["help", "s3-faq"], "S3-FAQ()", "QUESTIONS"),
+    (["help", "s3-case-insensitivity"], "S3-CASE-INSENSITIVITY()", "CHOOSING WHAT HAPPENS"),
+    (["help", "ddb-expressions"], "DDB-EXPRESSIONS()", "PLACEHOLDERS"),
+    (["shell", "help"], "SHELL()", "KEYS"),
+    (["help", "shell"], "SHELL()", "STARTING IT"),
+    (["--region", "eu-west-1", "help", "topics"], "TOPICS()", "AVAILABLE TOPICS"),
+], ids=["topics", "return-codes", "config-vars", "s3-config", "s3-faq", "case", "ddb",
+        "shell-help", "help-shell", "global-option-first"])
+def test_topic_pages(tmp_path, argv, title, line):
+    code, out, err = run(argv, tmp_path)
+    lines = out.split("\n")
+    assert (code, err) == (0, "")
+    assert lines[0].startswith(title) and lines[0].endswith(title)
+    assert line in lines
+
+
+def test_an_unknown_topic_is_a_usage_error(tmp_path):
+    code, out, err = run(["help", "return-code"], tmp_path)
+    assert code == 252 and out == ""
+    assert "argument subcommand: Found invalid choice 'return-code'" in err
+    assert "  * return-codes" in err
+
+
+def test_the_top_page_lists_the_shell(tmp_path):
+    code, out, _ = run(["help"], tmp_path)
+    lines = out.split("\n")
+    assert code == 0
+    assert lines.index("       o service-quotas") < lines.index("       o shell") < lines.index(
+        "       o signer")
+
+
+def test_a_topic_url_is_v2s(tmp_path):
+    (tmp_path / ".aws").mkdir()
+    (tmp_path / ".aws" / "config").write_text("[default]\ncli_help_output = url\n")
+    assert run(["help", "s3-faq"], tmp_path)[1] == (
+        "https://awscli.amazonaws.com/v2/documentation/api/latest/topic/s3-faq.html")
+    assert run(["help", "topics"], tmp_path)[1] == (
+        "https://awscli.amazonaws.com/v2/documentation/api/latest/topic/index.html")
