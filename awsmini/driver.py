@@ -149,10 +149,13 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command:
 
 def request_parameters(params: dict[str, Any], command: Command, custom: Customization,
                        options: GlobalOptions, settings: Settings) -> dict[str, Any]:
-    """The parameters as the call takes them: v2's defaults for the operation where
-    absent (`ec2 run-instances`: one instance), and blob strings base64-decoded unless
-    `--cli-binary-format raw-in-base64-out`. v2 does both as the call is made, after
-    every argument is read (their errors come first) and the client exists."""
+    """The parameters as the call takes them: rearranged as v2 rearranges the
+    operation's (`ec2 run-instances`: the subnet moved into the network interface the
+    shortcuts made), v2's defaults where absent (one instance), and blob strings
+    base64-decoded unless `--cli-binary-format raw-in-base64-out`. v2 does these as
+    the call is made, after every argument is read (their errors come first)."""
+    if custom.adjust is not None:
+        params = custom.adjust(params)
     if custom.call_defaults:
         params = {**custom.call_defaults, **params}
     if _binary_format(command, options, settings) != "base64":

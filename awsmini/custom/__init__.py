@@ -31,7 +31,7 @@ Each slot of a record is read by one stage, in the order of the pipeline:
                                  arguments that turn pagination off when given
     `fills` of each added      driver.unpack_parameters (6): what the argument
       ArgSpec                    stands for, put into the parameters
-    call_defaults              driver.request_parameters (9), as the call is made
+    adjust, call_defaults      driver.request_parameters (9), as the call is made
     default_page_size          driver.send_request, through paginate.with_default_page_size
                                  (10): the page size v2 asks for when none is given
     `saves` of each added      driver.send_request, for call.call_operation (9) to
@@ -84,7 +84,8 @@ class Customization:
     members)` gets the cli-only raw values given and the names of the member
     arguments given, and raises when v2 refuses the mix. `stops_paging` names
     arguments that turn pagination off, as the operation's own paging
-    arguments (`--next-token`) do. `call_defaults` are
+    arguments (`--next-token`) do. `adjust(params)` returns the parameters
+    rearranged as v2's before-parameter-build handlers rearrange them; `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
     them; `default_page_size` is the page size v2 asks for while paginating;
     `help_note` is the note v2's manual page adds after the description.
@@ -99,6 +100,7 @@ class Customization:
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
     stops_paging: tuple[str, ...] = ()
+    adjust: Callable[[dict], dict] | None = None
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
     default_page_size: DefaultPageSize | None = None
     help_note: str | None = None

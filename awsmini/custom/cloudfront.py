@@ -33,8 +33,9 @@ def _not_with_invalidation_batch(options: Mapping[str, Any], members: Sequence[s
 _CREATE_INVALIDATION = Customization(
     optional=("invalidation-batch",),
     added=(ArgSpec("paths", "", "", "list", nargs="+", is_cli_only=True, fills=_paths,
-                   documentation="The space-separated paths to be invalidated. Note: "
-                                 "--invalidation-batch and --paths are mutually exclusive."),),
+                   documentation="The paths to invalidate, as separate words (a batch with "
+                                 "a new caller reference is made of them). Give either "
+                                 "--paths or --invalidation-batch."),),
     check=_not_with_invalidation_batch)
 
 OPERATIONS: Mapping[str, Customization] = {

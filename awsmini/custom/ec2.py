@@ -6,7 +6,10 @@
 - `create-image`: `--no-no-reboot` is `--reboot` (argrename.py).
 - `run-instances`: `--count N` or `--count MIN:MAX` in place of `--min-count`
   and `--max-count`, and one instance when none is given
-  (awscli/customizations/ec2/addcount.py).
+  (awscli/customizations/ec2/addcount.py); `--secondary-private-ip-addresses`,
+  `--secondary-private-ip-address-count` and `--[no-]associate-public-ip-address`
+  fill the first network interface, into which the subnet, the groups and the
+  IPv6 options then move (awscli/customizations/ec2/runinstances.py).
 - `authorize-security-group-ingress|egress`, `revoke-security-group-ingress|egress`:
   one rule given as `--protocol`, `--port`, `--cidr`, `--source-group` and
   `--group-owner`; the arguments they stand for stay, undocumented
@@ -45,6 +48,78 @@ def _count(params: dict, raw: str) -> None:
         raise ParamValidationError("count parameter should be of form min[:max] (e.g. 1 or 1:10)")
 
 
+# ------------------------------------- run-instances network-interface shortcuts
+# (awscli/customizations/ec2/runinstances.py): simple options that fill the first
+# network interface; the options that then belong inside it are moved there.
+
+def _first_interface(params: dict) -> dict:
+    interfaces = params.setdefault("NetworkInterfaces", [{"DeviceIndex": 0}])
+    return interfaces[0]
+
+
+def _secondary_addresses(params: dict, raw: Any) -> None:
+    if raw:
+        _first_interface(params).setdefault(
+            "PrivateIpAddresses", [{"PrivateIpAddress": address, "Primary": False}
+                                   for address in raw])
+
+
+def _secondary_count(params: dict, raw: Any) -> None:
+    if raw:
+        _first_interface(params)["SecondaryPrivateIpAddressCount"] = raw
+
+
+def _public_address(params: dict, raw: Any) -> None:
+    _first_interface(params)["AssociatePublicIpAddress"] = bool(raw)
+
+
+_NETWORK_SHORTCUTS = (
+    ArgSpec("secondary-private-ip-addresses", "", "", "list", nargs="*", is_cli_only=True,
+            fills=_secondary_addresses, documentation=(
+                "<p>Secondary private IP addresses for the instance's first network interface "
+                "(several may be given). To have a number of them chosen for you, use "
+                "--secondary-private-ip-address-count.</p>")),
+    ArgSpec("secondary-private-ip-address-count", "", "", "long", is_cli_only=True,
+            fills=_secondary_count, documentation=(
+                "<p>How many secondary private IP addresses to give the instance's first "
+                "network interface.</p>")),
+    ArgSpec("associate-public-ip-address", "", "", "boolean", is_cli_only=True,
+            negative_name="no-associate-public-ip-address", fills=_public_address,
+            documentation=("<p>Whether the instance's first network interface gets a "
+                           "public IP address (in a VPC).</p>")),
+)
+_MOVED_INTO_INTERFACE = (("SubnetId", "SubnetId"), ("SecurityGroupIds", "Groups"),
+                         ("Ipv6AddressCount", "Ipv6AddressCount"),
+                         ("Ipv6Addresses", "Ipv6Addresses"), ("EnablePrimaryIpv6", "PrimaryIpv6"))
+
+
+def _no_interfaces_with_shortcuts(options: Mapping[str, Any], members: Sequence[str]) -> None:
+    if "network-interfaces" in members and any(
+            options.get(spec.cli_name) for spec in _NETWORK_SHORTCUTS):
+        raise ParamValidationError("Mixing the --network-interfaces option with the simple, "
+                                   "scalar options is not supported.")
+
+
+def _into_the_interface(params: dict) -> dict:
+    """With a first interface that has addresses of its own, the subnet, groups and
+    IPv6 options must be given inside it (RunInstances refuses them beside it)."""
+    interfaces = params.get("NetworkInterfaces")
+    if not interfaces or not isinstance(interfaces[0], dict):
+        return params
+    interface = interfaces[0]
+    if not any(key in interface for key in ("PrivateIpAddresses",
+                                            "SecondaryPrivateIpAddressCount",
+                                            "AssociatePublicIpAddress")):
+        return params
+    for outside, inside in _MOVED_INTO_INTERFACE:
+        if outside in params:
+            interface[inside] = params.pop(outside)
+    if "PrivateIpAddress" in params:
+        interface["PrivateIpAddresses"] = [{"PrivateIpAddress": params.pop("PrivateIpAddress"),
+                                            "Primary": True}]
+    return params
+
+
 _RUN_INSTANCES = Customization(
     removed=("min-count", "max-count"),
     added=(_custom("count", (
@@ -52,7 +127,9 @@ _RUN_INSTANCES = Customization(
         "to be the minimum to launch (defaults to 1).  If a range is\nprovided in the form "
         "<code>min:max</code> then the first number is\ninterpreted as the minimum number "
         "of instances to launch and the second\nis interpreted as the maximum number of "
-        "instances to launch.</p>"), _count),),
+        "instances to launch.</p>"), _count), *_NETWORK_SHORTCUTS),
+    check=_no_interfaces_with_shortcuts,
+    adjust=_into_the_interface,
     call_defaults={"MinCount": 1, "MaxCount": 1})
 
 

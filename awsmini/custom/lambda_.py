@@ -18,8 +18,8 @@ from awsmini.errors import ParamValidationError
 
 _NOT_A_ZIP = ("--zip-file must be a zip file with the fileb:// prefix.\n"
               "Example usage:  --zip-file fileb://path/to/file.zip")
-_DOC = ("<p>The path to the zip file of the {0} you are uploading. Specify --zip-file or "
-        "--{0}, but not both. Example: fileb://{0}.zip</p>")
+_DOC = ("<p>The zip archive of the {0}, read with the <code>fileb://</code> prefix "
+        "(<code>fileb://{0}.zip</code>). Give either --zip-file or --{0}.</p>")
 
 
 def _check_zip(value: Any) -> bytes:

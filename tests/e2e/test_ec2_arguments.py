@@ -68,3 +68,36 @@ def test_security_group_rule_shortcuts(aws_json):
 def test_a_list_option_given_no_words_sends_an_empty_list(aws_json):
     # `--instance-ids $EMPTY` in a script: v2 sends the call (every instance), exit 0
     assert aws_json("ec2", "describe-instances", "--instance-ids") == {"Reservations": []}
+
+
+def test_run_instances_network_shortcuts_fill_the_first_interface(aws, aws_json):
+    vpc = aws_json("ec2", "create-vpc", "--cidr-block", "10.1.0.0/16")["Vpc"]["VpcId"]
+    subnet = aws_json("ec2", "create-subnet", "--vpc-id", vpc,
+                      "--cidr-block", "10.1.1.0/24")["Subnet"]["SubnetId"]
+    group = aws_json("ec2", "create-security-group", "--group-name", "g", "--description", "d",
+                     "--vpc-id", vpc)["GroupId"]
+    ran = aws("ec2", "run-instances", "--image-id", "ami-12c6146b", "--subnet-id", subnet,
+              "--security-group-ids", group, "--associate-public-ip-address",
+              "--secondary-private-ip-address-count", "2", "--debug")
+    assert ran.returncode == 0, ran.stderr
+    [instance] = json.loads(ran.stdout)["Instances"]
+    assert instance["SubnetId"] == subnet
+    [sent] = [line for line in ran.stderr.splitlines()
+              if "Making request for OperationModel(name=RunInstances)" in line]
+    # inside the interface, where RunInstances wants them beside these options
+    for part in ("'NetworkInterface.1.AssociatePublicIpAddress': 'true'",
+                 "'NetworkInterface.1.SecondaryPrivateIpAddressCount': 2",
+                 "'NetworkInterface.1.SubnetId': '%s'" % subnet,
+                 "'NetworkInterface.1.SecurityGroupId.1': '%s'" % group):
+        assert part in sent
+    assert "'SubnetId'" not in sent and "'SecurityGroupId.1'" not in sent
+
+
+def test_network_shortcuts_and_network_interfaces_do_not_mix(aws):
+    mixed = aws("ec2", "run-instances", "--image-id", "ami-12c6146b",
+                "--associate-public-ip-address",
+                "--network-interfaces", "DeviceIndex=0,SubnetId=subnet-1")
+    assert mixed.returncode == 252
+    assert mixed.stderr.splitlines()[1].endswith(
+        "Mixing the --network-interfaces option with the simple, scalar options is not "
+        "supported.")

@@ -163,6 +163,16 @@ def test_call_reads_the_call_defaults_slot(environ):
                                                               "thingTypeName": "t"}
 
 
+def test_call_reads_the_adjust_slot(environ):
+    options, _ = parse_global_options(["iot"])
+    model = models.load_operation("iot", "ListThings", environ)
+    command = resolve.Command("iot", "iot", "ListThings", model, ())
+    record = Customization(adjust=lambda params: {"moved": params.pop("maxResults"), **params},
+                           call_defaults={"thingTypeName": "t"})
+    assert request_parameters({"maxResults": 1}, command, record, options,
+                              Settings(options, environ)) == {"moved": 1, "thingTypeName": "t"}
+
+
 def test_paging_reads_the_stops_paging_slot():
     from awsmini.paginate import plan_paging
 
@@ -211,6 +221,7 @@ SLOT_TESTS = {
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "stops_paging": test_paging_reads_the_stops_paging_slot,
+    "adjust": test_call_reads_the_adjust_slot,
     "call_defaults": test_call_reads_the_call_defaults_slot,
     "default_page_size": test_paging_reads_the_default_page_size_slot,
     "help_note": test_help_reads_the_note_slot,

@@ -98,3 +98,24 @@ def test_rule_shortcuts_do_not_mix_with_ip_permissions():
         check_custom(*RULE, {"cidr": "", "source-group": "web"}, ["ip-permissions"])
     assert caught.value.message == (
         "The --source_group option is not compatible with the --ip-permissions option ")
+
+
+def test_the_run_instances_shortcuts_move_the_subnet_into_the_interface():
+    from awsmini.custom import ec2
+
+    params = {"ImageId": "ami-1", "SubnetId": "subnet-1", "SecurityGroupIds": ["sg-1"],
+              "PrivateIpAddress": "10.0.0.5"}
+    ec2._public_address(params, True)
+    ec2._secondary_addresses(params, ["10.0.0.6", "10.0.0.7"])
+    assert ec2._into_the_interface(params) == {"ImageId": "ami-1", "NetworkInterfaces": [{
+        "DeviceIndex": 0, "AssociatePublicIpAddress": True, "SubnetId": "subnet-1",
+        "Groups": ["sg-1"],
+        "PrivateIpAddresses": [{"PrivateIpAddress": "10.0.0.5", "Primary": True}]}]}
+
+
+def test_without_the_shortcuts_the_parameters_stay_as_given():
+    from awsmini.custom import ec2
+
+    params = {"ImageId": "ami-1", "SubnetId": "subnet-1",
+              "NetworkInterfaces": [{"DeviceIndex": 0, "Description": "d"}]}
+    assert ec2._into_the_interface(dict(params)) == params
