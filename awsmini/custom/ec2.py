@@ -14,6 +14,8 @@
   one rule given as `--protocol`, `--port`, `--cidr`, `--source-group` and
   `--group-owner`; the arguments they stand for stay, undocumented
   (awscli/customizations/ec2/secgroupsimplify.py).
+- `create-network-acl-entry`, `replace-network-acl-entry`: `--protocol` also takes
+  `tcp`, `udp`, `icmp` and `all` for their numbers (awscli/customizations/ec2/protocolarg.py).
 - `describe-volumes`, `describe-snapshots`: pages of 1000 while paginating,
   unless a page size or a filter is given (awscli/customizations/ec2/paginate.py).
 - `import-instance` and `import-volume` are taken out of the service: they
@@ -228,12 +230,28 @@ _SECURITY_GROUP_RULE_NOTED = replace(_SECURITY_GROUP_RULE, help_note=(
     "To specify multiple rules in a single command use the <code>--ip-permissions</code> option"))
 
 
+# ---------------------------------------------- network ACL entries' protocol
+
+_PROTOCOL_NUMBERS = {"tcp": "6", "udp": "17", "icmp": "1", "all": "-1"}
+
+
+def _protocol_number(params: dict) -> dict:
+    if params.get("Protocol") in _PROTOCOL_NUMBERS:
+        params["Protocol"] = _PROTOCOL_NUMBERS[params["Protocol"]]
+    return params
+
+
+_NETWORK_ACL_ENTRY = Customization(adjust=_protocol_number)
+
+
 SERVICE = Customization(
     renames={"no-egress": "ingress", "no-disable-api-termination": "enable-api-termination"},
     has_boolean_flags=True)
 
 OPERATIONS: Mapping[str, Customization] = {
     "create-image": Customization(renames={"no-no-reboot": "reboot"}),
+    "create-network-acl-entry": _NETWORK_ACL_ENTRY,
+    "replace-network-acl-entry": _NETWORK_ACL_ENTRY,
     "run-instances": _RUN_INSTANCES,
     "authorize-security-group-ingress": _SECURITY_GROUP_RULE_NOTED,
     "authorize-security-group-egress": _SECURITY_GROUP_RULE_NOTED,

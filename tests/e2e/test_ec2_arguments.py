@@ -101,3 +101,17 @@ def test_network_shortcuts_and_network_interfaces_do_not_mix(aws):
     assert mixed.stderr.splitlines()[1].endswith(
         "Mixing the --network-interfaces option with the simple, scalar options is not "
         "supported.")
+
+
+@pytest.mark.parametrize("protocol, number", [("tcp", "6"), ("udp", "17"), ("icmp", "1"),
+                                              ("all", "-1"), ("6", "6")])
+def test_network_acl_entries_take_protocol_names(aws, aws_json, protocol, number):
+    vpc = aws_json("ec2", "create-vpc", "--cidr-block", "10.2.0.0/16")["Vpc"]["VpcId"]
+    acl = aws_json("ec2", "create-network-acl", "--vpc-id", vpc)["NetworkAcl"]["NetworkAclId"]
+    made = aws("ec2", "create-network-acl-entry", "--network-acl-id", acl, "--rule-number",
+               "100", "--protocol", protocol, "--rule-action", "allow", "--ingress",
+               "--cidr-block", "0.0.0.0/0", "--port-range", "From=80,To=80")
+    assert made.returncode == 0, made.stderr
+    [entry] = [e for e in aws_json("ec2", "describe-network-acls", "--network-acl-ids", acl)[
+        "NetworkAcls"][0]["Entries"] if e["RuleNumber"] == 100]
+    assert entry["Protocol"] == number
