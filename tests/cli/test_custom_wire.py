@@ -91,3 +91,20 @@ def test_kinesis_list_streams_old_token_turns_pagination_off(requests):
     assert requests("kinesis", "list-streams", "--exclusive-start-stream-name", "s1") == [
         {"ExclusiveStartStreamName": "s1"}]
     assert requests("kinesis", "list-streams") == [{}, {"NextToken": "page-2"}]
+
+
+# awscli/customizations/rekognition.py
+@pytest.mark.parametrize("argv, sent_images", [
+    (["recognize-celebrities", "--image-bytes", "fileb://photo.jpg"],
+     {"Image": {"Bytes": "anBlZyBieXRlcw=="}}),
+    (["detect-labels", "--image", "S3Object={Bucket=bkt,Name=k}"],
+     {"Image": {"S3Object": {"Bucket": "bkt", "Name": "k"}}}),
+    (["compare-faces", "--source-image-bytes", "fileb://photo.jpg",
+      "--target-image", "S3Object={Bucket=bkt,Name=k}"],
+     {"SourceImage": {"Bytes": "anBlZyBieXRlcw=="},
+      "TargetImage": {"S3Object": {"Bucket": "bkt", "Name": "k"}}}),
+], ids=["bytes", "structure-still-works", "compare-faces-both-ways"])
+def test_rekognition_images_may_be_given_as_bytes(requests, home, argv, sent_images):
+    (home / "photo.jpg").write_bytes(b"jpeg bytes")
+    [request] = requests("rekognition", *argv)
+    assert request == sent_images
