@@ -1,17 +1,54 @@
-"""emr: v2's renamed arguments, whose botocore names would collide with a global
-option or read badly (ARGUMENT_RENAMES of awscli/customizations/argrename.py);
-and the operations v2 takes out of the service's command table, which then
-answer as unknown operations (awscli/customizations/removals.py).
+"""emr: v2's changes to its generic operations.
+
+- Every operation: renamed arguments, whose botocore names would collide with a
+  global option or read badly (ARGUMENT_RENAMES of awscli/customizations/argrename.py).
+- `list-clusters`: `--active`, `--terminated` and `--failed` stand for the
+  cluster states they name; one state filter at most, `--cluster-states`
+  included (awscli/customizations/emr/listclusters.py and constants.py).
+- The operations v2 takes out of the service's command table, which then
+  answer as unknown operations (awscli/customizations/removals.py).
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Any, Callable, Mapping, Sequence
 
+from awsmini.arguments import ArgSpec
 from awsmini.custom import Customization
+from awsmini.errors import ParamValidationError
+
+_STATE_FILTERS = {
+    "active": ("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING"),
+    "terminated": ("TERMINATED",),
+    "failed": ("TERMINATED_WITH_ERRORS",),
+}
+
+
+def _states(states: tuple[str, ...]) -> Callable[[dict, Any], None]:
+    def fill(params: dict, raw: Any) -> None:
+        if raw is True:
+            params["ClusterStates"] = list(states)
+    return fill
+
+
+def _one_state_filter(options: Mapping[str, Any], members: Sequence[str]) -> None:
+    given = [name for name in _STATE_FILTERS if options.get(name)]
+    if len(given) + ("cluster-states" in members) > 1:
+        raise ParamValidationError("You can specify only one of the cluster state filters: "
+                                   "--cluster-states, --active, --terminated, --failed.")
+
+
+_LIST_CLUSTERS = Customization(
+    added=tuple(ArgSpec(name, "", "", "boolean", is_cli_only=True, fills=_states(states),
+                        documentation=("<p>Only the clusters whose state is one of: %s.</p>"
+                                       % ", ".join(states)))
+                for name, states in _STATE_FILTERS.items()),
+    check=_one_state_filter)
 
 SERVICE = Customization(renames={"job-flow-ids": "cluster-ids", "job-flow-id": "cluster-id"})
 
-OPERATIONS: Mapping[str, Customization] = {}
+OPERATIONS: Mapping[str, Customization] = {
+    "list-clusters": _LIST_CLUSTERS,
+}
 
 REMOVED_OPERATIONS = (
     "run-job-flow",

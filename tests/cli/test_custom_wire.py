@@ -108,3 +108,26 @@ def test_rekognition_images_may_be_given_as_bytes(requests, home, argv, sent_ima
     (home / "photo.jpg").write_bytes(b"jpeg bytes")
     [request] = requests("rekognition", *argv)
     assert request == sent_images
+
+
+# awscli/customizations/codedeploy/locationargs.py
+@pytest.mark.parametrize("location, revision", [
+    (["--s3-location", "bucket=b,key=app.zip,bundleType=zip,eTag=e1"],
+     {"revisionType": "S3", "s3Location": {"bucket": "b", "key": "app.zip",
+                                           "bundleType": "zip", "eTag": "e1"}}),
+    (["--github-location", '{"repository": "o/r", "commitId": "abc"}'],
+     {"revisionType": "GitHub", "gitHubLocation": {"repository": "o/r", "commitId": "abc"}}),
+], ids=["s3-shorthand", "github-json"])
+def test_deploy_locations_stand_for_the_revision(requests, location, revision):
+    [request] = requests("deploy", "create-deployment", "--application-name", "app",
+                         "--deployment-group-name", "g", *location)
+    assert request == {"applicationName": "app", "deploymentGroupName": "g",
+                       "revision": revision}
+
+
+def test_an_s3_location_without_its_bundle_type_is_refused(run_cli):
+    result = run_cli(["deploy", "create-deployment", "--application-name", "app",
+                      "--s3-location", "bucket=b,key=k", "--endpoint-url", "http://127.0.0.1:9"])
+    assert result.exit_code == 252
+    assert result.stderr.splitlines()[1].endswith(
+        "--s3-location must specify bucket, key and bundleType.")
