@@ -119,6 +119,7 @@ INDEX: Mapping[str, str] = {
     "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
     "cloudfront": "cloudfront",
+    "cloudwatch": "cloudwatch",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
     "connecthealth": "connecthealth",

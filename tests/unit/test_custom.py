@@ -298,3 +298,9 @@ def test_removed_operations_are_unknown_to_resolve(service_cli, operation, envir
     with pytest.raises(UsageError, match="argument operation: Found invalid choice '%s'"
                        % operation):
         resolve.resolve_command(service_cli, [operation], environ)
+
+
+def test_cloudwatch_splits_dimensions_on_commas_outside_quotes():
+    from awsmini.custom.cloudwatch import split_on_commas
+
+    assert split_on_commas('a=1,b="x,y",c=') == ["a=1", "b=x,y", "c="]
