@@ -3,7 +3,6 @@ npm, pip, swift, nuget and dotnet programs on PATH recording their arguments."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time

@@ -101,7 +101,8 @@ def test_nuget_sources_and_the_name_to_use():
                "  10.  dom/repo [Disabled]\n      https://old/index.json\n  3.  last [Enabled]\n")
     sources = tools.nuget_sources(listing)
     assert sources == {"nuget.org": "https://api/index.json", "dom/repo": "https://old/index.json"}
-    assert tools.nuget_source_name("https://api/index.json", sources, "d", "r") == ("nuget.org", True)
+    assert tools.nuget_source_name("https://api/index.json", sources, "d", "r") == (
+        "nuget.org", True)
     assert tools.nuget_source_name("https://new", sources, "dom", "repo") == ("dom/repo", True)
     assert tools.nuget_source_name("https://new", sources, "d", "r") == ("d/r", False)
 
