@@ -39,14 +39,17 @@ ALL = None  # the whole command word is hand-written
 TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "s3": ("awsmini.commands.s3", ALL),
     "cloudformation": ("awsmini.commands.cloudformation", ("deploy", "package")),
+    "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),
     "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
+    "ecs": ("awsmini.commands.ecs", ("execute-command",)),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
+    "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "configure": ("awsmini.commands.configure", ALL),
 }
 

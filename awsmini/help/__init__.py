@@ -118,7 +118,9 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
         operations = list(operation_table(service, environ))  # without v2's removals
-        operations.extend(commands.subcommand_words(service_word))
+        # a hand-written command may replace an operation of its name (`ssm start-session`)
+        operations.extend(word for word in commands.subcommand_words(service_word)
+                          if word not in operations)
         if models.waiters(service, environ):
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)

@@ -309,8 +309,8 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
         names = list(operation_table(service, environ))
         extra = commands.subcommand_words(context.service) + (
             [resolve.WAIT] if models.waiters(service, environ) else [])
-        if extra:
-            names = sorted(names + extra)
+        if extra:  # a hand-written command may replace an operation of its name
+            names = sorted(set(names + extra))
         return fuzzy_filter([Candidate(name) for name in names], word)
     if context.command is not None and not word.startswith("-"):
         words = _command_word_candidates(context, word)
