@@ -13,6 +13,8 @@ import json
 import os
 from typing import Mapping
 
+from awsmini.userfiles import replace_text
+
 MAX_COMMANDS = 500
 
 
@@ -37,12 +39,8 @@ def append_command(path: str, command: str) -> None:
     """Add `command` as the newest entry, keeping the last MAX_COMMANDS."""
     commands = (load_commands(path) + [command])[-MAX_COMMANDS:]
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = "%s.%d.tmp" % (path, os.getpid())
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fp:
-            json.dump({"version": 1, "commands": commands}, fp)
-        os.replace(tmp, path)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        replace_text(path, json.dumps({"version": 1, "commands": commands}), 0o600)
     except OSError:
         pass  # a history that cannot be saved must not stop the command
 

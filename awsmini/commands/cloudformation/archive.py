@@ -19,6 +19,8 @@ import uuid
 import zipfile
 from typing import Iterator
 
+from awsmini.userfiles import mode_of, new_file_mode, replace_text
+
 
 def make_zip(zip_path: str, source_root: str) -> str:
     """Write the zip of the directory `source_root` to `zip_path`; returns `zip_path`."""
@@ -76,24 +78,9 @@ def write_atomically(path: str, text: str) -> None:
     if os.path.isdir(target):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".%s-" % os.path.basename(target),
-                                             dir=os.path.dirname(target))
+        replace_text(target, text, mode_of(target, new_file_mode()))
     except OSError as error:
         raise type(error)(error.errno, error.strerror, path) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        _remove(temporary)
-        raise
 
 
 def _remove(path: str) -> None:

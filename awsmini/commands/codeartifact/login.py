@@ -17,13 +17,13 @@ import contextlib
 import os
 import subprocess
 import sys
-import tempfile
 from datetime import datetime, timezone
 from typing import Any, Callable, Mapping, Sequence
 
 from awsmini.commands import Context
 from awsmini.commands.codeartifact import tools
 from awsmini.errors import OtherError
+from awsmini.userfiles import replace_text
 
 NOT_FOUND = "%s was not found. Please verify installation."
 
@@ -208,18 +208,5 @@ def _read(path: str) -> str | None:
 def write_private(path: str, text: str) -> None:
     """Replace the file (a link's target) with `text`, whole, readable by its owner
     only (v2 makes an existing file so too); its directory is made when missing."""
-    target = os.path.realpath(path)
-    directory, name = os.path.split(target)
-    os.makedirs(directory, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix="." + name + ".", dir=directory)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as fp:
-            os.fchmod(fp.fileno(), 0o600)
-            fp.write(text)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    os.makedirs(os.path.dirname(os.path.realpath(path)), exist_ok=True)
+    replace_text(path, text, 0o600)

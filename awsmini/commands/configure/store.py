@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from typing import Callable, Iterator
 
 from awsmini.errors import OtherError
+from awsmini.userfiles import replace_text
 
 NEW_FILE_MODE = 0o600
 
@@ -48,20 +48,7 @@ def _read(path: str) -> tuple[str, int | None]:
 
 
 def _replace(path: str, text: str, mode: int) -> None:
-    target = os.path.realpath(path)  # a link stays a link: its target is replaced
-    directory, name = os.path.split(target)
-    descriptor, temporary = tempfile.mkstemp(prefix="." + name + ".", dir=directory)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as fp:
-            os.fchmod(fp.fileno(), mode)
-            fp.write(text)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    replace_text(path, text, mode)
 
 
 @contextlib.contextmanager

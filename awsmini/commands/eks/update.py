@@ -15,12 +15,12 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import tempfile
 from typing import Any, Mapping
 
 from awsmini.commands import Context
 from awsmini.commands.eks import kubeconfig
 from awsmini.commands.eks.kubeconfig import KubeconfigError
+from awsmini.userfiles import mode_of, replace_text
 
 LOG = logging.getLogger(__name__)
 ACTIVE_STATES = ("ACTIVE", "UPDATING")
@@ -132,21 +132,8 @@ def write_kubeconfig(path: str, text: str) -> None:
     except OSError as error:
         raise KubeconfigError("Can't create directory for writing: %s" % error) from error
     try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o600
+        replace_text(target, text, mode_of(target, 0o600))
     except OSError as error:
-        raise KubeconfigError("Can't open kubeconfig for writing: %s" % error) from error
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".kubeconfig-", dir=directory)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
         if error.errno == errno.EISDIR:
             error = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         raise KubeconfigError("Can't open kubeconfig for writing: %s" % error) from error
