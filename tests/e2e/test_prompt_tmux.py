@@ -178,6 +178,7 @@ def test_ctrl_c_in_shell_clears_the_line(server, pane):
     screen.wait_for(r"^> aws iot list-thi\s*$")
     screen.key("C-c")
     screen.wait_for(r"^> aws\s*$")
+    screen.wait_for(r"^\s+accessanalyzer\s")  # the menu is back without a keystroke
     screen.key("C-d")
     assert "RC=0" in screen.wait_for(r"^RC=\d+")
 
@@ -234,3 +235,49 @@ def test_menu_lists_resources_from_the_endpoint_on_the_line(server, pane):
     screen.key("Enter")
     assert "RC=0" in screen.wait_for(r"^RC=\d+")
     assert status(server, "example-job-01") == "CANCELED"
+
+
+def write_history(server, *commands: str) -> None:
+    folder = os.path.join(server.cwd, ".aws", "awsmini")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "prompt_history.json"), "w") as fp:
+        json.dump({"version": 1, "commands": list(commands)}, fp)
+
+
+def test_ctrl_d_leaves_as_v2_does(server, pane):
+    write_history(server, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt 2>err.txt")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.key("C-d")
+    assert "RC=130" in screen.wait_for(r"^RC=\d+")  # v2: Ctrl+D aborts like Ctrl+C
+    with open(os.path.join(server.cwd, "err.txt")) as fp:
+        assert fp.read() == "> aws \n"
+    with open(os.path.join(server.cwd, ".aws", "awsmini", "prompt_history.json")) as fp:
+        assert json.load(fp)["commands"] == ["s3 ls"]
+
+
+def test_up_on_an_empty_line_walks_the_history(server, pane):
+    write_history(server, "iot list-things --endpoint-url " + server.url, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.key("Up")
+    screen.wait_for(r"^> aws s3 ls\s*$")
+    screen.key("Up")
+    screen.wait_for(r"^> aws iot list-things --endpoint-url \S+\s*$")
+    screen.key("Up")  # the oldest entry stays
+    screen.key("Down")
+    screen.wait_for(r"^> aws s3 ls\s*$")
+    screen.key("Up")
+    screen.wait_for(r"^> aws iot list-things --endpoint-url \S+\s*$")
+    screen.key("Enter")
+    text = screen.wait_for(r"^RC=\d+")
+    assert "RC=0" in text and '"thingName": "MyRPi"' in text
+
+
+def test_up_in_the_menu_still_steps_back(server, pane):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.type("iot list-things-in-bil")
+    screen.wait_for(r"^\s+list-things-in-billing-group\s*$")
+    screen.key("Up")  # typed text: Up goes into the menu, from the last item
+    screen.wait_for(r"^> aws iot list-things-in-billing-group\s*$")
