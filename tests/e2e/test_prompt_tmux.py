@@ -29,7 +29,7 @@ WARNING = ("awsmini: [WARNING]: auto-prompt needs an interactive terminal; "
 class Pane:
     """One tmux session on a private server, running `command` in a 120x40 pane."""
 
-    def __init__(self, command: str, environ: dict, cwd: str) -> None:
+    def __init__(self, command: str, environ: dict, cwd: str, columns: int = 120) -> None:
         self.socket = "awsmini-test-%s" % uuid.uuid4().hex[:8]
         # tmux would otherwise move a cleared screen into the history, where the
         # erased UI would look as if it had been left behind.
@@ -40,7 +40,7 @@ class Pane:
         with open(script, "w") as fp:
             fp.write("".join("export %s=%s\n" % (k, shlex.quote(v)) for k, v in environ.items()))
             fp.write("cd %s\n%s\necho \"RC=$?\"\nexec sleep 600\n" % (shlex.quote(cwd), command))
-        self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", "bash " + script)
+        self._tmux("new-session", "-d", "-x", str(columns), "-y", "40", "-s", "t", "bash " + script)
         self.socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()
 
     def _tmux(self, *args: str) -> str:
@@ -97,8 +97,8 @@ def server(moto_reset, tmp_path):
 def pane(server):
     panes = []
 
-    def start(command: str) -> Pane:
-        panes.append(Pane(command, server.environ, server.cwd))
+    def start(command: str, columns: int = 120) -> Pane:
+        panes.append(Pane(command, server.environ, server.cwd, columns))
         return panes[-1]
 
     yield start
@@ -281,3 +281,21 @@ def test_up_in_the_menu_still_steps_back(server, pane):
     screen.wait_for(r"^\s+list-things-in-billing-group\s*$")
     screen.key("Up")  # typed text: Up goes into the menu, from the last item
     screen.wait_for(r"^> aws iot list-things-in-billing-group\s*$")
+
+
+HINTS = ("[ENTER] Autocomplete Choice/Execute Command", "[F1] Show Shortkey Help",
+         "[F2] Focus on next panel", "[F3] Hide/Show Docs", "[F5] Hide/Show Output")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_toolbar_wraps_between_hints(server, pane, columns):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt", columns)
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    text = screen.wait_for(r"\[F5\] Hide/Show Output\s*$")
+    rows = text.rstrip("\n").split("\n")
+    rule = max(i for i, row in enumerate(rows) if row.startswith("\u2500" * 10))
+    toolbar = [row.rstrip() for row in rows[rule + 1:] if row.strip()]
+    assert all(len(row) <= columns for row in toolbar)
+    found = [hint.strip() for row in toolbar for hint in row.split("    ") if hint.strip()]
+    assert found == list(HINTS)  # each hint whole, in order, on one row
+    assert len(toolbar) == 2
