@@ -299,3 +299,13 @@ def test_toolbar_wraps_between_hints(server, pane, columns):
     found = [hint.strip() for row in toolbar for hint in row.split("    ") if hint.strip()]
     assert found == list(HINTS)  # each hint whole, in order, on one row
     assert len(toolbar) == 2
+
+
+def test_doc_panel_keeps_list_items_on_their_marker_line(server, pane):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt iot associate-targets-with-job")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.key("F3")
+    text = screen.wait_for(r"\|Doc panel\|")
+    text = screen.wait_for(r"^\* The job status must currently be \"IN_PROGRESS\"\.")
+    assert re.search(r"^\* The job must have been created with the targetSelection", text, re.M)
+    assert not re.search(r"^\*\s*$", text, re.M)  # no marker left alone on its line

@@ -266,6 +266,12 @@ def test_wrap_does_not_break_words():
     assert wrapped == "alpha beta\ngamma delta\n\n* one two\n  three"
 
 
+def test_wrap_keeps_a_list_item_with_its_paragraph():
+    wrapped = text.wrap("<p>Intro.</p><ul><li><p>one two three</p></li>"
+                        "<li><p><code>b</code> - two</p></li><li></li></ul><p>End.</p>", 11)
+    assert wrapped == "Intro.\n\n* one two\n  three\n\n* b - two\n\nEnd."
+
+
 # ---------------------------------------------------------------- history
 
 def test_history_file(tmp_path):
