@@ -181,6 +181,10 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         input_buffer.start_completion(select_first=False)
 
     app.pre_run_callables.append(pre_run)
+    from awsmini.prompt.sources import when_full_names
+
+    # A first run reads the services' full names in the background: show them when there.
+    when_full_names(lambda: _call_in_loop(app, lambda: _recomplete(app, state, input_buffer)))
     if server_values is not None:
         server_values.on_arrival = lambda: _call_in_loop(app, lambda: _recomplete(
             app, state, input_buffer))
@@ -201,12 +205,14 @@ def _call_in_loop(app: Application, function) -> None:
 
 
 def _recomplete(app: Application, state: PromptState, input_buffer: Buffer) -> None:
-    """New values have arrived: compute the menu again, unless an item is selected."""
+    """New values (server-side, or the services' full names) have arrived: compute
+    the menu again, unless an item is selected."""
     current = input_buffer.complete_state
     if app.is_done or state.history_mode or (current is not None
                                              and current.complete_index is not None):
         return
     if app.layout.current_buffer is input_buffer:
+        input_buffer.complete_state = None  # else prompt_toolkit keeps the menu it has
         input_buffer.start_completion(select_first=False)
 
 

@@ -309,3 +309,15 @@ def test_doc_panel_keeps_list_items_on_their_marker_line(server, pane):
     text = screen.wait_for(r"^\* The job status must currently be \"IN_PROGRESS\"\.")
     assert re.search(r"^\* The job must have been created with the targetSelection", text, re.M)
     assert not re.search(r"^\*\s*$", text, re.M)  # no marker left alone on its line
+
+
+def test_service_names_show_on_a_first_run(server, pane):
+    from awsmini.prompt.sources import cache_dir
+
+    cache = cache_dir(server.environ)
+    assert not os.path.exists(cache) or not any(
+        name.startswith("services-") for name in os.listdir(cache))  # a cold cache
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.wait_for(r"^\s+accessanalyzer\s+Access Analyzer\s*$", timeout=30)
+    screen.wait_for(r"^\s+acm\s+AWS Certificate Manager\s*$")
