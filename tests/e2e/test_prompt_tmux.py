@@ -321,3 +321,12 @@ def test_service_names_show_on_a_first_run(server, pane):
     screen.wait_for(r"^\s+accessanalyzer\s")
     screen.wait_for(r"^\s+accessanalyzer\s+Access Analyzer\s*$", timeout=30)
     screen.wait_for(r"^\s+acm\s+AWS Certificate Manager\s*$")
+
+
+def test_history_search_badge_leads_the_toolbar(server, pane):
+    write_history(server, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt", 80)
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.key("C-r")
+    screen.wait_for(r"^bck-i-search    \[ENTER\] Autocomplete Choice/Execute Command\s*$")
+    screen.wait_for(r"^\s+s3 ls\s*$")
