@@ -12,8 +12,9 @@ groff, no botocore session or client. EXAMPLES come from an installed AWS
 CLI's example files when there is one (v2 ships them; the models do not).
 Display: plain text when stdout is not a
 terminal (v2 pipes through `less` and doubles every bold letter); on a
-terminal through `MANPAGER`, else `PAGER`, else `less -R`, with Ctrl-C ignored
-while it runs, and printed directly when that pager is not installed. The
+terminal with bold and underline, through `MANPAGER`, else `PAGER`, else
+`less -R` as overstrikes, with Ctrl-C ignored while it runs, and printed
+directly in ANSI bold when that pager is not installed. The
 config value `cli_help_output` (`url`, `browser`) gives the online page instead.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ import shlex
 import shutil
 import signal
 import subprocess
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from awsmini import commands, models
 from awsmini.arguments import ArgSpec, build_arguments, cli_name
@@ -33,7 +34,7 @@ from awsmini.globalopts import GlobalOptions
 from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
                                 operation_sections, service_sections, top_sections)
 from awsmini.help import topics
-from awsmini.help.render import render_page
+from awsmini.help.render import Mark, ansi, overstrike, render_page
 from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
                              service_cli_names, waiter_table)
 from awsmini.settings import Settings
@@ -70,8 +71,7 @@ def run_help(service_word: str, words: Sequence[str], env: Env,
 
             webbrowser.open(url)
         return 0
-    lines = help_lines(service_word, words, env.environ)
-    show("\n".join(lines) + "\n", env)
+    show(lambda mark=None: help_lines(service_word, words, env.environ, mark), env)
     return 0
 
 
@@ -98,23 +98,24 @@ def help_url(service_word: str, words: Sequence[str], environ: Mapping[str, str]
     return DOCS_URL + "%s/%s.html" % (service_word, command.cli_name)
 
 
-def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, str]) -> list[str]:
-    """The plain-text lines of the requested page."""
+def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, str],
+               mark: Mark | None = None) -> list[str]:
+    """The lines of the requested page: plain text, or bold and underline shown by `mark`."""
     if service_word == HELP_WORD and words:
         name, sections = topics.page_sections(words[0])
-        return render_page(name, sections)
+        return render_page(name, sections, mark)
     if service_word == HELP_WORD:
         # `shell` is awsmini's command word beside v2's (main.py runs it)
         return render_page("aws", top_sections(sorted(service_cli_names(environ)
-                                                      + [topics.SHELL_WORD])))
+                                                      + [topics.SHELL_WORD])), mark)
     if service_word == topics.SHELL_WORD and list(words) == [HELP_WORD]:
         name, sections = topics.page_sections(topics.SHELL_WORD)
-        return render_page(name, sections)
+        return render_page(name, sections, mark)
     if list(words) == [HELP_WORD] and commands.is_whole_family(service_word):
         family = commands.family_module(service_word)
         return render_page(service_word, family_sections(
             service_word, family.DESCRIPTION,  # type: ignore[union-attr]
-            commands.subcommand_words(service_word)))
+            commands.subcommand_words(service_word)), mark)
     if list(words) == [HELP_WORD]:
         service = check_service(service_word, environ)
         operations = list(operation_table(service, environ))  # without v2's removals
@@ -125,17 +126,17 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)
         return render_page(service_word, service_sections(service_word, documentation,
-                                                          sorted(operations)))
+                                                          sorted(operations)), mark)
     if list(words) == [WAIT, HELP_WORD]:
         service = check_service(service_word, environ)
         waiters = sorted(waiter_table(service, environ))
         if not waiters:
             resolve_command(service_word, [WAIT], environ)  # v2's invalid choice
-        return render_page(WAIT, service_sections(WAIT, WAIT_DESCRIPTION, waiters))
+        return render_page(WAIT, service_sections(WAIT, WAIT_DESCRIPTION, waiters), mark)
     invocation = commands.find_command(service_word, list(words[:-1]))
     page = (command_help(service_word, invocation.command) if invocation is not None
             else operation_help(service_word, list(words[:-1]), environ))
-    return render_page(page.cli_name, operation_sections(page))
+    return render_page(page.cli_name, operation_sections(page), mark)
 
 
 def command_help(service_word: str, command: commands.CustomCommand) -> OperationHelp:
@@ -265,15 +266,18 @@ def _example_dirs() -> list[str]:
 
 # ------------------------------------------------------------------ display
 
-def show(text: str, env: Env) -> None:
-    """Write the page: plain to a pipe or file, through the man pager on a terminal."""
+def show(page: Callable[..., list[str]], env: Env) -> None:
+    """Write the page (`page(mark)` gives its lines): plain to a pipe or file; on a
+    terminal with bold headings, option names and literals, through the man pager
+    as groff's overstrikes (as `man` shows v2's pages), else directly in ANSI bold."""
     if not env.stdout_isatty:
-        env.stdout.write(text)
+        env.stdout.write(_text(page()))
         return
     command = pager_command(env.environ)
     if not command or shutil.which(command[0], path=env.environ.get("PATH")) is None:
-        env.stdout.write(text)
+        env.stdout.write(_text(page(ansi)))
         return
+    text = _text(page(overstrike))
     env.stdout.flush()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -284,6 +288,10 @@ def show(text: str, env: Env) -> None:
             process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _text(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
 
 
 def pager_command(environ: Mapping[str, str]) -> list[str]:

@@ -2,8 +2,10 @@
 
 Takes the text of one paragraph (or term, or list item); returns it with the
 markup reduced: ``literal``, **strong**, *emphasis* and `title` become their
-text, `title <url>`__ links their title, and references (links, standalone
-URIs, e-mail addresses) are marked with `typeset.NO_HYPHEN`, where docutils
+text between font changes (`typeset.BOLD` or `UNDERLINE`, then `ROMAN`,
+where docutils writes `\\fB`, `\\fI`, `\\fP`), `title <url>`__ links their
+(underlined) title, and references (links, standalone URIs, e-mail
+addresses) are marked with `typeset.NO_HYPHEN`, where docutils
 writes groff's `\\%`. Markup that does not close, or a reference without a
 target, stays as typed, because docutils shows it so. Characters outside
 ASCII are dropped, as groff's ASCII device drops the bytes docutils passes it.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from awsmini.help.typeset import NBSP, NO_HYPHEN
+from awsmini.help.typeset import BOLD, NBSP, NO_HYPHEN, ROMAN, UNDERLINE
 
 _START_BEFORE = " \t\n-:/'\"<([{"
 _END_AFTER = " \t\n-.,:;!?\\/'\")]}>"
@@ -142,17 +144,17 @@ def _markup_at(text: str, index: int, fresh: int) -> tuple[str, int] | int:
     if _starts(text, index, "``", fresh):
         end = _end(text, index + 2, "``")
         if end:
-            return text[index + 2:end[0]], end[1]
+            return BOLD + text[index + 2:end[0]] + ROMAN, end[1]
         return 2
     if _starts(text, index, "**", fresh):
         end = _end(text, index + 2, "**")
         if end:
-            return _unescape(text[index + 2:end[0]]), end[1]
+            return BOLD + _unescape(text[index + 2:end[0]]) + ROMAN, end[1]
         return 2
     if _starts(text, index, "*", fresh):
         end = _end(text, index + 1, "*")
         if end:
-            return _unescape(text[index + 1:end[0]]), end[1]
+            return UNDERLINE + _unescape(text[index + 1:end[0]]) + ROMAN, end[1]
         return 1
     if _starts(text, index, "|", fresh):
         # |substitution|: the pages define none, so docutils shows it as typed
@@ -169,12 +171,13 @@ def _markup_at(text: str, index: int, fresh: int) -> tuple[str, int] | int:
         if end:
             inner = text[index + 1:end[0]]
             if end[1] - end[0] == 1:
-                return _unescape(inner), end[1]          # `title reference`
+                return UNDERLINE + _unescape(inner) + ROMAN, end[1]  # `title reference`
             link = _LINK.match(inner)
             if link:
-                return NO_HYPHEN + (_unescape(link.group("title") or "") or link.group("url")), end[1]
-            if end[1] - end[0] == 2:
-                return NO_HYPHEN + _unescape(inner), end[1]  # `name`_: its target is in the file
+                title = _unescape(link.group("title") or "") or link.group("url")
+                return NO_HYPHEN + UNDERLINE + title + ROMAN, end[1]
+            if end[1] - end[0] == 2:  # `name`_: its target is in the file
+                return NO_HYPHEN + UNDERLINE + _unescape(inner) + ROMAN, end[1]
             # an anonymous reference without a target: docutils shows the source
             return text[index:end[1]], end[1]
         return 1

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from awsmini.help.inline import inline_text
-from awsmini.help.typeset import NO_HYPHEN, Page
+from awsmini.help.typeset import NO_HYPHEN, Page, plain
 
 QUOTE_INDENT = 84          # `.INDENT 3.5` (3.5n) in groff units
 TAG_INDENT = 168           # `.TP`: the man macros' default indent, 7n
@@ -280,7 +280,7 @@ def _place_definition(page: Page, block: Block, indent: int) -> None:
     page.space()
     body = indent + TAG_INDENT
     children = block.children
-    term_fits = (len(block.text.replace(NO_HYPHEN, "")) + 1) * 24 <= TAG_INDENT
+    term_fits = (len(plain(block.text).replace(NO_HYPHEN, "")) + 1) * 24 <= TAG_INDENT
     if term_fits and children and children[0].kind == "para":
         page.paragraph(children[0].text, body, tag=block.text.replace(NO_HYPHEN, ""),
                        tag_indent=indent)

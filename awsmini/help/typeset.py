@@ -8,6 +8,9 @@ nicer ones: greedy filling, hyphenation of the word that overflows (the last
 fitting break wins, hyphenated or not), justification that spreads the spare
 units over the spaces alternately from the right and from the left, and
 grotty's rounding of unit positions down to character cells.
+Beside each line, `Page.styles` holds one character per column: `b` bold
+(headings, option names, literals), `u` underlined (emphasis, link titles),
+space for roman, as groff's ASCII device marks them with overstrikes.
 Pure: no I/O, no terminal.
 """
 from __future__ import annotations
@@ -22,6 +25,9 @@ PAGE_COLUMNS = 78          # the man macros' line length in nroff mode
 BODY_INDENT = 7 * UNIT     # `.SH` bodies start at 7n
 NO_HYPHEN = "\x1f"         # marks a word groff must not hyphenate (`\%`)
 NBSP = "\xa0"              # a space that neither stretches nor breaks
+# Font changes in the text (groff's \fB, \fI, \fP): they take no room on the page.
+BOLD, UNDERLINE, ROMAN = "\x0e", "\x0f", "\x10"
+_STYLE_OF = {BOLD: "b", UNDERLINE: "u", ROMAN: " "}
 
 _SENTENCE_END = re.compile(r"[.?!][\"')\]*]*$")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -36,15 +42,18 @@ class _Word:
     can_hyphenate: bool = True
     known_cuts: tuple[int, ...] = ()  # break points found before this word was split
     explicit: tuple[int, ...] = ()
+    styles: str = ""  # one style character per character of `text`; "" when all roman
 
     def split(self, cut: int) -> tuple["_Word", "_Word"]:
         """(the head with its hyphen, the rest); groff keeps the points it found in the rest."""
-        head = _Word(self.text[:cut] + "-", False)
+        styles = self.styles
+        head = _Word(self.text[:cut] + "-", False,
+                     styles=styles and styles[:cut] + styles[cut - 1])
         if cut in self.explicit:
             rest = tuple(point - cut for point in self.explicit if point > cut)
-            return head, _Word(self.text[cut:], not rest, explicit=rest)
+            return head, _Word(self.text[cut:], not rest, explicit=rest, styles=styles[cut:])
         kept = tuple(c - cut for c in _hyphen_cuts(self) if c > cut)
-        return head, _Word(self.text[cut:], self.can_hyphenate, kept)
+        return head, _Word(self.text[cut:], self.can_hyphenate, kept, styles=styles[cut:])
 
 
 @dataclass
@@ -57,29 +66,35 @@ class Page:
     """The page being set: its lines so far and groff's state between blocks."""
 
     lines: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)  # per line: a style character per column
     no_space: bool = True      # after a heading, `.sp` adds nothing (groff's no-space mode)
     from_left: bool = False    # direction of the next justification (groff's `reverse`)
 
     # ------------------------------------------------------------- blocks
 
     def heading(self, title: str) -> None:
-        """`.SH title`: a blank line, the title at the margin, body text indented."""
+        """`.SH title`: a blank line, the title (bold) at the margin, body text indented."""
         if self.lines and not self.no_space:
-            self.lines.append("")
-        self.lines.append(title)
+            self._add("")
+        self._add(title, "b" * len(title))
         self.no_space = True
 
     def subheading(self, title: str) -> None:
-        """`.SS title`: a blank line, the title at 3n."""
+        """`.SS title`: a blank line, the title (bold) at 3n."""
         if self.lines and not self.no_space:
-            self.lines.append("")
-        self.lines.append(" " * 3 + title)
+            self._add("")
+        title = plain(title)
+        self._add(" " * 3 + title, "   " + "b" * len(title))
         self.no_space = True
 
     def space(self) -> None:
         """`.sp`: one blank line, unless the page is in no-space mode."""
         if not self.no_space:
-            self.lines.append("")
+            self._add("")
+
+    def _add(self, line: str, styles: str = "") -> None:
+        self.lines.append(line)
+        self.styles.append(styles[:len(line)].ljust(len(line)))
 
     def paragraph(self, text: str, indent: int, tag: str = "", tag_indent: int = 0) -> None:
         """Fill and justify `text` (input lines separated by newlines) at `indent` units.
@@ -91,7 +106,7 @@ class Page:
         tag_indent = _to_cells(tag_indent)
         target = PAGE_COLUMNS * UNIT - indent
         line: list = []
-        prefix = (tag_indent, tag) if tag else None
+        prefix = (tag_indent, plain(tag), _styles_of(tag)) if tag else None
         for item in _tokens(text):
             if isinstance(item, _Space):
                 if not line:
@@ -118,7 +133,7 @@ class Page:
         """`.nf` lines: as given, at `indent` units."""
         indent = _to_cells(indent)
         for text in lines:
-            self.lines.append(_place([(indent, text)]) if text else "")
+            self._add(*(_place([(indent, text, "")]) if text else ("", "")))
         self.no_space = False
 
     # ------------------------------------------------------------- filling
@@ -165,9 +180,9 @@ class Page:
             if isinstance(item, _Space):
                 position += item.width
             else:
-                pieces.append((position, item.text))
+                pieces.append((position, item.text, item.styles))
                 position += len(item.text) * UNIT
-        self.lines.append(_place(pieces))
+        self._add(*_place(pieces))
         self.no_space = False
 
     # ------------------------------------------------------------- page
@@ -176,30 +191,60 @@ class Page:
         """The page with groff's header and footer lines around it."""
         label = "%s()" % title.upper()
         right = max(0, PAGE_COLUMNS - len(label)) * UNIT
-        header = _place([(0, label), (right, label)])  # a long right title overwrites the left
-        footer = _place([(right, label)])
+        header = _place([(0, label, ""), (right, label, "")])[0]  # a long right title overwrites
+        footer = _place([(right, label, "")])[0]
         # The space before the footer is a `.sp`: after a bare heading there is none.
         gap = [] if self.no_space else ["", "", ""]
+        self.styles = [""] * 4 + self.styles + [""] * len(gap) + [""]
         return [header, "", "", ""] + self.lines + gap + [footer]
 
 
+def plain(text: str) -> str:
+    """`text` without its font changes."""
+    return text.replace(BOLD, "").replace(UNDERLINE, "").replace(ROMAN, "")
+
+
+def _styles_of(text: str, style: str = " ") -> str:
+    """A style character for each character of plain(text), starting in `style`."""
+    out = []
+    for char in text:
+        if char in _STYLE_OF:
+            style = _STYLE_OF[char]
+        else:
+            out.append(style)
+    return "".join(out)
+
+
 def _tokens(text: str):
-    """Words and spaces of `text`; a newline is a space, and ends a sentence as groff sees it."""
+    """Words and spaces of `text`; a newline is a space, and ends a sentence as groff sees it.
+
+    Font changes take no room: each word carries the style of its characters.
+    """
+    style = " "
     for number, source_line in enumerate(text.split("\n")):
         if number:
-            ends_sentence = bool(_SENTENCE_END.search(source_line_before))
+            ends_sentence = bool(_SENTENCE_END.search(plain(source_line_before)))
             yield _Space(UNIT * (2 if ends_sentence else 1))
         for piece in re.split(r"( +)", source_line):
             if not piece:
                 continue
             if piece[0] == " ":
                 yield _Space(UNIT * len(piece))
-            elif NO_HYPHEN in piece:
+                continue
+            styles = _styles_of(piece, style)
+            for char in piece:
+                style = _STYLE_OF.get(char, style)
+            piece = plain(piece)
+            if not piece:
+                continue
+            if NO_HYPHEN in piece:
                 marks = [i for i, char in enumerate(piece) if char == NO_HYPHEN]
                 points = tuple(at - number for number, at in enumerate(marks) if at - number)
-                yield _Word(piece.replace(NO_HYPHEN, ""), False, explicit=points)
+                styles = "".join(s for s, char in zip(styles, piece) if char != NO_HYPHEN)
+                yield _Word(piece.replace(NO_HYPHEN, ""), False, explicit=points,
+                            styles=_or_roman(styles))
             else:
-                yield _Word(piece)
+                yield _Word(piece, styles=_or_roman(styles))
         source_line_before = source_line.rstrip(" ")
     yield _Space(UNIT)  # the final newline: groff looks for a break here too
 
@@ -225,12 +270,20 @@ def _width(items: list) -> int:
     return sum(item.width if isinstance(item, _Space) else len(item.text) * UNIT for item in items)
 
 
-def _place(pieces: list[tuple[int, str]]) -> str:
-    """Text pieces at unit positions -> one line; grotty rounds positions down to cells."""
-    out = ""
-    for position, text in pieces:
+def _or_roman(styles: str) -> str:
+    return "" if not styles.strip() else styles
+
+
+def _place(pieces: list[tuple[int, str, str]]) -> tuple[str, str]:
+    """Text pieces (with their styles) at unit positions -> one line and its styles;
+    grotty rounds positions down to cells."""
+    out = marks = ""
+    for position, text, styles in pieces:
         column = position // UNIT
         if column > len(out):
             out += " " * (column - len(out))
+            marks += " " * (column - len(marks))
         out = out[:column] + text
-    return out.replace(NBSP, " ").rstrip(" ")
+        marks = marks[:column] + (styles or " " * len(text))
+    out = out.replace(NBSP, " ").rstrip(" ")
+    return out, marks[:len(out)]

@@ -37,7 +37,7 @@ from awsmini.prompt.panels import RenderOutput
 from awsmini.prompt.history import search_history
 from awsmini.prompt.keys import key_bindings
 from awsmini.prompt.server_values import ServerValues
-from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS
+from awsmini.prompt.splash import INPUT_ROWS, PREFIX, TOOLBAR_HINTS, toolbar_lines
 
 HELP_WIDTH = 37
 STYLE = Style.from_dict({
@@ -56,6 +56,7 @@ TOOLBAR = {
     "debug": ("[F1] Show Shortkey Help", "[F2] Focus on next panel", "[q] Focus on Input"),
 }
 DEBUG_HINT = "[CONTROL+S] Save log to file"
+SEARCH_BADGE = "bck-i-search"
 _PANEL_KEYS = ("[/] Search forward", "[?] Search backward", "[n] Next match",
                "[N] Previous match", "[w] Page up", "[z] Page down", "[k] Line up",
                "[j] Line down", "[g] Go to top", "[G] Go to bottom", "[q] Focus on Input")
@@ -180,6 +181,10 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         input_buffer.start_completion(select_first=False)
 
     app.pre_run_callables.append(pre_run)
+    from awsmini.prompt.sources import when_full_names
+
+    # A first run reads the services' full names in the background: show them when there.
+    when_full_names(lambda: _call_in_loop(app, lambda: _recomplete(app, state, input_buffer)))
     if server_values is not None:
         server_values.on_arrival = lambda: _call_in_loop(app, lambda: _recomplete(
             app, state, input_buffer))
@@ -200,12 +205,14 @@ def _call_in_loop(app: Application, function) -> None:
 
 
 def _recomplete(app: Application, state: PromptState, input_buffer: Buffer) -> None:
-    """New values have arrived: compute the menu again, unless an item is selected."""
+    """New values (server-side, or the services' full names) have arrived: compute
+    the menu again, unless an item is selected."""
     current = input_buffer.complete_state
     if app.is_done or state.history_mode or (current is not None
                                              and current.complete_index is not None):
         return
     if app.layout.current_buffer is input_buffer:
+        input_buffer.complete_state = None  # else prompt_toolkit keeps the menu it has
         input_buffer.start_completion(select_first=False)
 
 
@@ -278,14 +285,18 @@ def _focus() -> str:
 
 
 def _toolbar(state: PromptState) -> list:
-    parts = []
-    if state.history_mode:
-        parts += [("class:search-badge", "bck-i-search"), ("", "    ")]
+    """The hints for the focused part, wrapped between hints to the terminal's width."""
+    from prompt_toolkit.application.current import get_app
+
     hints = TOOLBAR[_focus()]
     if state.debug_lines is not None:
         hints += (DEBUG_HINT,)
-    parts.append(("", "    ".join(hints)))
-    return parts
+    if state.history_mode:
+        hints = (SEARCH_BADGE,) + hints
+    text = "\n".join(toolbar_lines(hints, get_app().output.get_size().columns))
+    if state.history_mode:
+        return [("class:search-badge", SEARCH_BADGE), ("", text[len(SEARCH_BADGE):])]
+    return [("", text)]
 
 
 def _help_title() -> str:

@@ -3,7 +3,8 @@
 Takes the prompt's toggle state and its input buffer; returns prompt_toolkit
 key bindings, added on top of prompt_toolkit's emacs defaults. Enter closes an
 open menu (keeping the text) or accepts the line; Tab and Shift+Tab step
-through the menu; Ctrl+R toggles history search; F1-F5 toggle the panels and
+through the menu; Up and Down walk the history on an empty line (the menu
+is always open there) and step through the menu otherwise; Ctrl+R toggles history search; F1-F5 toggle the panels and
 move focus; a focused panel reads `/ ? n N w z k j g G q`; with `--debug`,
 Ctrl+S saves the Debug panel's log; Ctrl+C and Ctrl+D
 abort the one-shot prompt, while in the shell Ctrl+C clears the line and
@@ -68,6 +69,24 @@ def key_bindings(state, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
     def _shift_tab(event) -> None:
         _step_menu(event.current_buffer, -1)
 
+    @bindings.add("up", filter=on_input)
+    def _up(event) -> None:
+        buffer = event.current_buffer
+        if _walks_history(buffer):
+            buffer.complete_state = None
+            buffer.history_backward(count=event.arg)
+        else:
+            buffer.auto_up(count=event.arg)
+
+    @bindings.add("down", filter=on_input)
+    def _down(event) -> None:
+        buffer = event.current_buffer
+        if _in_history(buffer) and not _is_item_selected(buffer):
+            buffer.complete_state = None
+            buffer.history_forward(count=event.arg)
+        else:
+            buffer.auto_down(count=event.arg)
+
     @bindings.add("c-r", filter=on_input)
     def _history_search(event) -> None:
         buffer = event.current_buffer
@@ -95,6 +114,7 @@ def key_bindings(state, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
             input_buffer.reset()
             state.history_mode = False
             event.app.layout.focus(input_buffer)
+            input_buffer.start_completion(select_first=False)  # the menu, as on a fresh prompt
             return
         event.app.exit(exception=Aborted(input_buffer.text))
 
@@ -114,6 +134,23 @@ def key_bindings(state, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
 def _is_menu_open(buffer: Buffer) -> bool:
     """A menu with entries is showing (an empty completion state draws nothing)."""
     return bool(buffer.complete_state and buffer.complete_state.completions)
+
+
+def _is_item_selected(buffer: Buffer) -> bool:
+    return bool(buffer.complete_state and buffer.complete_state.complete_index is not None)
+
+
+def _in_history(buffer: Buffer) -> bool:
+    """The line shows a history entry (Up was pressed), not the line being typed."""
+    return buffer.working_index < len(buffer._working_lines) - 1
+
+
+def _walks_history(buffer: Buffer) -> bool:
+    """Up goes to the previous command rather than into the menu: on an empty line
+    (where the menu is always open, with nothing picked) or while already walking it."""
+    if _is_item_selected(buffer) or buffer.document.cursor_position_row > 0:
+        return False
+    return not buffer.text.strip() or _in_history(buffer)
 
 
 def _step_menu(buffer: Buffer, step: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import configparser
 import os
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from awsmini import models, resolve
 from awsmini.cachefile import read_json, write_json
@@ -33,6 +33,13 @@ def _environ_key(environ: Mapping[str, str]) -> tuple:
 
 _full_names: dict[tuple, tuple[tuple[str, str], ...]] = {}
 _building: dict[tuple, bool] = {}
+_waiting: list[Callable[[], None]] = []  # called once the background build is done
+
+
+def when_full_names(callback: Callable[[], None]) -> None:
+    """Call `callback` (from the building thread) once the full names being built
+    in the background are there; never, when none are being built."""
+    _waiting.append(callback)
 
 
 def _service_names(key: tuple, block: bool) -> tuple[tuple[str, str], ...]:
@@ -74,6 +81,11 @@ def _build_full_names(key: tuple, names: Sequence[str], path: str) -> None:
     write_json(path, table)
     _full_names[key] = tuple(table)
     _building.pop(key, None)
+    while _waiting:
+        try:
+            _waiting.pop()()
+        except Exception:  # a prompt that has gone away
+            pass
 
 
 _operation_tables: dict[tuple, dict[str, str]] = {}

@@ -62,10 +62,36 @@ def paint(line: str, stdin: IO[str], stdout: IO[str]) -> Painted | None:
     return Painted(fd, saved, stdout)
 
 
+def toolbar_lines(hints: tuple[str, ...], columns: int) -> list[str]:
+    """The key hints packed into rows of at most `columns`, four spaces apart,
+    never broken inside a hint unless it is wider than a row (then between words);
+    rows after the first are indented by two spaces."""
+    rows: list[str] = []
+    current = ""
+    for hint in hints:
+        if current and len(current) + 4 + len(hint) <= columns:
+            current += "    " + hint
+            continue
+        if current:
+            rows.append(current)
+        start = "  " if rows else ""
+        if len(start) + len(hint) > columns:
+            import textwrap
+
+            pieces = textwrap.wrap(hint, max(columns - 2, 1), initial_indent=start,
+                                   subsequent_indent="  ")
+            rows += pieces[:-1]
+            current = pieces[-1] if pieces else start
+        else:
+            current = start + hint
+    if current:
+        rows.append(current)
+    return rows
+
+
 def screen(line: str, columns: int, rows: int) -> str:
     """The VT100 text of the first screen for a terminal of `columns` x `rows`."""
-    hints = "    ".join(TOOLBAR_HINTS)
-    toolbar = [hints[i:i + columns] for i in range(0, len(hints), columns)]
+    toolbar = toolbar_lines(TOOLBAR_HINTS, columns)
     reserve = min(rows - 1, INPUT_ROWS + 1 + len(toolbar))
     # Newlines first: near the bottom they scroll the screen to make room, as
     # prompt_toolkit will; then the toolbar at the bottom rows, then the line.

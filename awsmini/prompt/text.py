@@ -28,12 +28,14 @@ def plain_text(documentation: str) -> str:
 
 def paragraphs(documentation: str) -> list[str]:
     """The documentation split into paragraphs and list items (items start with `* `)."""
-    marked = re.sub(r"<li\b[^>]*>", "\n\n* ", documentation or "", flags=re.I)
+    # `<li><p>text</p>`: the item's text stays on its marker's line.
+    marked = re.sub(r"<li\b[^>]*>(\s*<(p|para)\b[^>]*>)*", "\n\n* ", documentation or "",
+                    flags=re.I)
     marked = _BLOCK.sub("\n\n", marked)
     result = []
     for block in re.split(r"\n\s*\n", marked):
         text = plain_text(block)
-        if text:
+        if text and text != "*":  # an empty item
             result.append(text)
     return result
 

@@ -93,6 +93,35 @@ def test_terminal_goes_through_the_man_pager(tmp_path, capfd):
     assert capfd.readouterr().out == "PAGED:IOT()"
 
 
+def _reduce_overstrikes(text: str) -> str:
+    import re
+
+    return re.sub(r".\x08", "", text)
+
+
+def test_the_man_pager_gets_bold_and_underline_as_overstrikes(tmp_path, capfd):
+    pager = tmp_path / "pager.py"
+    copy = tmp_path / "paged.txt"
+    pager.write_text("import sys\nopen(%r, 'w').write(sys.stdin.read())\n" % str(copy))
+    code, _, _ = run(["iot", "cancel-job-execution", "help"], tmp_path, isatty=True,
+                     MANPAGER="%s %s" % (sys.executable, pager))
+    paged = copy.read_text()
+    assert code == 0
+    assert "\nD\bDE\bES\bSC\bCR\bRI\bIP\bPT\bTI\bIO\bON\bN\n" in paged  # headings
+    assert "\n       -\b--\b-j\bjo\bob\bb-\b-i\bid\bd (string) [required]\n" in paged
+    assert "_\bC_\ba_\bn" in paged  # a link's title is underlined
+    # with every overstrike reduced, the page is the plain one, letter for letter
+    assert _reduce_overstrikes(paged) == run(["iot", "cancel-job-execution", "help"], tmp_path)[1]
+
+
+def test_a_terminal_without_the_pager_gets_ansi_bold(tmp_path):
+    code, out, _ = run(["iot", "cancel-job-execution", "help"], tmp_path, isatty=True,
+                       MANPAGER="no-such-pager-here")
+    assert code == 0 and "\n\x1b[1mOPTIONS\x1b[0m\n" in out
+    assert "\n       \x1b[1m--job-id\x1b[0m (string) [required]\n" in out
+    assert "\x08" not in out
+
+
 @pytest.mark.parametrize("argv,url", [
     (["iot", "cancel-job-execution", "help"], "iot/cancel-job-execution.html"),
     (["iot", "help"], "iot/index.html"),

@@ -29,7 +29,7 @@ WARNING = ("awsmini: [WARNING]: auto-prompt needs an interactive terminal; "
 class Pane:
     """One tmux session on a private server, running `command` in a 120x40 pane."""
 
-    def __init__(self, command: str, environ: dict, cwd: str) -> None:
+    def __init__(self, command: str, environ: dict, cwd: str, columns: int = 120) -> None:
         self.socket = "awsmini-test-%s" % uuid.uuid4().hex[:8]
         # tmux would otherwise move a cleared screen into the history, where the
         # erased UI would look as if it had been left behind.
@@ -40,7 +40,7 @@ class Pane:
         with open(script, "w") as fp:
             fp.write("".join("export %s=%s\n" % (k, shlex.quote(v)) for k, v in environ.items()))
             fp.write("cd %s\n%s\necho \"RC=$?\"\nexec sleep 600\n" % (shlex.quote(cwd), command))
-        self._tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", "bash " + script)
+        self._tmux("new-session", "-d", "-x", str(columns), "-y", "40", "-s", "t", "bash " + script)
         self.socket_path = self._tmux("display-message", "-p", "#{socket_path}").strip()
 
     def _tmux(self, *args: str) -> str:
@@ -97,8 +97,8 @@ def server(moto_reset, tmp_path):
 def pane(server):
     panes = []
 
-    def start(command: str) -> Pane:
-        panes.append(Pane(command, server.environ, server.cwd))
+    def start(command: str, columns: int = 120) -> Pane:
+        panes.append(Pane(command, server.environ, server.cwd, columns))
         return panes[-1]
 
     yield start
@@ -178,6 +178,7 @@ def test_ctrl_c_in_shell_clears_the_line(server, pane):
     screen.wait_for(r"^> aws iot list-thi\s*$")
     screen.key("C-c")
     screen.wait_for(r"^> aws\s*$")
+    screen.wait_for(r"^\s+accessanalyzer\s")  # the menu is back without a keystroke
     screen.key("C-d")
     assert "RC=0" in screen.wait_for(r"^RC=\d+")
 
@@ -234,3 +235,98 @@ def test_menu_lists_resources_from_the_endpoint_on_the_line(server, pane):
     screen.key("Enter")
     assert "RC=0" in screen.wait_for(r"^RC=\d+")
     assert status(server, "example-job-01") == "CANCELED"
+
+
+def write_history(server, *commands: str) -> None:
+    folder = os.path.join(server.cwd, ".aws", "awsmini")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "prompt_history.json"), "w") as fp:
+        json.dump({"version": 1, "commands": list(commands)}, fp)
+
+
+def test_ctrl_d_leaves_as_v2_does(server, pane):
+    write_history(server, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt 2>err.txt")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.key("C-d")
+    assert "RC=130" in screen.wait_for(r"^RC=\d+")  # v2: Ctrl+D aborts like Ctrl+C
+    with open(os.path.join(server.cwd, "err.txt")) as fp:
+        assert fp.read() == "> aws \n"
+    with open(os.path.join(server.cwd, ".aws", "awsmini", "prompt_history.json")) as fp:
+        assert json.load(fp)["commands"] == ["s3 ls"]
+
+
+def test_up_on_an_empty_line_walks_the_history(server, pane):
+    write_history(server, "iot list-things --endpoint-url " + server.url, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.key("Up")
+    screen.wait_for(r"^> aws s3 ls\s*$")
+    screen.key("Up")
+    screen.wait_for(r"^> aws iot list-things --endpoint-url \S+\s*$")
+    screen.key("Up")  # the oldest entry stays
+    screen.key("Down")
+    screen.wait_for(r"^> aws s3 ls\s*$")
+    screen.key("Up")
+    screen.wait_for(r"^> aws iot list-things --endpoint-url \S+\s*$")
+    screen.key("Enter")
+    text = screen.wait_for(r"^RC=\d+")
+    assert "RC=0" in text and '"thingName": "MyRPi"' in text
+
+
+def test_up_in_the_menu_still_steps_back(server, pane):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.type("iot list-things-in-bil")
+    screen.wait_for(r"^\s+list-things-in-billing-group\s*$")
+    screen.key("Up")  # typed text: Up goes into the menu, from the last item
+    screen.wait_for(r"^> aws iot list-things-in-billing-group\s*$")
+
+
+HINTS = ("[ENTER] Autocomplete Choice/Execute Command", "[F1] Show Shortkey Help",
+         "[F2] Focus on next panel", "[F3] Hide/Show Docs", "[F5] Hide/Show Output")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_toolbar_wraps_between_hints(server, pane, columns):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt", columns)
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    text = screen.wait_for(r"\[F5\] Hide/Show Output\s*$")
+    rows = text.rstrip("\n").split("\n")
+    rule = max(i for i, row in enumerate(rows) if row.startswith("\u2500" * 10))
+    toolbar = [row.rstrip() for row in rows[rule + 1:] if row.strip()]
+    assert all(len(row) <= columns for row in toolbar)
+    found = [hint.strip() for row in toolbar for hint in row.split("    ") if hint.strip()]
+    assert found == list(HINTS)  # each hint whole, in order, on one row
+    assert len(toolbar) == 2
+
+
+def test_doc_panel_keeps_list_items_on_their_marker_line(server, pane):
+    screen = pane(awsmini_executable() + " --cli-auto-prompt iot associate-targets-with-job")
+    screen.wait_for(r"\[F1\] Show Shortkey Help")
+    screen.key("F3")
+    text = screen.wait_for(r"\|Doc panel\|")
+    text = screen.wait_for(r"^\* The job status must currently be \"IN_PROGRESS\"\.")
+    assert re.search(r"^\* The job must have been created with the targetSelection", text, re.M)
+    assert not re.search(r"^\*\s*$", text, re.M)  # no marker left alone on its line
+
+
+def test_service_names_show_on_a_first_run(server, pane):
+    from awsmini.prompt.sources import cache_dir
+
+    cache = cache_dir(server.environ)
+    assert not os.path.exists(cache) or not any(
+        name.startswith("services-") for name in os.listdir(cache))  # a cold cache
+    screen = pane(awsmini_executable() + " --cli-auto-prompt")
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.wait_for(r"^\s+accessanalyzer\s+Access Analyzer\s*$", timeout=30)
+    screen.wait_for(r"^\s+acm\s+AWS Certificate Manager\s*$")
+
+
+def test_history_search_badge_leads_the_toolbar(server, pane):
+    write_history(server, "s3 ls")
+    screen = pane(awsmini_executable() + " --cli-auto-prompt", 80)
+    screen.wait_for(r"^\s+accessanalyzer\s")
+    screen.key("C-r")
+    screen.wait_for(r"^bck-i-search    \[ENTER\] Autocomplete Choice/Execute Command\s*$")
+    screen.wait_for(r"^\s+s3 ls\s*$")

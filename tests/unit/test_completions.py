@@ -266,6 +266,12 @@ def test_wrap_does_not_break_words():
     assert wrapped == "alpha beta\ngamma delta\n\n* one two\n  three"
 
 
+def test_wrap_keeps_a_list_item_with_its_paragraph():
+    wrapped = text.wrap("<p>Intro.</p><ul><li><p>one two three</p></li>"
+                        "<li><p><code>b</code> - two</p></li><li></li></ul><p>End.</p>", 11)
+    assert wrapped == "Intro.\n\n* one two\n  three\n\n* b - two\n\nEnd."
+
+
 # ---------------------------------------------------------------- history
 
 def test_history_file(tmp_path):
@@ -385,3 +391,15 @@ def test_s3_paths_are_listed_where_the_line_says(environ):
     assert listing.calls == [("ListObjectsV2", {"Bucket": "data", "Prefix": "", "Delimiter": "/"},
                               ["--region", "eu-west-1"])]
     assert texts("s3 cp s3://", environ) == []  # no server lookup: nothing to offer
+
+
+def test_toolbar_rows_break_between_hints_only():
+    from awsmini.prompt.splash import TOOLBAR_HINTS, toolbar_lines
+
+    assert toolbar_lines(TOOLBAR_HINTS, 100) == [
+        "[ENTER] Autocomplete Choice/Execute Command    [F1] Show Shortkey Help    "
+        "[F2] Focus on next panel",
+        "  [F3] Hide/Show Docs    [F5] Hide/Show Output"]
+    assert toolbar_lines(TOOLBAR_HINTS, 200) == ["    ".join(TOOLBAR_HINTS)]
+    narrow = toolbar_lines(TOOLBAR_HINTS, 30)
+    assert all(len(row) <= 30 for row in narrow) and "  [F3] Hide/Show Docs" in narrow

@@ -19,7 +19,7 @@ from awsmini.help.inline import inline_text
 from awsmini.help.rst import parse, place
 from awsmini.help.rstdoc import RstDoc
 from awsmini.help.syntax import json_example, shorthand_example
-from awsmini.help.typeset import BODY_INDENT, NO_HYPHEN, Page
+from awsmini.help.typeset import BODY_INDENT, BOLD, NO_HYPHEN, ROMAN, UNDERLINE, Page, plain
 
 DATA = Path(__file__).parent.parent / "data" / "help"
 
@@ -215,7 +215,13 @@ def test_filling_matches_groff(seed):
         "no-space-link", "arithmetic", "escapes", "non-ascii", "email", "unknown-scheme-first",
         "link-after-unclosed-literal", "after-lone-bar", "curly-quotes", "literal-backslash"])
 def test_inline_text(rst, text):
-    assert inline_text(rst) == text
+    assert plain(inline_text(rst)) == text
+
+
+def test_inline_text_marks_fonts():
+    assert inline_text("set ``--force`` to **true**, *see* `Jobs <https://x.example>`__") == (
+        "set " + BOLD + "--force" + ROMAN + " to " + BOLD + "true" + ROMAN + ", "
+        + UNDERLINE + "see" + ROMAN + " " + NO_HYPHEN + UNDERLINE + "Jobs" + ROMAN)
 
 
 @pytest.mark.parametrize("html,rst", [
@@ -370,3 +376,25 @@ def test_deep_nesting_keeps_every_level():
         blocks = blocks[0].children
     assert levels == [("definition", "term %d" % n) for n in range(depth - 1)] + [
         ("para", "term %d" % (depth - 1))]
+
+
+def test_page_styles_follow_words_through_filling_and_hyphenation():
+    from awsmini.help.render import ansi, overstrike
+
+    page = Page()
+    page.heading("OPTIONS")
+    page.paragraph("and " * 11 + BOLD + "InvalidStateTransitionException" + ROMAN
+                   + " and " + UNDERLINE + "more" + ROMAN, BODY_INDENT)
+    assert page.lines[0] == "OPTIONS" and page.styles[0] == "bbbbbbb"
+    assert all(len(styles) == len(line) for line, styles in zip(page.lines, page.styles))
+    assert not any(mark in line for line in page.lines for mark in (BOLD, ROMAN, UNDERLINE))
+    bold = "".join(c for line, styles in zip(page.lines, page.styles)
+                   for c, style in zip(line, styles) if style == "b")
+    underlined = "".join(c for line, styles in zip(page.lines, page.styles)
+                         for c, style in zip(line, styles) if style == "u")
+    assert bold.startswith("OPTIONS") and underlined == "more"
+    # the literal, hyphenated across two lines: both parts and the hyphen stay bold
+    assert page.lines[1].endswith("InvalidStateTransitionEx-")
+    assert bold == "OPTIONSInvalidStateTransitionEx-ception"
+    assert overstrike("AB c", "bb u") == "A\bAB\bB _\bc"
+    assert ansi("AB c", "bb u") == "\x1b[1mAB\x1b[0m \x1b[4mc\x1b[0m"
