@@ -165,7 +165,6 @@ def _yaml_loader() -> type:
 def _build_yaml_loader() -> type:
     import datetime
 
-    import yaml
     from yaml.constructor import ConstructorError, SafeConstructor
     from yaml.resolver import Resolver
 

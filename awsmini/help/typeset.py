@@ -220,7 +220,7 @@ def _tokens(text: str):
 
     Font changes take no room: each word carries the style of its characters.
     """
-    style = " "
+    style, source_line_before = " ", ""
     for number, source_line in enumerate(text.split("\n")):
         if number:
             ends_sentence = bool(_SENTENCE_END.search(plain(source_line_before)))

@@ -13,7 +13,6 @@ import json
 import subprocess
 import threading
 import zipfile
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest

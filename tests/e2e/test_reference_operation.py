@@ -6,7 +6,6 @@ stdout, stderr and exit codes; the server's state is read back with awsmini.
 from __future__ import annotations
 
 import json
-import subprocess
 
 from tests.conftest import free_port
 

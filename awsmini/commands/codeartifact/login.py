@@ -13,7 +13,6 @@ Files (`~/.pypirc`, `~/.netrc`) are written whole, readable by you only.
 from __future__ import annotations
 
 import configparser
-import contextlib
 import os
 import subprocess
 import sys
