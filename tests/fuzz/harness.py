@@ -202,9 +202,14 @@ class Harness:
             if os.path.lexists(self.root / name):
                 os.remove(self.root / name)
 
-    def run_subprocess(self, words: list) -> Outcome:
-        self._reset()
+    def run_subprocess(self, words: list) -> Outcome | None:
+        """The run as a process, or None when no POSIX argv can hold `words` (one word
+        over the kernel's 128 KiB, or all over 1 MiB: exec fails with E2BIG)."""
         argv = self.argv_for(words)
+        sizes = [len(os.fsencode(word)) for word in argv]
+        if max(sizes) >= 128 * 1024 or sum(sizes) >= 1024 * 1024:
+            return None
+        self._reset()
         before = self.server.count
         report = str(self.root.parent / (self.root.name + "-measure.json"))
         started = time.monotonic()

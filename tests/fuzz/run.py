@@ -36,8 +36,10 @@ def fuzz(harness: Harness, examples: int, seed: int | None = None,
         counts["examples"] += 1
         outcomes = [harness.run_inprocess(words)]
         if subprocess_every and counts["examples"] % subprocess_every == 0:
-            outcomes.append(harness.run_subprocess(words))
-            counts["subprocess examples"] += 1
+            measured = harness.run_subprocess(words)
+            if measured is not None:
+                outcomes.append(measured)
+                counts["subprocess examples"] += 1
         counts["exit %d" % outcomes[0].exit_code] += 1
         counts["reached"] += bool(outcomes[0].sent)
         for outcome in outcomes:

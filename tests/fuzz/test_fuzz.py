@@ -62,3 +62,7 @@ def test_a_subprocess_run_is_measured(harness):
                                       "--thing-name", "t"])
     assert (outcome.exit_code, outcome.sent) == (0, 1), describe(outcome)
     assert 10 * 2 ** 20 < outcome.peak_bytes < 200 * 2 ** 20
+
+
+def test_a_word_no_argv_can_hold_is_not_run_as_a_process(harness):
+    assert harness.run_subprocess(["iot", "list-things", "--query", "x" * 200_000]) is None
