@@ -58,9 +58,11 @@ _V2_UNEXPECTED = [
     # a header value with bytes that are not UTF-8: the email package makes it a Header
     # object, which botocore's signer cannot split
     ("AttributeError: 'Header' object has no attribute 'split'", "botocore/auth.py"),
-    # a map of strings given objects: botocore's S3 metadata check runs before validation
+    # a map of strings given objects or numbers: botocore's S3 metadata check runs
+    # before its type validation
     ("AttributeError: 'collections.OrderedDict' object has no attribute 'encode'",
      "botocore/handlers.py"),
+    ("AttributeError: 'int' object has no attribute 'encode'", "botocore/handlers.py"),
 ]
 
 

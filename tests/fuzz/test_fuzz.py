@@ -46,6 +46,11 @@ FOUND = [
     (["dynamodb", "put-item", "--table-name", "t", "--item", "fileb://fifo"], 255,
      "'in <string>' requires string as left operand, not int"),
     (["configure", "set", "=[,': b,@{", "v"], 0, ""),
+    # 8 MB read into a list of strings item by item (v2 iterates a file's contents so),
+    # within the time limit; the next argument's error ends the run
+    (["iot", "create-job", "--job-id", "j", "--targets", "fileb://huge.json",
+      "--abort-config", "fileb://link-to-dir"], 252,
+     "Unable to load paramfile fileb://link-to-dir: [Errno 21] Is a directory"),
 ]
 
 
