@@ -17,6 +17,8 @@ import datetime
 import logging
 import os
 import re
+import stat
+import tempfile
 from typing import Any, Iterator, Mapping
 
 from botocore import xform_name
@@ -33,6 +35,9 @@ LOG = logging.getLogger(__name__)
 NO_CREDENTIALS = 'Unable to locate credentials. You can configure credentials by running "aws login".'
 NO_REGION = ('You must specify a region. You can also configure your region by running '
              '"aws configure".')
+
+OUT_OF_MEMORY = ("An HTTP Client raised an unhandled exception: not enough memory to read "
+                 "the response")
 
 
 def create_client(command: Command, options: GlobalOptions, settings: Settings,
@@ -162,7 +167,7 @@ def wait_for(client: Any, command: Command, params: Mapping[str, Any]) -> None:
 def _save_payload(response: dict, command: Command, outfile: str) -> None:
     output = command.model.operations[command.api_name]["output"]["shape"]
     body = response.pop(command.model.shape(output)["payload"], None)
-    with open(outfile, "wb") as fp:
+    with _replacing(outfile) as fp:
         if body is None:
             return
         if isinstance(body, (bytes, bytearray)):
@@ -170,6 +175,46 @@ def _save_payload(response: dict, command: Command, outfile: str) -> None:
             return
         for chunk in iter(lambda: body.read(1024 * 1024), b""):
             fp.write(chunk)
+
+
+@contextlib.contextmanager
+def _replacing(path: str) -> Iterator[Any]:
+    """A binary file to write `path`'s new contents to, renamed over it when the block
+    ends; an error or Ctrl-C on the way leaves the old file as it was. The file keeps
+    its permission bits (a new one gets the umask's). A path that is not a regular
+    file (`/dev/stdout`, a FIFO) is written directly, as v2 writes every outfile.
+    Errors name `path`, as v2's do."""
+    target = os.path.realpath(path)  # a link stays a link: its target is replaced
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, path) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as fp:
+            yield fp
+        return
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".",
+                                                 dir=os.path.dirname(target))
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, path) from None
+    try:
+        with os.fdopen(descriptor, "wb") as fp:
+            os.fchmod(fp.fileno(), stat.S_IMODE(mode) if mode is not None else _new_file_mode())
+            yield fp
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def paginate_operation(client: Any, command: Command, params: Mapping[str, Any],
@@ -317,6 +362,12 @@ def translate_errors() -> Iterator[None]:
         raise ConfigurationError(NO_CREDENTIALS, "NoCredentials") from error
     except bc.NoRegionError as error:
         raise ConfigurationError(NO_REGION, "NoRegion") from error
+    except bc.HTTPClientError as error:
+        if isinstance(error.kwargs.get("error"), MemoryError):
+            # botocore reads a whole response into memory; a body larger than the memory
+            # left is a MemoryError, whose text is empty (v2 prints the bare prefix).
+            raise OtherError(OUT_OF_MEMORY) from error
+        raise OtherError(str(error)) from error
     except bc.BotoCoreError as error:
         raise OtherError(str(error)) from error
 

@@ -1,0 +1,73 @@
+"""The quick fuzz profile: hostile command lines against a capture server (tests/fuzz).
+
+A fixed set of drawn examples (derandomized, so a run repeats the last) in-process,
+and a small sample as subprocesses for the time and memory limits. `scripts/fuzz`
+runs the long profile. Every failure prints its argv: make it a fixed example below
+once fixed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.fuzz.harness import Harness, describe, problems
+from tests.fuzz.run import fuzz
+
+pytestmark = pytest.mark.fuzz
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory):
+    harness = Harness(tmp_path_factory.mktemp("fuzz"))
+    yield harness
+    harness.close()
+
+
+def test_hostile_command_lines_keep_the_invariants(harness):
+    counts, failures = fuzz(harness, examples=1500, subprocess_every=100)
+    assert counts["examples"] == 1500
+    assert not failures, "\n\n".join(failures)
+
+
+# Examples the fuzzer found, kept as fixed cases (with the outcome v2 has).
+FOUND = [
+    # an outfile in a missing directory: v2's message names the path as given
+    (["lambda", "invoke", "--function-name", "f", "missing/out.json"], 255,
+     "[Errno 2] No such file or directory: 'missing/out.json'"),
+    (["lambda", "invoke", "--function-name", "f", "dir"], 255,
+     "[Errno 21] Is a directory: 'dir'"),
+    # JSON deeper than the recursion limit: v2's general error
+    (["iot", "create-job", "--job-id", "j", "--targets", "file://deep.json"], 255,
+     "maximum recursion depth exceeded while decoding a JSON array"),
+    (["iot", "create-job", "--job-id", "j", "--targets", "a", "--abort-config",
+      '{"a":' * 5000 + "1" + "}" * 5000], 255,
+     "maximum recursion depth exceeded while decoding a JSON object"),
+    (["iot", "create-job", "--job-id", "j", "--targets", "a", "--cli-input-yaml",
+      "file://bomb.yaml"], 252, ""),
+    (["dynamodb", "put-item", "--table-name", "t", "--item", "fileb://fifo"], 255,
+     "'in <string>' requires string as left operand, not int"),
+    (["configure", "set", "=[,': b,@{", "v"], 0, ""),
+    # 8 MB read into a list of strings item by item (v2 iterates a file's contents so),
+    # within the time limit; the next argument's error ends the run
+    (["iot", "create-job", "--job-id", "j", "--targets", "fileb://huge.json",
+      "--abort-config", "fileb://link-to-dir"], 252,
+     "Unable to load paramfile fileb://link-to-dir: [Errno 21] Is a directory"),
+]
+
+
+@pytest.mark.parametrize("words, code, message", FOUND)
+def test_found_examples(harness, words, code, message):
+    outcome = harness.run_inprocess(words)
+    assert not problems(outcome), describe(outcome)
+    assert outcome.exit_code == code, describe(outcome)
+    assert message in outcome.stderr
+
+
+def test_a_subprocess_run_is_measured(harness):
+    outcome = harness.run_subprocess(["iot", "cancel-job-execution", "--job-id", "j",
+                                      "--thing-name", "t"])
+    assert (outcome.exit_code, outcome.sent) == (0, 1), describe(outcome)
+    assert 10 * 2 ** 20 < outcome.peak_bytes < 200 * 2 ** 20
+
+
+def test_a_word_no_argv_can_hold_is_not_run_as_a_process(harness):
+    assert harness.run_subprocess(["iot", "list-things", "--query", "x" * 200_000]) is None
