@@ -83,6 +83,7 @@ class PromptState:
     show_help: bool = False
     multi_column: bool = False
     history_mode: bool = False
+    closed_at: str | None = None  # the line as it was when Enter closed the menu
     history: list = field(default_factory=list)
     debug_lines: list | None = None  # the Debug panel's log lines, with --debug only
     debug_shown: int = 0
@@ -211,6 +212,8 @@ def _recomplete(app: Application, state: PromptState, input_buffer: Buffer) -> N
     if app.is_done or state.history_mode or (current is not None
                                              and current.complete_index is not None):
         return
+    if current is None and state.closed_at == input_buffer.text:
+        return  # closed with Enter: reopened, it would take the Enter that runs the line
     if app.layout.current_buffer is input_buffer:
         input_buffer.complete_state = None  # else prompt_toolkit keeps the menu it has
         input_buffer.start_completion(select_first=False)

@@ -50,6 +50,7 @@ def key_bindings(state, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
             # v2: Enter keeps the text as it stands and closes the menu; it never runs.
             buffer.complete_state = None
             state.history_mode = False
+            state.closed_at = buffer.text
             word = buffer.document.get_word_before_cursor(WORD=True)
             if word.startswith(("file://", "fileb://")) and word.endswith("/"):
                 buffer.start_completion(select_first=False)

@@ -175,7 +175,8 @@ def test_doc_and_output_panels(environ):
 def run_tty(tmp_path, monkeypatch):
     """main() with stdin and stdout said to be terminals and keys fed through a pipe.
 
-    `keys` are sent one item at a time, 0.3 s apart, so menus can open between them."""
+    `keys` are sent one item at a time, 0.3 s apart, so menus can open between them;
+    an item that is a function is called at its turn instead."""
 
     def run(argv, keys=(), environ=None, is_tty=True):
         full = isolated_environ(tmp_path, dict({"AWS_CLI_AUTO_PROMPT": None}, **(environ or {})))
@@ -188,7 +189,10 @@ def run_tty(tmp_path, monkeypatch):
             def feed():
                 for item in keys:
                     time.sleep(0.3)
-                    pipe.send_text(item)
+                    if callable(item):  # something that happens between two keys
+                        item()
+                    else:
+                        pipe.send_text(item)
 
             feeder = threading.Thread(target=feed, daemon=True)
             feeder.start()
@@ -208,6 +212,23 @@ def test_prompt_runs_the_command(run_tty, moto_endpoint, tmp_path):
     assert "things" in json.loads(rest)
     assert load_commands(history_path({"HOME": str(tmp_path)})) == [
         "iot list-things --endpoint-url %s " % moto_endpoint]
+
+
+def test_full_names_arriving_after_enter_closed_the_menu_leave_it_closed(
+        run_tty, moto_endpoint, monkeypatch):
+    """The second Enter runs the line even when the services' full names (read in the
+    background on a first run) arrive between the two."""
+    arrived = []
+    monkeypatch.setattr("awsmini.prompt.sources.when_full_names", arrived.append)
+
+    def names_arrive() -> None:
+        for callback in arrived:
+            callback()
+
+    code, out, err = run_tty(["--cli-auto-prompt", "iot", "list-things", "--endpoint-url",
+                              moto_endpoint], keys=[ENTER, names_arrive, ENTER, CTRL_C])
+    assert arrived and code == 0, err  # 130: the second Enter only closed a reopened menu
+    assert "things" in json.loads(out.split("\n", 1)[1])
 
 
 def test_abort_writes_line_to_stderr_and_exits_130(run_tty, tmp_path):
