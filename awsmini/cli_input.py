@@ -100,8 +100,9 @@ def _parse_yaml(text: str | bytes) -> Any:
 
     try:
         return yaml.load(text, Loader=_yaml_loader())
-    except _TooLarge as error:
-        raise ParamValidationError("Error parsing parameter 'cli-input-yaml': %s" % error)
+    except _TooLarge as error:  # `from None`: its traceback holds the document's nodes
+        raise ParamValidationError("Error parsing parameter 'cli-input-yaml': %s"
+                                   % error) from None
     except yaml.YAMLError:
         raise ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.")
 

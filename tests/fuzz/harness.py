@@ -138,14 +138,14 @@ class _BoundaryWatch:
         self.seen: list[str] = []
         self._main, self._report = awsmini.main, awsmini.main.report_error
 
-        def report(error, env):
+        def report(error, env, *rest):
             if type(error).__name__ == "AwsminiError":
                 cause = sys.exc_info()[1]
                 text = "%s: %s" % (type(cause).__name__, cause)
                 trace = "".join(traceback.format_exception(cause))
                 if not is_v2_general_error(text, trace):
                     self.seen.append(trace)
-            return self._report(error, env)
+            return self._report(error, env, *rest)
 
         awsmini.main.report_error = report
 
