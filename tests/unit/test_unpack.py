@@ -267,3 +267,9 @@ def test_shorthand_numbers_and_booleans_take_the_member_type(count, big, ratio, 
     text = "Count=%d,Big=%d,Ratio=%r,Enabled=%s" % (count, big, ratio, enabled)
     result = unpack_argument(SPECS["settings"], text, MODEL, fake_env())
     assert result == {"Count": count, "Big": big, "Ratio": ratio, "Enabled": enabled.lower() == "true"}
+
+
+def test_bytes_given_for_a_list_are_one_item_not_one_item_per_byte():
+    env = fake_env({"names.bin": "\x00\x01" * 200000})
+    assert unpack_argument(SPECS["names"], "fileb://names.bin", MODEL, env) == [
+        b"\x00\x01" * 200000]
