@@ -16,22 +16,12 @@ import time
 import pytest
 
 from tests.conftest import awsmini_executable, isolated_environ
-from tests.e2e.test_faults import FaultServer, _response
+from tests.e2e import test_faults
+from tests.e2e.test_faults import _response
+
+fault = test_faults.fault  # the misbehaving servers' fixture, shared
 
 PAGES = 40
-
-
-@pytest.fixture
-def fault():
-    servers: list[FaultServer] = []
-
-    def start(handle) -> FaultServer:
-        servers.append(FaultServer(handle))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
 
 
 def _start(tmp_path, *argv: str, **kwargs) -> subprocess.Popen:
