@@ -7,8 +7,10 @@ from the options, `~/.aws/config`, `~/.aws/credentials` and `AWS_*` variables,
 as `aws` resolves them. botocore's own parameter validation runs before
 anything is sent. botocore's exceptions become awsmini's families here, with
 AWS CLI v2's wording (`translate_errors`). botocore's session and client
-machinery are imported only here (other modules use its lighter parts: naming,
-exceptions, utilities, the config loader, the paginator and the validator).
+machinery are imported only here; other modules use its lighter parts (naming,
+exceptions, utilities, the config loader, the paginator, the validator, the
+response parsers in fastparse.py, and the SigV4 signer that commands/presigned.py
+and the eks token sign with).
 """
 from __future__ import annotations
 

@@ -1,8 +1,14 @@
-"""fastparse.py: the compiled walk gives exactly botocore's parse of every recorded response."""
+"""fastparse.py: the compiled walk gives exactly botocore's parse of every recorded response.
+
+scripts/test runs this file on its own first, with AWSMINI_REQUIRE_RECORDINGS=1: there a
+missing recording set is a failure, not a skip, and a difference stops the run with the
+botocore version named (pyproject.toml pins botocore to the versions this passed on).
+"""
 from __future__ import annotations
 
 import base64
 import json
+import os
 import pathlib
 
 import pytest
@@ -51,6 +57,11 @@ def _responses():
             headers = {k.lower(): v for k, v in response.get("headers", {}).items()}
             yield pytest.param(operation, {"body": body, "headers": headers, "status_code": 200},
                                id="%s-%d" % (case["id"], index))
+
+
+def test_recordings_are_present_when_required():
+    if not CASES and os.environ.get("AWSMINI_REQUIRE_RECORDINGS") == "1":
+        pytest.fail("no recorded responses under %s: the parser check would prove nothing" % ROOT)
 
 
 @pytest.mark.skipif(not CASES, reason="conformance recordings not found")
