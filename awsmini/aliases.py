@@ -80,7 +80,7 @@ def read_aliases(environ: Mapping[str, str]) -> AliasTable:
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except IsADirectoryError:
-        raise OtherError("The specified config file (%s) could not be found." % path)
+        raise OtherError("The specified config file (%s) could not be found." % path) from None
     except OSError:  # v2's configparser skips a file it cannot read
         return {}
     try:

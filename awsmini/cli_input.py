@@ -83,7 +83,8 @@ def _read_value(name: str, raw: Any, env: Env) -> str | bytes:
     try:
         contents = load_paramfile(raw, env)
     except ParamFileError as error:
-        raise ParamValidationError("Error parsing parameter '--%s': %s" % (name, error.message))
+        raise ParamValidationError("Error parsing parameter '--%s': %s"
+                                   % (name, error.message)) from None
     return raw if contents is None else contents
 
 
@@ -92,7 +93,8 @@ def _parse_json(text: str | bytes) -> Any:
         return json.loads(text)
     except ValueError:
         # v2 names this one without the dashes.
-        raise ParamValidationError("Error parsing parameter 'cli-input-json': Invalid JSON received.")
+        raise ParamValidationError(
+            "Error parsing parameter 'cli-input-json': Invalid JSON received.") from None
 
 
 def _parse_yaml(text: str | bytes) -> Any:
@@ -104,7 +106,8 @@ def _parse_yaml(text: str | bytes) -> Any:
         raise ParamValidationError("Error parsing parameter 'cli-input-yaml': %s"
                                    % error) from None
     except yaml.YAMLError:
-        raise ParamValidationError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.")
+        raise ParamValidationError(
+            "Error parsing parameter 'cli-input-yaml': Invalid YAML received.") from None
 
 
 # Aliases let a few hundred bytes stand for billions of values ("billion laughs"):

@@ -48,7 +48,7 @@ def entry() -> None:
 
 def unwind_on_interrupt() -> None:
     """From here on Ctrl-C raises KeyboardInterrupt (for the boundary to report)."""
-    import threading  # noqa: F401  (imported by logging already)
+    import threading  # cheap: logging has imported it already
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.default_int_handler)

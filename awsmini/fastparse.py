@@ -55,7 +55,10 @@ class _CompiledWalk:
     def _compile(self, shape: Any) -> Converter:
         type_name = shape.type_name
         serialization = shape.serialization
-        generic = (lambda value, _shape=shape: self._generic(_shape, value))
+
+        def generic(value: Any) -> Any:
+            return self._generic(shape, value)
+
         if serialization.get("location") or serialization.get("jsonvalue"):
             return generic
         if type_name == "structure":

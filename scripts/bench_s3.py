@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import AWS, AWSMINI, ROOT, MotoServer, base_env, free_port, measure  # noqa: E402
+from bench import AWS, AWSMINI, ROOT, MotoServer, base_env, free_port, measure
 
 S5CMD = str(ROOT / ".bench" / "venv" / "bin" / "s5cmd")
 WEED = str(ROOT / ".bench" / "venv" / "bin" / "weed")

@@ -115,7 +115,7 @@ def moto_endpoint():
         except OSError:
             if proc.poll() is not None or time.time() > deadline:
                 proc.kill()
-                raise RuntimeError("moto_server did not start on port %d" % port)
+                raise RuntimeError("moto_server did not start on port %d" % port) from None
             time.sleep(0.1)
     yield url
     proc.terminate()

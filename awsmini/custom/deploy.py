@@ -28,7 +28,8 @@ def _structure(option: str, raw: Any) -> dict:
         raise ParamValidationError("Error parsing parameter '--%s': Invalid JSON: %s\n"
                                    "JSON received: %s" % (option, error, text)) from None
     except ShorthandParseError as error:
-        raise ParamValidationError("Error parsing parameter '--%s': %s" % (option, error.message))
+        raise ParamValidationError("Error parsing parameter '--%s': %s"
+                                   % (option, error.message)) from None
     if not isinstance(value, dict):
         raise ParamValidationError("Error parsing parameter '--%s': Invalid type: expecting "
                                    "map, got %s" % (option, type(value).__name__))

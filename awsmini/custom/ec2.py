@@ -47,7 +47,8 @@ def _count(params: dict, raw: str) -> None:
         low, high = raw.split(":") if ":" in raw else (raw, raw)
         params.update(MinCount=int(low), MaxCount=int(high))
     except ValueError:
-        raise ParamValidationError("count parameter should be of form min[:max] (e.g. 1 or 1:10)")
+        raise ParamValidationError(
+            "count parameter should be of form min[:max] (e.g. 1 or 1:10)") from None
 
 
 # ------------------------------------- run-instances network-interface shortcuts
@@ -148,7 +149,7 @@ def _protocol(params: dict, raw: str) -> None:
     except ValueError:
         if raw not in ("tcp", "udp", "icmp", "all"):
             raise OtherError("protocol parameter should be one of: tcp|udp|icmp|all or any "
-                             "valid protocol number.")
+                             "valid protocol number.") from None
         raw = "-1" if raw == "all" else raw
     else:
         if not 0 <= number <= 255 and number != -1:
@@ -168,7 +169,8 @@ def _port(params: dict, raw: str) -> None:
             low, high = raw, raw
         rule = {"FromPort": int(low), "ToPort": int(high)}
     except ValueError:
-        raise OtherError("port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)")
+        raise OtherError(
+            "port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)") from None
     _rule(params).update(rule)
 
 

@@ -49,9 +49,10 @@ def _read(value: str, path: str, env: Env, binary: bool) -> Union[str, bytes]:
     except UnicodeDecodeError:
         raise ParamFileError(
             "Unable to load paramfile (%s), text contents could not be decoded.  If this is a "
-            "binary file, please use the fileb:// prefix instead of the file:// prefix." % path)
+            "binary file, please use the fileb:// prefix instead of the file:// prefix."
+            % path) from None
     except OSError as error:
-        raise ParamFileError("Unable to load paramfile %s: %s" % (value, error))
+        raise ParamFileError("Unable to load paramfile %s: %s" % (value, error)) from None
 
 
 _VARIABLE = re.compile(r"\$(\w+|\{[^}]*\})", re.ASCII)

@@ -126,9 +126,9 @@ def _decode_into(parent: Any, key: Any, shape_name: str, model: ServiceModel) ->
         try:
             parent[key] = base64.b64decode(value)
         except (binascii.Error, TypeError):
-            raise OtherError('Invalid base64: "%s"' % value)
+            raise OtherError('Invalid base64: "%s"' % value) from None
         except ValueError as error:  # not ASCII: v2 does not catch this one
-            raise OtherError(str(error))
+            raise OtherError(str(error)) from None
 
 
 class _Context:
@@ -149,7 +149,7 @@ class _Context:
         try:
             loaded = paramfile.load_paramfile(candidate, self.env)
         except paramfile.ParamFileError as error:
-            raise self.param_error(error.message)
+            raise self.param_error(error.message) from None
         return raw if loaded is None else loaded
 
     # ------------------------------------------------------- 2. and 3.
@@ -193,7 +193,7 @@ class _Context:
             else:
                 parsed = parse_shorthand(value, self.load_nested_file)
         except ShorthandParseError as error:
-            raise self.param_error(error.message)
+            raise self.param_error(error.message) from None
         _adjust({}, "", self.spec.shape_name, parsed, self.model)
         return parsed
 
@@ -222,7 +222,7 @@ class _Context:
         try:
             return paramfile.load_paramfile(text, self.env)
         except paramfile.ParamFileError as error:
-            raise OtherError(error.message)
+            raise OtherError(error.message) from None
 
     def unpack(self, shape_name: str, value: Any, top: bool = False) -> Any:
         """v2's default conversion (`unpack_cli_arg`) of a value that is not shorthand."""
@@ -263,7 +263,7 @@ class _Context:
             # A string here (from a file) is iterated character by character, as in v2.
             return [self.unpack(shape["member"]["shape"], item) for item in value]
         except (ValueError, TypeError):
-            raise self.param_error(value[0])
+            raise self.param_error(value[0]) from None
 
     def unpack_scalar(self, shape: Mapping, value: Any, streaming: bool = False) -> Any:
         kind = shape.get("type")
@@ -294,7 +294,7 @@ class _Context:
         try:
             return json.loads(value, object_pairs_hook=OrderedDict)
         except ValueError as error:
-            raise self.param_error("Invalid JSON: %s\nJSON received: %s" % (error, value))
+            raise self.param_error("Invalid JSON: %s\nJSON received: %s" % (error, value)) from None
 
     # ------------------------------------------------------------ names
 

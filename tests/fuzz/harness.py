@@ -177,7 +177,7 @@ class Harness:
         self._reset()
         argv = self.argv_for(words)
         saved_environ, saved_cwd = os.environ, os.getcwd()
-        os.environ = dict(self.environ)  # botocore reads os.environ  # type: ignore
+        os.environ = dict(self.environ)  # type: ignore  # noqa: B003  botocore reads os.environ
         os.chdir(self.root)
         stdout, stderr = io.StringIO(), io.StringIO()
         stdin = io.TextIOWrapper(io.BytesIO(b'{"from": "stdin"}'), encoding="utf-8")
@@ -189,7 +189,7 @@ class Harness:
             code = main(argv, env)
         finally:
             seconds = time.monotonic() - started
-            os.environ = saved_environ  # type: ignore[misc]
+            os.environ = saved_environ  # type: ignore[misc]  # noqa: B003
             os.chdir(saved_cwd)
             _reset_logging()
         time.sleep(0)  # let a request still being answered be counted

@@ -178,7 +178,10 @@ def test_paging_reads_the_stops_paging_slot():
 
     config = {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Names"}
     record = Customization(stops_paging=("old-token",))
-    plan = lambda given: plan_paging(config, given, {}, True, {}, {}, record.stops_paging)
+
+    def plan(given):
+        return plan_paging(config, given, {}, True, {}, {}, record.stops_paging)
+
     assert not plan(["old-token"]).is_enabled
     assert plan(["other"]).is_enabled
 
@@ -194,8 +197,10 @@ def test_paging_reads_the_default_page_size_slot():
     from awsmini.paginate import with_default_page_size
 
     record = Customization(default_page_size=DefaultPageSize(50, allowed=("OwnerIds",)))
-    read = lambda config, params: with_default_page_size(config, params,
-                                                         record.default_page_size)
+
+    def read(config, params):
+        return with_default_page_size(config, params, record.default_page_size)
+
     assert read({"MaxItems": 3}, {"OwnerIds": ["self"], "DryRun": False}) == {
         "MaxItems": 3, "PageSize": 50}
     assert read({"PageSize": 7}, {}) == {"PageSize": 7}  # the one given wins

@@ -281,7 +281,10 @@ def _work(command: Command, client: Any, source_client: Any, results: Results,
         return
     plan = format_paths(command.src, command.dest, command.dir_op)
     keep = Filter(command.args.get("filters"), command.src, command.dest, command.dir_op)
-    warn: Callable[[str], None] = lambda text: results.put(Event("warning", message=text))
+
+    def warn(text: str) -> None:
+        results.put(Event("warning", message=text))
+
     sources = keep(file_stats(plan, _listing(command, plan.src.type, plan.src.path,
                                              command.operation, source_client, warn,
                                              copy_source=command.paths_type == "s3s3"),
