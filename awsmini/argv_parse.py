@@ -98,6 +98,7 @@ def _build_parser(specs: Mapping[str, ArgSpec], relax_required: bool) -> Parser:
             # catch both being given) False
             parser.add_argument(spec.option, *_alias_options(spec), dest=spec.cli_name,
                                 nargs="?", const=True, default=None, required=required)
+            assert spec.negative_name is not None  # what makes it a boolean structure
             parser.add_argument("--" + spec.negative_name, dest=_NEGATIVE + spec.cli_name,
                                 action="store_true", default=None)
         else:

@@ -320,9 +320,10 @@ _UTC_TIMESTAMP = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d
 def _iso_timestamp(value: Any) -> str:
     match = _UTC_TIMESTAMP.match(value) if isinstance(value, str) else None
     if match:
-        *fields, fraction = match.groups()
+        year, month, day, hour, minute, second = (int(field) for field in match.groups()[:6])
+        micro = int((match.group(7) or "0").ljust(6, "0"))
         try:
-            return datetime.datetime(*map(int, fields), int((fraction or "0").ljust(6, "0")),
+            return datetime.datetime(year, month, day, hour, minute, second, micro,
                                      tzinfo=datetime.timezone.utc).isoformat()
         except ValueError:  # no such date: botocore's parser says so
             pass

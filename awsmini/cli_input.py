@@ -169,6 +169,8 @@ def _yaml_loader() -> type:
 def _build_yaml_loader() -> type:
     import datetime
 
+    import yaml
+
     from yaml.constructor import ConstructorError, SafeConstructor
     from yaml.resolver import Resolver
 
@@ -211,36 +213,36 @@ def _build_yaml_loader() -> type:
                 value = value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
             return value
 
-    _Constructor12.add_constructor("tag:yaml.org,2002:int", _Constructor12.construct_yaml_int)
-    _Constructor12.add_constructor("tag:yaml.org,2002:float", _Constructor12.construct_yaml_float)
-    _Constructor12.add_constructor("tag:yaml.org,2002:timestamp",
-                                   _Constructor12.construct_yaml_timestamp)
-    _Constructor12.add_constructor("tag:yaml.org,2002:map", _Constructor12.construct_yaml_map)
+    # (PyYAML's stubs type add_constructor for its own loader classes only)
+    for tag, construct in (("int", _Constructor12.construct_yaml_int),
+                           ("float", _Constructor12.construct_yaml_float),
+                           ("timestamp", _Constructor12.construct_yaml_timestamp),
+                           ("map", _Constructor12.construct_yaml_map)):
+        _Constructor12.add_constructor("tag:yaml.org,2002:" + tag, construct)  # type: ignore[type-var]
 
-    try:
-        from yaml.cyaml import CParser as parser
-    except ImportError:  # PyYAML built without libyaml
-        parser = None
-    if parser is not None:
-        class _Loader12(parser, _Constructor12, _Resolver12):
+    if yaml.__with_libyaml__:
+        from yaml._yaml import CParser
+
+        class _CLoader12(CParser, _Constructor12, _Resolver12):
             def __init__(self, stream):
-                parser.__init__(self, stream)
+                CParser.__init__(self, stream)
                 _Constructor12.__init__(self)
                 _Resolver12.__init__(self)
-    else:
-        from yaml.composer import Composer
-        from yaml.parser import Parser
-        from yaml.reader import Reader
-        from yaml.scanner import Scanner
+        return _CLoader12
 
-        class _Loader12(Reader, Scanner, Parser, Composer, _Constructor12, _Resolver12):
-            def __init__(self, stream):
-                Reader.__init__(self, stream)
-                Scanner.__init__(self)
-                Parser.__init__(self)
-                Composer.__init__(self)
-                _Constructor12.__init__(self)
-                _Resolver12.__init__(self)
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Loader12(Reader, Scanner, Parser, Composer, _Constructor12, _Resolver12):
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _Constructor12.__init__(self)
+            _Resolver12.__init__(self)
     return _Loader12
 
 

@@ -12,9 +12,9 @@ import os
 import sys
 
 try:  # the C module itself: `signal` would first import enum and functools
-    import _signal as signal
+    import _signal as signal  # type: ignore[import-not-found]
 except ImportError:  # not CPython
-    import signal  # type: ignore[no-redef]
+    import signal
 
 
 def entry() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TextIO
+from typing import IO
 
 LOG_FORMAT = "%(asctime)s - %(threadName)s - %(name)s - %(levelname)s - %(message)s"
 
@@ -47,7 +47,7 @@ class Redactor(logging.Filter):
         return True
 
 
-def start(stream: TextIO) -> None:
+def start(stream: IO[str]) -> None:
     """Every logger to `stream`, from DEBUG up, formatted as v2's log and redacted."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))

@@ -40,6 +40,7 @@ def run(argv: Sequence[str], env: Env) -> int:
     if options.version:
         write_output(iter([version_string() + "\n"]), env, None)
         return 0
+    assert options.command is not None  # the parser requires the word unless --version
     if options.command == "help" or "help" in words[:3]:  # `wait <waiter> help` too
         from awsmini.help import is_help_request, run_help
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from typing import IO, Mapping
@@ -29,11 +28,6 @@ class Env:
             self.stdin_isatty = _isatty(self.stdin)
         if self.stdout_isatty is None:
             self.stdout_isatty = _isatty(self.stdout)
-
-    def terminal_size(self) -> tuple[int, int]:
-        """(columns, lines) of the terminal, 80x24 when there is none."""
-        size = shutil.get_terminal_size((80, 24))
-        return size.columns, size.lines
 
     def path(self, name: str) -> str:
         """`name` with `~` expanded, as v2 opens parameter files."""

@@ -31,6 +31,10 @@ class _CompiledWalk:
     """Mixin for botocore's JSON parsers: `_parse_shape` through per-shape converters."""
 
     _rest = False
+    # provided by the botocore parser class this is mixed into
+    _timestamp_parser: Callable[[Any], Any]
+    _blob_parser: Callable[[Any], Any]
+    _default_handle: Callable[[Any, Any], Any]
 
     def _parse_shape(self, shape: Any, node: Any) -> Any:
         converter = self._converter(shape)

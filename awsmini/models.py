@@ -300,7 +300,7 @@ def _reachable(shapes: Mapping[str, Any], roots: list[str]) -> Iterator[str]:
 
 # --------------------------------------------------------------------- cache
 
-_memory: dict[tuple[str, str, str], Any] = {}
+_memory: dict[tuple, Any] = {}
 
 
 def _cached(service: str, part: str, environ: Mapping[str, str], build,

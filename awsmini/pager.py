@@ -146,15 +146,17 @@ def _write_pager(first: str, rest: Iterable[str], pager: Pager, env: Env) -> Non
                                        errors="replace")
         except OSError as error:
             raise pager_error(error) from error
+        stdin = process.stdin
+        assert stdin is not None  # stdin=PIPE
         try:
-            process.stdin.write(first)
+            stdin.write(first)
             for chunk in rest:
-                process.stdin.write(chunk)
+                stdin.write(chunk)
         except (BrokenPipeError, OSError):
             pass  # the pager was quit before the end: not an error (rc 0)
         finally:
             try:
-                process.stdin.close()
+                stdin.close()
             except OSError:
                 pass
             process.wait()

@@ -97,6 +97,12 @@ def resolve_command(service_cli: str, words: Sequence[str],
     invocation = find_command(service_cli, words)
     if invocation is not None:
         return invocation
+    return resolve_operation(service_cli, words, environ)
+
+
+def resolve_operation(service_cli: str, words: Sequence[str],
+                      environ: Mapping[str, str]) -> Command:
+    """The model operation (or waiter) named by the first positional word after the service."""
     service = check_service(service_cli, environ)
     parser = Parser()
     parser.add_argument("operation")

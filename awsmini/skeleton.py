@@ -24,13 +24,11 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from awsmini.errors import ParamValidationError
 from awsmini.models import ServiceModel
 from awsmini.yaml12 import resolves_as_string
-
-CHOICES = ("input", "output", "yaml-input")
 
 _EPOCH = datetime.datetime(1970, 1, 1, 0, 0, 0)
 
@@ -112,7 +110,7 @@ def _json_default(value: Any) -> Any:
 
 # ------------------------------------------------------------------ values
 
-def _resolve(model: ServiceModel, ref: dict) -> dict:
+def _resolve(model: ServiceModel, ref: Mapping[str, Any]) -> Mapping[str, Any]:
     """The shape a member reference points to, with the reference's own traits
     (documentation, enum, ...) laid over it, as botocore resolves it."""
     shape = model.shape(ref["shape"])
@@ -123,7 +121,7 @@ def _resolve(model: ServiceModel, ref: dict) -> dict:
     return merged
 
 
-def _generate(model: ServiceModel, ref: dict, stack: list[str], name: str,
+def _generate(model: ServiceModel, ref: Mapping[str, Any], stack: list[str], name: str,
               use_member_names: bool) -> Any:
     """The placeholder of one shape; `stack` holds the shape names above it."""
     shape_name = ref["shape"]
@@ -147,7 +145,7 @@ def _generate(model: ServiceModel, ref: dict, stack: list[str], name: str,
         stack.pop()
 
 
-def _scalar(shape: dict, name: str, use_member_names: bool) -> Any:
+def _scalar(shape: Mapping[str, Any], name: str, use_member_names: bool) -> Any:
     kind = shape.get("type")
     if kind == "string":
         if use_member_names:
@@ -189,7 +187,7 @@ class _Scalar(str):
     """Text already in YAML form (`''`, `0`, `!!binary ''`)."""
 
 
-def _yaml_node(model: ServiceModel, ref: dict, stack: list[str]) -> Any:
+def _yaml_node(model: ServiceModel, ref: Mapping[str, Any], stack: list[str]) -> Any:
     shape_name = ref["shape"]
     shape = _resolve(model, ref)
     kind = shape.get("type")
@@ -210,7 +208,7 @@ def _yaml_node(model: ServiceModel, ref: dict, stack: list[str]) -> Any:
         stack.pop()
 
 
-def _structure_entries(model: ServiceModel, shape: dict, stack: list[str]) -> Iterator[tuple]:
+def _structure_entries(model: ServiceModel, shape: Mapping[str, Any], stack: list[str]) -> Iterator[tuple]:
     """Members with their comments.
 
     v2's YAML writer aligns a new comment with the nearest earlier commented
@@ -243,7 +241,7 @@ def _finds_column(keys: list[str], commented: set[str], key: str) -> bool:
     return False
 
 
-def _member_comment(target: dict, is_required: bool) -> str | None:
+def _member_comment(target: Mapping[str, Any], is_required: bool) -> str | None:
     parts = ["[REQUIRED]"] if is_required else []
     parts.append(doc_overview(target.get("documentation", "")))
     if target.get("type") == "string" and target.get("enum"):

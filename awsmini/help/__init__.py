@@ -36,7 +36,7 @@ from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
 from awsmini.help import topics
 from awsmini.help.render import Mark, ansi, overstrike, render_page
 from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
-                             service_cli_names, waiter_table)
+                             resolve_operation, service_cli_names, waiter_table)
 from awsmini.settings import Settings
 
 HELP_WORD = "help"
@@ -159,7 +159,7 @@ def operation_help(service_word: str, words: Sequence[str],
     `words` name the operation, or `wait` and a waiter: its page is the polled
     operation's, with the waiter's description and no output, as v2 makes it.
     """
-    command = resolve_command(service_word, words, environ)
+    command = resolve_operation(service_word, words, environ)
     model = command.model
     operation = model.operations[command.api_name]
     custom = lookup(command.service_cli_name, command.cli_name)

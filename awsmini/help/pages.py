@@ -16,8 +16,6 @@ from awsmini.globalopts import GLOBAL_OPTIONS
 from awsmini.help.rstdoc import RstDoc
 from awsmini.help.syntax import SCALAR_TYPES, json_example, shorthand_example, supports_shorthand
 
-API_DOCS = "https://docs.aws.amazon.com/goto/WebAPI"
-
 _PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
                     'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
                     'Interface User Guide</i>.</p>')
@@ -113,11 +111,12 @@ def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
     """Arguments as v2 documents them: a boolean with its `--no-` twin, the cli-input pair;
     the undocumented ones left out."""
     table = {spec.cli_name: spec for spec in arguments if spec.is_documented}
-    groups, done = [], set()
+    groups: list[tuple[ArgSpec, ...]] = []
+    done: set[str] = set()
     for spec in table.values():
         if spec.cli_name in done:
             continue
-        group = (spec,)
+        group: tuple[ArgSpec, ...] = (spec,)
         if spec.is_boolean and not spec.is_cli_only:
             # v2 gives every boolean member a negative twin, documented with it
             group = (spec, ArgSpec("no-" + spec.cli_name, spec.member_name, spec.shape_name,

@@ -166,8 +166,7 @@ def _parse(lines: _Lines) -> list[Block]:
             index = _parse_bullets(lines, index, blocks, _BULLET)
         elif _ENUMERATOR.match(line) and _is_item_end(lines, index + 1):
             index = _parse_bullets(lines, index, blocks, _ENUMERATOR)
-        elif _DIRECTIVE.match(line):
-            directive = _DIRECTIVE.match(line)
+        elif (directive := _DIRECTIVE.match(line)) is not None:
             name, rest = directive.groups()
             end = _indented_block(lines, index + 1)
             body = lines.dedented(index + 1, end)
@@ -199,9 +198,9 @@ def _is_item_end(lines: _Lines, index: int) -> bool:
 
 
 def _parse_bullets(lines: _Lines, index: int, blocks: list[Block], marker: re.Pattern) -> int:
-    items, tags = [], []
-    while index < len(lines) and marker.match(lines[index]):
-        match = marker.match(lines[index])
+    items: list[list[Block]] = []
+    tags: list[str] = []
+    while index < len(lines) and (match := marker.match(lines[index])) is not None:
         width = match.end() if lines[index][match.end():].strip() else len(match.group(1)) + 1
         end = _indented_block(lines, index + 1, width)
         items.append(_parse(lines.view(index, end, width, match.end())))

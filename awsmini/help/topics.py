@@ -95,7 +95,8 @@ def file_sections(name: str, title: str) -> list[Section]:
     with open(os.path.join(PAGES, name + ".rst"), encoding="utf-8") as fp:
         lines = fp.read().split("\n")
     sections = [Section("NAME", "%s - %s" % (name, title))]
-    heading, body = "DESCRIPTION", []
+    heading = "DESCRIPTION"
+    body: list[str] = []
     for index, line in enumerate(lines):
         if _is_underline(lines, index + 1, "="):
             sections.append(Section(heading, "\n".join(body).strip("\n") + "\n"))

@@ -73,11 +73,6 @@ class _Formatters(Mapping):
 
 FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
-# Formats written page by page (v2's TextFormatter and StreamedYAMLFormatter);
-# the others receive the merged result of all pages.
-STREAMING_FORMATS = frozenset({"text", "yaml-stream"})
-
-
 def output_format(option: str | None, environ: Mapping[str, str], setting: str | None) -> str:
     """The format by v2's precedence: `--output`, AWS_DEFAULT_OUTPUT, `output` in the profile, json.
 
@@ -92,7 +87,8 @@ def output_format(option: str | None, environ: Mapping[str, str], setting: str |
     return name
 
 
-def use_color(color: str, stdout_isatty: bool, environ: Mapping[str, str]) -> bool:
+def use_color(color: str | None, stdout_isatty: bool | None,
+              environ: Mapping[str, str]) -> bool:
     """`--color on|off|auto` -> whether to colour; auto means "stdout is a terminal".
 
     A non-empty NO_COLOR turns `auto` off (an explicit `on` still wins).

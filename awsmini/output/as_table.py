@@ -42,7 +42,7 @@ class _Section:
     __slots__ = ("title", "headers", "header_lengths", "rows", "lengths", "indent", "widths",
                  "columns")
 
-    def __init__(self, title: str, indent: int) -> None:
+    def __init__(self, title: str | None, indent: int) -> None:
         self.title = title
         self.indent = indent
         self.headers: list[str] = []
@@ -80,7 +80,9 @@ class _Section:
     def total_width(self) -> int:
         widths = self.widths
         columns = sum(widths) + 4 * len(widths) + 2 + 2 * self.indent
-        title = text_length(self.title) + 2 + 2 * self.indent
+        # a section with no title (a list's later elements in a list) measures as the
+        # word None, as v2's str() of it does; none is drawn
+        title = text_length(str(self.title)) + 2 + 2 * self.indent
         return title if title > columns else columns
 
     def column_widths(self, width: int) -> list[int]:
@@ -241,11 +243,11 @@ def _draw_section(section: _Section, width: int, color: bool, lines: list,
             cache[key] = title
         body.extend(title)
     if section.headers or section.rows:
-        key = (tuple(section.widths), width)
-        layout = cache.get(key)
+        layout_key = (tuple(section.widths), width)
+        layout = cache.get(layout_key)
         if layout is None:
             widths = section.column_widths(width)
-            layout = cache[key] = (widths, _rule(widths) if widths else "")
+            layout = cache[layout_key] = (widths, _rule(widths) if widths else "")
         widths, rule = layout
         if section.headers:
             body.append(rule)

@@ -70,10 +70,11 @@ def _format_scalar_list(items: list, out: list, identifier: str | None) -> None:
 def _format_mappings(items: list, out: list, identifier: str | None) -> None:
     """A list holding mappings: every mapping's line has the list's scalar columns."""
     signatures = [_signature(element) if isinstance(element, dict) else None for element in items]
-    columns = set()
-    for signature in set(signatures) - {None}:
-        columns.update(key for key, kind in zip(*signature) if not issubclass(kind, (dict, list)))
-    columns = tuple(sorted(columns))
+    scalar_keys: set[str] = set()
+    for keys, kinds in {signature for signature in signatures if signature is not None}:
+        scalar_keys.update(key for key, kind in zip(keys, kinds)
+                           if not issubclass(kind, (dict, list)))
+    columns = tuple(sorted(scalar_keys))
     prefix = identifier.upper() + "\t" if identifier is not None else ""
     plans: dict[tuple, tuple] = {}
     for element, signature in zip(items, signatures):
@@ -111,7 +112,7 @@ _plans: dict[tuple, tuple] = {}
 _MAX_PLANS = 512
 
 
-def _signature(item: dict) -> tuple:
+def _signature(item: dict) -> tuple[tuple, tuple]:
     return tuple(item), tuple(map(type, item.values()))
 
 

@@ -293,9 +293,7 @@ def _dumper():
         return _dumper_class
     import yaml
 
-    base = yaml.SafeDumper
-
-    class Dumper(base):
+    class Dumper(yaml.SafeDumper):
         yaml_implicit_resolvers: dict = {}
 
     for tag, first, compiled in yaml12.implicit_resolvers():

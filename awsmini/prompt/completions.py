@@ -28,6 +28,7 @@ never opens a connection and never imports prompt_toolkit.
 """
 from __future__ import annotations
 
+import operator
 import os
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from awsmini.globalopts import GLOBAL_OPTIONS, GLOBALS_BY_NAME
 from awsmini.prompt.sources import (operation_table, profile_names, region_names,
                                     service_names)
 from awsmini.prompt.text import plain_text
+from awsmini.values import paramfile
 
 T = TypeVar("T")
 META_DOC_WIDTH = 60  # v2 cuts a candidate's doc after 60 characters and adds "..."
@@ -79,7 +81,7 @@ class Completions:
 # ------------------------------------------------------------------ matching
 
 def fuzzy_filter(items: Iterable[T], word: str,
-                 key: Callable[[T], str] = lambda c: c.text) -> list[T]:
+                 key: Callable[[T], str] = operator.attrgetter("text")) -> list[T]:
     """Items whose key holds the characters of `word` in order, best first (v2's ranking).
 
     An empty word keeps every item in its order.
@@ -289,7 +291,7 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
         return []
     if context.pending is not None and not (word.startswith("-") and _is_list(context)):
         return value_candidates(context, word, environ, server)
-    if word.startswith(("file://", "fileb://")):
+    if word.startswith(paramfile.PREFIXES):
         return path_candidates(word)
     if context.service is None:
         if word.startswith("-"):
@@ -404,7 +406,7 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
                      server: ServerLookup | None = None) -> list[Candidate]:
     """Candidates for the value of the option `context.pending`."""
     name = context.pending or ""
-    if word.startswith(("file://", "fileb://")):
+    if word.startswith(paramfile.PREFIXES):
         return path_candidates(word)
     spec = context.specs.get(name)
     if spec is None:

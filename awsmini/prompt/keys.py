@@ -22,6 +22,7 @@ from prompt_toolkit.key_binding.bindings.focus import focus_next
 from prompt_toolkit.search import SearchDirection, start_search
 
 from awsmini.prompt import EXIT_WORDS
+from awsmini.values import paramfile
 
 PAGE_ROWS = 20  # w / z in a panel
 
@@ -52,7 +53,7 @@ def key_bindings(state, input_buffer: Buffer, is_shell: bool) -> KeyBindings:
             state.history_mode = False
             state.closed_at = buffer.text
             word = buffer.document.get_word_before_cursor(WORD=True)
-            if word.startswith(("file://", "fileb://")) and word.endswith("/"):
+            if word.startswith(paramfile.PREFIXES) and word.endswith("/"):
                 buffer.start_completion(select_first=False)
             return
         try:

@@ -25,7 +25,8 @@ def candidates(model: models.ServiceModel, api_name: str, word: str) -> list[Can
     Follows dotted names through structures, and lists (with any `[...]`) to their
     members; after any other JMESPath syntax it starts again from the top.
     """
-    partial = _QUERY_PARTIAL.search(word).group()
+    found = _QUERY_PARTIAL.search(word)  # matches at least the empty tail
+    partial = found.group() if found else ""
     head = word[:len(word) - len(partial)]
     path = re.split(r"[|,{(&!<>=\s]", _QUERY_BRACKETS.sub("[]", head))[-1]
     shape = model.shapes.get(model.operations[api_name].get("output", {}).get("shape", ""), {})

@@ -88,12 +88,6 @@ def _service_listings(service: str, environ_key: tuple) -> tuple[Listing, ...]:
     return service_listings(models.load_service(service, dict(environ_key)))
 
 
-def find_list_source(model: models.ServiceModel, api_name: str, member_name: str,
-                     is_list: bool = False) -> ListSource | None:
-    """`list_source` on a whole service model (pure)."""
-    return choose(service_listings(model), api_name, member_name, is_list)
-
-
 def choose(listings: Sequence[Listing], api_name: str, member_name: str,
            is_list: bool = False) -> ListSource | None:
     """The best of `listings` for `member_name` of `api_name` (rules 2 to 5)."""

@@ -16,7 +16,7 @@ from typing import Mapping, Union
 
 from awsmini.env import Env
 
-PREFIXES = ("file://", "fileb://")
+PREFIXES = ("file://", "fileb://")  # the prefixes that name a file to read
 
 
 class ParamFileError(Exception):

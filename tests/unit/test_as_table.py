@@ -74,3 +74,12 @@ def test_text_length_counts_east_asian_wide_and_ambiguous_as_two(text, length):
 def test_wide_terminal_keeps_the_horizontal_layout():
     wide = render({"A": "x" * 70, "B": "y" * 20}, width=200)
     assert "|  " + "x" * 70 + "  |  " + "y" * 20 + " |\n" in wide
+
+
+def test_untitled_sections_of_a_list_in_a_list_are_measured_not_titled():
+    # the later elements of a list of mappings inside a list get sections with no
+    # title: v2 measures the missing title as the word None and draws none
+    out = render({"A": [[{"x": 1, "n": {"y": 2}}, {"x": 3, "n": {"y": 4}}]]})
+    assert out.splitlines()[-9:] == [
+        "+------------+", "|      x     |", "+------------+", "|  3         |",
+        "+------------+", "||     n    ||", "|+----+-----+|", "||  y |  4  ||", "|+----+-----+|"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from awsmini.errors import OtherError
-from awsmini.output import FORMATTERS, STREAMING_FORMATS, RenderOptions, output_format, use_color
+from awsmini.output import FORMATTERS, RenderOptions, output_format, use_color
 
 
 @pytest.mark.parametrize("option, environ, setting, expected", [
@@ -36,7 +36,6 @@ def test_every_output_choice_has_a_formatter():
     from awsmini.globalopts import OUTPUT_CHOICES
 
     assert set(FORMATTERS) == set(OUTPUT_CHOICES)
-    assert STREAMING_FORMATS <= set(FORMATTERS)
 
 
 def test_off_prints_nothing():

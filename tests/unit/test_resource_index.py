@@ -4,9 +4,14 @@ from __future__ import annotations
 import pytest
 
 from awsmini import models
-from awsmini.prompt.resource_index import (ListSource, find_list_source, identifier_noun,
-                                           list_source, operation_noun, singular)
+from awsmini.prompt.resource_index import (ListSource, choose, identifier_noun, list_source,
+                                           operation_noun, service_listings, singular)
 from tests.conftest import isolated_environ
+
+
+def _choose(model, api_name, member_name):
+    """`list_source` on a whole service model (pure)."""
+    return choose(service_listings(model), api_name, member_name)
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +81,10 @@ def test_required_input_disqualifies_and_list_beats_describe():
         "DescribeWidgets": _op("DescribeWidgets", None, "Out"),
         "ListWidgets": _op("ListWidgets", None, "Out"),
     }
-    assert find_list_source(_model(operations, shapes), "GetWidget", "WidgetName") == \
+    assert _choose(_model(operations, shapes), "GetWidget", "WidgetName") == \
         ListSource("ListWidgets", "Widgets[].WidgetName")
     del operations["ListWidgets"]
-    assert find_list_source(_model(operations, shapes), "GetWidget", "WidgetName") == \
+    assert _choose(_model(operations, shapes), "GetWidget", "WidgetName") == \
         ListSource("DescribeWidgets", "Widgets[].WidgetName")
 
 
@@ -90,7 +95,7 @@ def test_odd_member_names_are_quoted():
         "Widget": {"type": "structure", "members": {"WidgetId": {"shape": "String"}}},
     }
     model = _model({"ListWidgets": _op("ListWidgets", None, "Out")}, shapes)
-    assert find_list_source(model, "GetWidget", "WidgetId") == \
+    assert _choose(model, "GetWidget", "WidgetId") == \
         ListSource("ListWidgets", '"my-widgets"[].WidgetId')
 
 

@@ -134,7 +134,3 @@ def test_doc_overview(documentation, overview):
 ])
 def test_yaml12_resolution(text, is_string):
     assert resolves_as_string(text) is is_string
-
-
-def test_choices():
-    assert skeleton.CHOICES == ("input", "output", "yaml-input")

@@ -182,8 +182,10 @@ class _TemplateExport:
         url = self._upload_artifact(exporter, resource_id, properties)
         if exporter.s3_keys:
             bucket, key, version = exporter.s3_keys
-            url = SortedMapping(parse_s3_url(url, bucket, key, version))
-        set_path(properties, exporter.property_name, url)
+            set_path(properties, exporter.property_name,
+                     SortedMapping(parse_s3_url(url, bucket, key, version)))
+        else:
+            set_path(properties, exporter.property_name, url)
 
     def _upload_artifact(self, exporter: Exporter, resource_id: str, properties: Any) -> str:
         """The artifact's `s3://` URL, uploading it if it is local (v2's

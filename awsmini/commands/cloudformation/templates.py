@@ -173,8 +173,9 @@ def _build_dumper() -> Any:
             style = super().choose_scalar_style()
             # v2's library double-quotes what it would single-quote when the
             # text holds a quote or a line break.
-            if style == "'" and not self.event.style and (
-                    "'" in self.event.value or "\n" in self.event.value):
+            event = self.event  # a scalar's, when its style is chosen
+            if (style == "'" and isinstance(event, yaml.ScalarEvent) and not event.style
+                    and ("'" in event.value or "\n" in event.value)):
                 return '"'
             return style
 

@@ -26,10 +26,10 @@ def run_get(args: Mapping[str, Any], context: Context) -> int:
     environ = context.env.environ
     config = read_full_config(config_files(environ))
     name = args["varname"]
-    kind, section = _subsection(args)
+    subsection = _subsection(args)
     try:
-        if kind is not None:
-            value = names.get_subsection_value(kind, section, name, config)
+        if subsection is not None:
+            value = names.get_subsection_value(*subsection, name, config)
         else:
             value = names.get_value(name, current_profile(context.options.profile, environ),
                                     config)
@@ -50,10 +50,10 @@ def run_set(args: Mapping[str, Any], context: Context) -> int:
     """Write the value to the config file, or a key to the credentials file."""
     environ = context.env.environ
     files = config_files(environ)
-    kind, section = _subsection(args)
-    if kind is not None:
+    subsection = _subsection(args)
+    if subsection is not None:
         try:
-            target = names.subsection_target(kind, section, args["varname"], args["value"])
+            target = names.subsection_target(*subsection, args["varname"], args["value"])
         except ValueError as error:
             raise ParamValidationError(str(error)) from error
     else:
@@ -79,16 +79,17 @@ def write_values(path: str, section: str, values: Mapping[str, Any]) -> None:
     edit_file(path, edit)
 
 
-def _subsection(args: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """The `--sso-session` or `--services` given (at most one, as v2 checks)."""
-    given = [(kind, args.get(kind)) for kind in names.SUBSECTION_KINDS
+def _subsection(args: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(kind, name) of the `--sso-session` or `--services` given (at most one, as v2
+    checks), or None."""
+    given = [(kind, str(args[kind])) for kind in names.SUBSECTION_KINDS
              if args.get(kind) is not None]
     if len(given) > 1:
         first, second = (kind.replace("-", "_") for kind, _ in given)
         raise ParamValidationError('The key "%s" cannot be specified when one of the '
                                    'following keys are also specified: %s' % (second, first))
     if not given:
-        return None, None
+        return None
     kind, section = given[0]
     if not _SUBSECTION_NAME.match(section):
         raise ParamValidationError("Invalid value for --%s." % kind)

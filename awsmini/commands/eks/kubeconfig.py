@@ -114,6 +114,7 @@ def user_entry(cluster: Mapping[str, Any], cluster_name: str, role_arn: str | No
     abbreviated)."""
     region = (cluster.get("arn") or "").split(":")[3:4] or [""]
     outpost = cluster.get("outpostConfig")
+    identity: list[Any]
     if outpost is None or outpost.get("etcdInstanceType") is not None:
         identity = ["--cluster-name", cluster_name]
     else:

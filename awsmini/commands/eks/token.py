@@ -72,14 +72,6 @@ def encode_token(url: str) -> str:
     return TOKEN_PREFIX + encoded.rstrip("=")
 
 
-def decode_token(token: str) -> str:
-    """The presigned URL inside a token made by `encode_token`."""
-    if not token.startswith(TOKEN_PREFIX):
-        raise ValueError("not a %s token" % TOKEN_PREFIX)
-    body = token[len(TOKEN_PREFIX):]
-    return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode("utf-8")
-
-
 def expiration_timestamp(now: datetime.datetime) -> str:
     """RFC 3339 UTC time, to the second, 14 minutes after `now` (an aware datetime)."""
     return (now.astimezone(datetime.timezone.utc) + TOKEN_EXPIRATION).strftime(

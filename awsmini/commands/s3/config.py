@@ -41,7 +41,7 @@ SMALL_BODY = 1024 ** 2  # sent whole rather than after a `100 Continue`
 
 def runtime_config(settings: Mapping[str, Any] | None) -> dict[str, Any]:
     """The profile's `s3` settings over the defaults, converted and checked."""
-    config = dict(DEFAULTS)
+    config: dict[str, Any] = dict(DEFAULTS)
     config.update({name: value for name, value in (settings or {}).items() if name in DEFAULTS})
     for name in _SIZES:
         if isinstance(config[name], str):

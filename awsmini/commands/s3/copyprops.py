@@ -139,8 +139,8 @@ class _Annotations(_Multipart):
         if not self.is_multipart(future):
             return
         bucket, key = self.source(future)
-        version = {"VersionId": self.head["VersionId"]} if (self.head or {}).get("VersionId") \
-            else {}
+        version_id = (self.head or {}).get("VersionId")
+        version = {"VersionId": version_id} if version_id else {}
         extra = {**params.payer_only(self.args), **version}
         names = [annotation["AnnotationName"]
                  for page in self.source_client.get_paginator("list_object_annotations")

@@ -25,7 +25,7 @@ def run_ls(args: Mapping[str, Any], context: Context) -> int:
     listing = _Listing(context, args["human-readable"])
     page_size = {"PageSize": args["page-size"]}
     if not bucket:
-        params = {"PaginationConfig": page_size}
+        params: dict[str, Any] = {"PaginationConfig": page_size}
         if args["bucket-name-prefix"]:
             params["Prefix"] = args["bucket-name-prefix"]
         if args["bucket-region"]:

@@ -53,7 +53,8 @@ class Results:
     """Counts and prints the events of one command (use as a context manager)."""
 
     def __init__(self, write: Callable[[str], None], warn: Callable[[str], None],
-                 mode: str = "progress", frequency: int = 0, oneline: bool = True) -> None:
+                 mode: str = "progress", frequency: int | None = 0,
+                 oneline: bool = True) -> None:
         self.queue: queue.Queue[Event] = queue.Queue()
         self._write, self._warn = write, warn
         self._mode, self._frequency, self._oneline = mode, frequency or 0, oneline
