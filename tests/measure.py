@@ -5,7 +5,8 @@
 A small process between the test and the program: a child's `ru_maxrss` counts the
 memory of the process it was forked from, so a child forked from pytest would show
 pytest's size. This wrapper forks the program itself, applies the limits, waits for it
-with wait4 and writes `{"maxrss": bytes, "status": exit code}` to REPORT_FILE. The
+with wait4 and writes `{"maxrss": bytes, "status": exit code, "cpu": seconds}` to
+REPORT_FILE. The
 program's streams are the wrapper's; a signal sent to the wrapper is passed on.
 `run_measured()` is the tests' way to use it.
 """
@@ -37,7 +38,8 @@ def main(argv: list) -> int:
             continue
     code = os.waitstatus_to_exitcode(status)
     with open(report, "w") as fp:
-        json.dump({"maxrss": usage.ru_maxrss * 1024, "status": code}, fp)
+        json.dump({"maxrss": usage.ru_maxrss * 1024, "status": code,
+                   "cpu": usage.ru_utime + usage.ru_stime}, fp)
     return 0
 
 

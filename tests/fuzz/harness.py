@@ -8,7 +8,9 @@ the invariants an outcome breaks:
 - traceback: a Python traceback on stderr, or (in-process) an exception that is not
   one of awsmini's families reaching main()'s boundary;
 - exit: an exit code outside EXIT_CODES;
-- slow / large: over LIMIT_SECONDS or LIMIT_BYTES of peak memory;
+- slow / large: over LIMIT_SECONDS of CPU time (or four times that of wall time, for a
+  wait that ends) or over LIMIT_BYTES of peak memory; CPU time, not wall time, so that a
+  busy machine does not make a run "slow";
 - sent: a usage or validation error (252) after a request reached the server.
 """
 from __future__ import annotations
@@ -78,10 +80,11 @@ class Outcome:
     exit_code: int
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # wall time
     sent: int
     peak_bytes: int = 0
     unexpected: list = field(default_factory=list)  # repr of exceptions at the boundary
+    cpu_seconds: float = 0.0  # in-process: the test process's, server threads included
 
 
 class _Fifos:
@@ -179,22 +182,25 @@ class Harness:
         saved_environ, saved_cwd = os.environ, os.getcwd()
         os.environ = dict(self.environ)  # type: ignore  # noqa: B003  botocore reads os.environ
         os.chdir(self.root)
+        saved_handlers = _detach_logging()
         stdout, stderr = io.StringIO(), io.StringIO()
         stdin = io.TextIOWrapper(io.BytesIO(b'{"from": "stdin"}'), encoding="utf-8")
         env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=os.environ,
                   stdin_isatty=False, stdout_isatty=False)
         before, seen = self.server.count, len(self.watch.seen)
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         try:
             code = main(argv, env)
         finally:
             seconds = time.monotonic() - started
+            cpu_seconds = time.process_time() - cpu_started
             os.environ = saved_environ  # type: ignore[misc]  # noqa: B003
             os.chdir(saved_cwd)
-            _reset_logging()
+            _restore_logging(saved_handlers)
         time.sleep(0)  # let a request still being answered be counted
         return Outcome(argv, code, stdout.getvalue(), stderr.getvalue(), seconds,
-                       self.server.count - before, unexpected=self.watch.seen[seen:])
+                       self.server.count - before, unexpected=self.watch.seen[seen:],
+                       cpu_seconds=cpu_seconds)
 
     def _reset(self) -> None:
         """The files back as they were, and no configuration (`configure set` writes one,
@@ -224,11 +230,12 @@ class Harness:
         except subprocess.TimeoutExpired:
             process.kill()
             out, err = process.communicate()
-        measured = read_report(report) if process.returncode == 0 else {"maxrss": 0,
-                                                                        "status": -9}
+        measured = read_report(report) if process.returncode == 0 else {
+            "maxrss": 0, "status": -9, "cpu": 0.0}
         return Outcome(argv, measured["status"], out.decode(errors="replace"),
                        err.decode(errors="replace"), time.monotonic() - started,
-                       self.server.count - before, peak_bytes=measured["maxrss"])
+                       self.server.count - before, peak_bytes=measured["maxrss"],
+                       cpu_seconds=measured["cpu"])
 
     def close(self) -> None:
         self.watch.close()
@@ -236,10 +243,19 @@ class Harness:
         self.server.close()
 
 
-def _reset_logging() -> None:
+def _detach_logging() -> list:
+    """The root logger without the test process's handlers, as in a process of its own
+    (pytest's capture would otherwise hold every record of a `--debug` run); the
+    handlers taken off, for `_restore_logging`."""
+    root = logging.getLogger()
+    saved, root.handlers = root.handlers, []
+    return saved
+
+
+def _restore_logging(handlers: list) -> None:
     """Undo `--debug` (which sends the root logger to that run's stderr at DEBUG)."""
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not getattr(h, "is_awsmini_debug", False)]
+    root.handlers = handlers
     root.setLevel(logging.WARNING)
 
 
@@ -252,7 +268,7 @@ def problems(outcome: Outcome) -> list:
         found.append("traceback")
     if outcome.exit_code not in EXIT_CODES:
         found.append("exit")
-    if outcome.seconds > LIMIT_SECONDS:
+    if outcome.cpu_seconds > LIMIT_SECONDS or outcome.seconds > 4 * LIMIT_SECONDS:
         found.append("slow")
     if outcome.peak_bytes > LIMIT_BYTES:
         found.append("large")
@@ -262,7 +278,10 @@ def problems(outcome: Outcome) -> list:
 
 
 def describe(outcome: Outcome) -> str:
-    """A report of one outcome for a failing assertion."""
-    return "argv=%r\nexit=%s seconds=%.2f sent=%d peak=%d\nstderr=%s\n%s" % (
-        [w[:200] for w in outcome.argv], outcome.exit_code, outcome.seconds, outcome.sent,
-        outcome.peak_bytes, outcome.stderr[-2000:], "\n".join(outcome.unexpected)[-4000:])
+    """A report of one outcome for a failing assertion, in text any stream can carry
+    (a hostile word's lone surrogates are escaped)."""
+    text = "argv=%r\nexit=%s seconds=%.2f cpu=%.2f sent=%d peak=%d\nstderr=%s\n%s" % (
+        [w[:200] for w in outcome.argv], outcome.exit_code, outcome.seconds,
+        outcome.cpu_seconds, outcome.sent, outcome.peak_bytes, outcome.stderr[-2000:],
+        "\n".join(outcome.unexpected)[-4000:])
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
