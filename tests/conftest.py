@@ -155,3 +155,15 @@ def aws(moto_reset, tmp_path):
             input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120)
 
     return run
+
+
+def pytest_addoption(parser):
+    parser.addoption("--long", action="store_true", default=False,
+                     help="the complete walks (every operation's skeletons) and the larger "
+                          "fuzz profile, which the default run samples")
+
+
+@pytest.fixture(scope="session")
+def long_run(request) -> bool:
+    """Whether `--long` asked for the complete walks instead of their samples."""
+    return bool(request.config.getoption("--long"))

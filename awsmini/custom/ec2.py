@@ -46,7 +46,7 @@ def _count(params: dict, raw: str) -> None:
     try:
         low, high = raw.split(":") if ":" in raw else (raw, raw)
         params.update(MinCount=int(low), MaxCount=int(high))
-    except ValueError:
+    except (ValueError, TypeError):  # v2 catches all: a fileb:// value's bytes too
         raise ParamValidationError(
             "count parameter should be of form min[:max] (e.g. 1 or 1:10)") from None
 
