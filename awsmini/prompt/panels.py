@@ -17,7 +17,9 @@ import json
 from typing import Any, Callable, Mapping
 
 from awsmini import commands, models, resolve
-from awsmini.prompt.completions import GLOBALS_BY_NAME, LineContext, read_line, split_words
+from awsmini.globalopts import GLOBALS_BY_NAME
+from awsmini.prompt.completions import LineContext, read_line
+from awsmini.prompt.words import split_words
 from awsmini.prompt.text import wrap
 
 TOP_DESCRIPTION = ("The AWS Command Line Interface is a unified tool to manage your AWS "

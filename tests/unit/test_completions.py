@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from awsmini.prompt import completions, panels, text
-from awsmini.prompt.completions import complete, fuzzy_filter, initial_line, split_words
+from awsmini.prompt.candidates import fuzzy_filter
+from awsmini.prompt.completions import complete, initial_line
+from awsmini.prompt.words import split_words
 from awsmini.prompt.history import append_command, load_commands, search_history
 from awsmini.prompt.sources import service_names
 from tests.conftest import isolated_environ
