@@ -35,8 +35,7 @@ from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.globalopts import GLOBAL_OPTIONS, GLOBALS_BY_NAME
 from awsmini.prompt import query_path, s3_paths, shorthand_path
 from awsmini.prompt.candidates import META_DOC_WIDTH, Candidate, Completions, fuzzy_filter, meta_for
-from awsmini.prompt.sources import (operation_table, profile_names, region_names,
-                                    service_names)
+from awsmini.prompt.sources import profile_names, region_names, service_names
 from awsmini.prompt.words import quote_words, split_words
 
 AUTO_PROMPT_FLAGS = ("cli-auto-prompt", "no-cli-auto-prompt")
@@ -130,7 +129,7 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
         context.is_valid = False
         return
     service = resolve.service_name(context.service or "")
-    api_name = operation_table(service, environ).get(operation)
+    api_name = resolve.operation_table(service, environ).get(operation)
     if api_name is None and operation == resolve.WAIT and models.waiters(service, environ):
         context.waiting = True
         return
@@ -212,7 +211,7 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
             waiters = sorted(resolve.waiter_table(service, environ))
             return fuzzy_filter([Candidate(name) for name in waiters],
                                 word)
-        names = list(operation_table(service, environ))
+        names = list(resolve.operation_table(service, environ))
         extra = commands.subcommand_words(context.service) + (
             [resolve.WAIT] if models.waiters(service, environ) else [])
         if extra:  # a hand-written command may replace an operation of its name
