@@ -1,7 +1,8 @@
 """--generate-cli-skeleton: sample input (JSON or YAML) or sample output, from the model.
 
 Takes a `ServiceModel` (whole or sliced) and an operation's API name; returns
-text (`render_input_json`, `render_input_yaml`) or data (`generate_output`).
+text (`render_input_json`, `render_input_yaml`) or data (`generate_output`, which
+the prompt's output panel shows too, as v2's does).
 Pure: no I/O, and no botocore, except `check_output`, which borrows
 botocore's parameter validator for the one form that validates.
 
@@ -49,7 +50,7 @@ def generate_output(model: ServiceModel, api_name: str) -> dict:
 
 def render_input_json(model: ServiceModel, api_name: str) -> str:
     """The JSON input skeleton, as v2 prints it (4-space indent, ASCII, final newline)."""
-    return json.dumps(generate_input(model, api_name), indent=4, default=_json_default) + "\n"
+    return json.dumps(generate_input(model, api_name), indent=4, default=json_default) + "\n"
 
 
 def render_input_yaml(model: ServiceModel, api_name: str) -> str:
@@ -104,7 +105,8 @@ def _validate(model: ServiceModel, ref: dict | None, value: dict) -> None:
         raise ParamValidationError("Parameter validation failed:\n" + report.generate_report())
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """`json.dumps`'s `default` for skeleton data: a timestamp as ISO 8601 text."""
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     raise TypeError(type(value).__name__)
