@@ -4,30 +4,27 @@
 `~/.aws/credentials`; variables in a path are expanded and `~` is the
 environment's HOME. The one place that names these files: the settings lookup,
 the prompt's profile names and the `configure` commands all ask here. Opens
-nothing.
+nothing, and imports nothing but `os` (every command reads the settings).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Mapping
 
 
-@dataclass(frozen=True)
-class ConfigFiles:
-    """The config and credentials files' paths; `config_shown` is the config path as given
-    (`~/.aws/config`), which v2's `configure list` prints."""
-
-    config: str
-    credentials: str
-    config_shown: str
+def named_config_file(environ: Mapping[str, str]) -> str:
+    """The config file as the environment names it, unexpanded (`~/.aws/config`)."""
+    return environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
 
 
-def config_files(environ: Mapping[str, str]) -> ConfigFiles:
-    """The files named by the environment, else `~/.aws/config` and `~/.aws/credentials`."""
-    config = environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
-    credentials = environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials"
-    return ConfigFiles(expand(config, environ), expand(credentials, environ), config)
+def config_file(environ: Mapping[str, str]) -> str:
+    """The config file's path."""
+    return expand(named_config_file(environ), environ)
+
+
+def credentials_file(environ: Mapping[str, str]) -> str:
+    """The credentials file's path."""
+    return expand(environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials", environ)
 
 
 def expand(path: str, environ: Mapping[str, str]) -> str:

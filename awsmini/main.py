@@ -121,12 +121,12 @@ def prompt_mode(argv: Sequence[str], env: Env) -> str:
 def _profile_setting(argv: Sequence[str], env: Env, name: str):
     """The profile's value of `name`; the config file is parsed only if it names it at all,
     so that plain commands do not pay for botocore's config loader here."""
-    from awsmini.configpaths import config_files
+    from awsmini.configpaths import config_file
     from awsmini.globalopts import GlobalOptions, parse_global_options
     from awsmini.settings import Settings
 
     try:
-        with open(config_files(env.environ).config, "rb") as fp:
+        with open(config_file(env.environ), "rb") as fp:
             if name.encode() not in fp.read():
                 return None
     except OSError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from awsmini.configpaths import config_files
+from awsmini.configpaths import config_file
 from awsmini.globalopts import GlobalOptions
 
 
@@ -22,7 +22,7 @@ class Settings:
         self.environ = environ
         self.profile = (options.profile or environ.get("AWS_PROFILE")
                         or environ.get("AWS_DEFAULT_PROFILE") or "default")
-        self.path = config_files(environ).config
+        self.path = config_file(environ)
         self._text: str | None = None
         self._section: Mapping[str, Any] | None = None
 

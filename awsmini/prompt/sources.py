@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from awsmini import models, resolve
 from awsmini.cachefile import cache_dir, read_json, write_json
-from awsmini.configpaths import config_files
+from awsmini.configpaths import config_file, credentials_file
 
 
 def service_names(environ: Mapping[str, str], block: bool = False) -> dict[str, str]:
@@ -119,9 +119,9 @@ def region_names() -> tuple[str, ...]:
 
 def profile_names(environ: Mapping[str, str]) -> list[str]:
     """Profiles named in the config and credentials files, sorted."""
-    files = config_files(environ)
     names = set()
-    for kind, path in (("config", files.config), ("credentials", files.credentials)):
+    for kind, path in (("config", config_file(environ)),
+                       ("credentials", credentials_file(environ))):
         parser = configparser.RawConfigParser(strict=False)
         try:
             parser.read(path, encoding="utf-8")

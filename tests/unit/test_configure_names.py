@@ -6,7 +6,7 @@ import pytest
 
 from awsmini.commands.configure import names
 from awsmini.commands.configure.exportcreds import Exported, render
-from awsmini.commands.configure.files import build_full_config, parse_ini
+from awsmini.commands.configure.files import build_full_config, config_files, parse_ini
 from awsmini.commands.configure.importer import CredentialsCsvError, parse_credentials_csv
 from awsmini.errors import OtherError
 
@@ -106,6 +106,15 @@ def test_parse_ini_as_botocore():
 def test_malformed_ini_is_v2s_parse_error(text):
     with pytest.raises(OtherError, match="Unable to parse config file: /p/config"):
         parse_ini(text, "/p/config")
+
+
+def test_config_files_from_the_environment():
+    files = config_files({"HOME": "/h"})
+    assert (files.config, files.credentials, files.config_shown) == (
+        "/h/.aws/config", "/h/.aws/credentials", "~/.aws/config")
+    named = config_files({"HOME": "/h", "AWS_CONFIG_FILE": "~/c",
+                          "AWS_SHARED_CREDENTIALS_FILE": "/x/k"})
+    assert (named.config, named.credentials, named.config_shown) == ("/h/c", "/x/k", "~/c")
 
 
 CSV = ("\ufeffUser name,Password,Access key ID,Secret access key,Console login link\n"

@@ -1,10 +1,10 @@
-"""What the config and credentials files say, read as botocore reads them.
+"""Where the config and credentials files are, and what they say, read as botocore reads them.
 
-Takes the two files' paths (`configpaths.ConfigFiles`) and returns their
-sections as dicts: `parse_ini(text)` is pure; `read_full_config(files)` opens
-the files. The grammar is botocore's `configloader`: an INI file read by
-`configparser.RawConfigParser` (keys in lower case), where a value that starts
-on the next line is a sub-section of `key = value` lines; in the config file `[default]` and `[profile NAME]` are
+Takes the environment and returns the two paths (`configpaths` finds them), or
+the files' sections as dicts: `parse_ini(text)` is pure; `read_full_config(files)`
+opens the files. The grammar is botocore's `configloader`: an INI file read by `configparser.RawConfigParser` (keys in
+lower case), where a value that starts on the next line is a sub-section of
+`key = value` lines; in the config file `[default]` and `[profile NAME]` are
 profiles, in the credentials file every section is. Imports nothing of botocore,
 so that `configure get` stays an offline, fast path.
 """
@@ -16,10 +16,27 @@ import shlex
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from awsmini.configpaths import ConfigFiles
+from awsmini import configpaths
 from awsmini.errors import OtherError
 
 Sections = dict[str, dict[str, Any]]  # section name -> key -> str, or {sub key: str}
+
+
+@dataclass(frozen=True)
+class ConfigFiles:
+    """The config and credentials files' paths; `config_shown` is the config path as given
+    (`~/.aws/config`), which v2's `configure list` prints."""
+
+    config: str
+    credentials: str
+    config_shown: str
+
+
+def config_files(environ: Mapping[str, str]) -> ConfigFiles:
+    """The files the environment names (`configpaths`), else `~/.aws/config` and
+    `~/.aws/credentials`."""
+    return ConfigFiles(configpaths.config_file(environ), configpaths.credentials_file(environ),
+                       configpaths.named_config_file(environ))
 
 
 def read_text(path: str) -> str | None:

@@ -12,10 +12,10 @@ from typing import Any, Mapping
 from awsmini.commands import Context
 from awsmini.commands.configure import names
 from awsmini.commands.configure.editor import InvalidValue, update_section
-from awsmini.commands.configure.files import current_profile, parse_ini, read_full_config
+from awsmini.commands.configure.files import (config_files, current_profile, parse_ini,
+                                              read_full_config)
 from awsmini.commands.configure.permissions import warn_if_permissive
 from awsmini.commands.configure.store import edit_file
-from awsmini.configpaths import config_files
 from awsmini.errors import OtherError, ParamValidationError
 
 _SUBSECTION_NAME = re.compile(r"[\w\d_\-/.%@:\+]+")

@@ -15,10 +15,9 @@ from typing import Any, Mapping, NamedTuple
 
 from awsmini.commands import Context
 from awsmini.commands.configure.editor import InvalidValue, update_section
-from awsmini.commands.configure.files import parse_ini
+from awsmini.commands.configure.files import config_files, parse_ini
 from awsmini.commands.configure.permissions import warn_if_permissive
 from awsmini.commands.configure.store import edit_file
-from awsmini.configpaths import config_files
 from awsmini.errors import OtherError
 
 HEADERS = ("User Name", "Access Key ID", "Secret Access key")  # v2's spelling in its messages

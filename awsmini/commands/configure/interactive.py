@@ -15,10 +15,9 @@ from typing import Any, Mapping
 
 from awsmini.commands import Context
 from awsmini.commands.configure import names
-from awsmini.commands.configure.files import current_profile, read_full_config
+from awsmini.commands.configure.files import config_files, current_profile, read_full_config
 from awsmini.commands.configure.getset import write_values
 from awsmini.commands.configure.permissions import warn_if_permissive
-from awsmini.configpaths import config_files
 
 PROMPTS = (("aws_access_key_id", "AWS Access Key ID"),
            ("aws_secret_access_key", "AWS Secret Access Key"),

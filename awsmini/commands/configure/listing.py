@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from awsmini.commands import Context
-from awsmini.commands.configure.files import read_full_config
+from awsmini.commands.configure.files import config_files, read_full_config
 from awsmini.commands.configure.interactive import mask
-from awsmini.configpaths import config_files
 
 NOT_SET = "<not set>"
 PROFILE_VARIABLES = ("AWS_PROFILE", "AWS_DEFAULT_PROFILE")
