@@ -21,9 +21,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
-import signal
-import subprocess
 from typing import Callable, Mapping, Sequence
 
 from awsmini import commands, models
@@ -35,6 +32,7 @@ from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
                                 operation_sections, service_sections, top_sections)
 from awsmini.help import topics
 from awsmini.help.render import Mark, ansi, overstrike, render_page
+from awsmini.pager import Pager, find_program, write_output
 from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
                              service_cli_names, waiter_table)
 from awsmini.settings import Settings
@@ -271,23 +269,14 @@ def show(page: Callable[..., list[str]], env: Env) -> None:
     terminal with bold headings, option names and literals, through the man pager
     as groff's overstrikes (as `man` shows v2's pages), else directly in ANSI bold."""
     if not env.stdout_isatty:
-        env.stdout.write(_text(page()))
+        write_output(iter([_text(page())]), env, None)
         return
     command = pager_command(env.environ)
-    if not command or shutil.which(command[0], path=env.environ.get("PATH")) is None:
-        env.stdout.write(_text(page(ansi)))
+    if not command or find_program(command[0], env.environ) is None:
+        write_output(iter([_text(page(ansi))]), env, None)
         return
-    text = _text(page(overstrike))
-    env.stdout.flush()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=dict(env.environ))
-        try:
-            process.communicate(text.encode("utf-8"))
-        except BrokenPipeError:
-            process.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    # started and fed as the output's pager is (pager.py), with the environment as it is
+    write_output(iter([_text(page(overstrike))]), env, Pager(tuple(command), env.environ))
 
 
 def _text(lines: list[str]) -> str:

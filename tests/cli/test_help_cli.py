@@ -93,6 +93,20 @@ def test_terminal_goes_through_the_man_pager(tmp_path, capfd):
     assert capfd.readouterr().out == "PAGED:IOT()"
 
 
+def test_a_man_pager_quit_early_ends_quietly(tmp_path):
+    """The page goes to the pager as output does (pager.py): quitting before the end of a
+    page longer than a pipe holds is not an error, and the pager gets the environment as
+    it is (no LESS added, unlike the output's pager)."""
+    pager = tmp_path / "pager.py"
+    seen = tmp_path / "less.txt"
+    pager.write_text("import os, sys\nopen(%r, 'w').write(os.environ.get('LESS', '-'))\n"
+                     "sys.stdin.close()\n" % str(seen))
+    code, out, err = run(["ec2", "run-instances", "help"], tmp_path, isatty=True,
+                         MANPAGER="%s %s" % (sys.executable, pager))
+    assert (code, out, err) == (0, "", "")
+    assert seen.read_text() == "-"
+
+
 def _reduce_overstrikes(text: str) -> str:
     import re
 
