@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from awsmini.errors import ParamValidationError
 from awsmini.models import ServiceModel
-from awsmini.yaml12 import resolves_as_string
+from awsmini.yaml12 import scalar_style
 
 CHOICES = ("input", "output", "yaml-input")
 
@@ -315,52 +315,14 @@ def _yaml_key(key: str) -> str:
     return _yaml_str(key, is_key=True)
 
 
-_BLANK = "\0 \t\r\n\x85\u2028\u2029"
-_BREAKS = "\n\x85\u2028\u2029"
-
-
 def _yaml_str(value: str, is_key: bool) -> str:
     """`value` plain, single-quoted or double-quoted, as v2's YAML writer chooses."""
-    plain, single, multiline = _analyze(value)
-    if plain and resolves_as_string(value) and not (is_key and multiline):
+    style = scalar_style(value, is_key, prefers_double=True)
+    if style == "plain":
         return value
-    if "'" in value or "\n" in value or not single or (is_key and multiline):
-        return _double_quoted(value)
-    return "'" + value + "'"
-
-
-def _analyze(value: str) -> tuple[bool, bool, bool]:
-    """(plain allowed in block context, single quotes allowed, has line breaks)."""
-    if not value:
-        return True, True, False
-    indicators = value.startswith(("---", "..."))
-    special = leading = trailing = breaks = space_break = break_space = False
-    for index, ch in enumerate(value):
-        before = index == 0 or value[index - 1] in _BLANK
-        after = index + 1 >= len(value) or value[index + 1] in _BLANK
-        if index == 0:
-            if ch in "#,[]{}&*!|>'\"%@`" or (ch in "?:-" and after):
-                indicators = True
-        elif (ch == ":" and after) or (ch == "#" and before):
-            indicators = True
-        if ch in _BREAKS:
-            breaks = True
-        if not (ch == "\n" or "\x20" <= ch <= "\x7e"):
-            if not ((ch == "\x85" or "\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd"
-                     or "\U00010000" <= ch <= "\U0010ffff") and ch != "\ufeff"):
-                special = True
-        if ch == " " or ch in _BREAKS:
-            if index in (0, len(value) - 1):
-                leading = leading or index == 0
-                trailing = trailing or index == len(value) - 1
-            previous = value[index - 1] if index else ""
-            if ch == " " and previous in _BREAKS and previous:
-                break_space = True
-            if ch in _BREAKS and previous == " ":
-                space_break = True
-    plain = not (leading or trailing or break_space or special or space_break or breaks or indicators)
-    single = not (break_space or special or space_break)
-    return plain, single, breaks
+    if style == "single":  # it holds no `'`: that one is double-quoted
+        return "'" + value + "'"
+    return _double_quoted(value)
 
 
 def _double_quoted(value: str) -> str:
