@@ -33,26 +33,25 @@ from awsmini.custom import DefaultPageSize
 from awsmini.errors import ParamValidationError, UsageError
 from awsmini.models import ServiceModel, load_document
 
+# v2's help texts of its paging options (HTML, as the model's documentation is)
+_PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
+                    'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
+                    'Interface User Guide</i>.</p>')
 STARTING_TOKEN_HELP = (
-    "A token to specify where to start paginating. This is the ``NextToken`` from a previously "
-    "truncated response.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>A token to specify where to start paginating. This is the <code>NextToken</code> "
+    "from a previously truncated response.</p>" + _PAGINATION_LINK)
 PAGE_SIZE_HELP = (
-    "The size of each page to get in the AWS service call. This does not affect the number of "
-    "items returned in the command's output. Setting a smaller page size results in more calls "
-    "to the AWS service, retrieving fewer items in each call. This can help prevent the AWS "
-    "service calls from timing out.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>The size of each page to get in the AWS service call. This does not affect the "
+    "number of items returned in the command's output. Setting a smaller page size results "
+    "in more calls to the AWS service, retrieving fewer items in each call. This can help "
+    "prevent the AWS service calls from timing out.</p>" + _PAGINATION_LINK)
 MAX_ITEMS_HELP = (
-    "The total number of items to return in the command's output. If the total number of items "
-    "available is more than the value specified, a ``NextToken`` is provided in the command's "
-    "output. To resume pagination, provide the ``NextToken`` value in the ``starting-token`` "
-    "argument of a subsequent command. **Do not** use the ``NextToken`` response element "
-    "directly outside of the AWS CLI.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>The total number of items to return in the command's output. If the total number of "
+    "items available is more than the value specified, a <code>NextToken</code> is provided "
+    "in the command's output. To resume pagination, provide the <code>NextToken</code> value "
+    "in the <code>starting-token</code> argument of a subsequent command. <b>Do not</b> use "
+    "the <code>NextToken</code> response element directly outside of the AWS CLI.</p>"
+    + _PAGINATION_LINK)
 
 # cli name -> the PaginationConfig key it fills.
 PAGING_ARGUMENTS = {"starting-token": "StartingToken", "page-size": "PageSize",
