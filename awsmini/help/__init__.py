@@ -170,8 +170,8 @@ def operation_help(service_word: str, words: Sequence[str],
             documentation=waiter_description(config), service_uid=model.metadata.get("uid"),
             shapes=model.shapes, arguments=tuple(specs.values()), output_shape=None,
             input_shape=operation.get("input", {}).get("shape"))
-    _, paging = add_paging_arguments(specs, model, command.api_name, paginator_config(
-        command.service_name, command.api_name, environ))
+    paginator = paginator_config(command.service_name, command.api_name, environ)
+    _, paging = add_paging_arguments(specs, model, command.api_name, paginator)
     arguments = _documented_arguments(specs, paging)
     return OperationHelp(
         cli_name=command.cli_name,
