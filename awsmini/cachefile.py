@@ -12,7 +12,15 @@ from __future__ import annotations
 import json
 import os
 import threading
-from typing import Any
+from typing import Any, Mapping
+
+
+def cache_dir(environ: Mapping[str, str], name: str) -> str:
+    """The directory of one cache (`models`, `prompt`): `$XDG_CACHE_HOME/awsmini/<name>`,
+    with `~/.cache` (the environment's HOME) when the variable is not set."""
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(
+        environ.get("HOME") or os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "awsmini", name)
 
 
 def read_json(path: str) -> Any:

@@ -54,7 +54,8 @@ def candidate_lines(line: str, point: int | None, environ: Mapping[str, str]) ->
 
 def _candidates(rest: str, environ: Mapping[str, str]) -> tuple[str, list[str]]:
     """The word being completed and its candidates' texts (help topics after `help`)."""
-    from awsmini.prompt.completions import every_candidate, split_words
+    from awsmini.prompt.completions import every_candidate
+    from awsmini.prompt.words import split_words
 
     words, current = split_words(rest)
     if [w.text for w in words] == ["help"]:

@@ -20,8 +20,8 @@ from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
 from awsmini.pager import Pager, choose_pager, write_output
-from awsmini.paginate import (PagingPlan, add_paging_arguments, paginator_config, plan_paging,
-                              restore_shadowed, with_default_page_size)
+from awsmini.paginate import (PagingArguments, PagingPlan, add_paging_arguments,
+                              paginator_config, plan_paging, with_default_page_size)
 from awsmini.paginate import documents as paged_documents
 from awsmini.query import compile_query
 from awsmini.resolve import Command, check_command_word, resolve_command
@@ -55,9 +55,11 @@ def run(argv: Sequence[str], env: Env) -> int:
 
         return run_command(command, options, env)
     custom = lookup(command.service_cli_name, command.cli_name)           # 4-9
-    specs, parsed, paging = parse_command_line(command, custom, options, env)  # 4, 5, 10
+    specs, paging_arguments = argument_table(command, custom, env)       # 4, 10
+    parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))  # 5
+    paging = plan_paging(paging_arguments, parsed, options.paginate, custom.stops_paging)  # 10
     settings = Settings(options, env.environ)
-    params = unpack_parameters(specs, parsed, command, custom, env)       # 6
+    params = unpack_parameters(specs, parsed, paging, command, custom, env)  # 6
     cli_input = read_cli_input(parsed.options, env)                      # 7
     skeleton_form = parsed.options.get("generate-cli-skeleton")
     if skeleton_form in ("input", "yaml-input"):                         # 7'
@@ -84,21 +86,15 @@ def run(argv: Sequence[str], env: Env) -> int:
     return emit(documents, command, query, output, options, pager, env)  # 12, 13
 
 
-def parse_command_line(command: Command, custom: Customization, options: GlobalOptions,
-                       env: Env) -> tuple[Mapping[str, ArgSpec], ParsedArgs, PagingPlan]:
-    """The argument table (with v2's paging options), the raw values given, and
-    whether to paginate; when not, the operation's own paging arguments return."""
+def argument_table(command: Command, custom: Customization,
+                   env: Env) -> tuple[dict[str, ArgSpec], PagingArguments]:
+    """The operation's argument table, final before parsing: with v2's paging options
+    when the operation pages, and what paging added and shadowed in it."""
     paging_model = (None if command.waiter is not None  # a waiter's polls are not paged
                     else paginator_config(command.service_name, command.api_name, env.environ))
-    specs, shadowed = add_paging_arguments(
+    return add_paging_arguments(
         build_arguments(command.model, command.api_name, command.service_cli_name, custom),
         command.model, command.api_name, paging_model)
-    parsed = parse_arguments(specs, command.args, relaxes_required(specs, command.args))
-    paging = plan_paging(paging_model, [*parsed.members, *parsed.options],
-                         parsed.options, options.paginate, shadowed, specs, custom.stops_paging)
-    if not paging.is_enabled and shadowed:
-        specs, parsed = _unshadow(specs, parsed, shadowed)
-    return specs, parsed, paging
 
 
 def send_request(command: Command, custom: Customization, params: dict[str, Any],
@@ -125,20 +121,22 @@ def _saved_parts(custom: Customization, parsed: ParsedArgs) -> dict[str, str]:
             if spec.saves and parsed.options.get(spec.cli_name) is not None}
 
 
-def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, command: Command,
-                      custom: Customization, env: Env) -> dict[str, Any]:
-    """The API parameters from the raw values of the arguments given, then from
-    v2's hand-made arguments of the operation, if it has any; v2 checks how
-    they mix before it reads any value."""
+def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: PagingPlan,
+                      command: Command, custom: Customization, env: Env) -> dict[str, Any]:
+    """The API parameters from the raw values of the arguments given (with the
+    operation's own paging arguments when not paginating), then from v2's hand-made
+    arguments of the operation, if it has any; v2 checks how they mix before it
+    reads any value."""
+    members = [*((specs[name], raw) for name, raw in parsed.members.items()), *paging.restored]
     if custom.check is not None:
-        custom.check(parsed.options, list(parsed.members))
+        custom.check(parsed.options, [spec.cli_name for spec, _ in members])
     params: dict[str, Any] = {}
-    if parsed.members:  # else (a bare skeleton) the value parsers are not even imported
+    if members:  # else (a bare skeleton) the value parsers are not even imported
         from awsmini.values.unpack import unpack_argument
 
-        params = {specs[name].member_name: unpack_argument(specs[name], raw, command.model, env,
-                                                           command.api_name)
-                  for name, raw in parsed.members.items()}
+        params = {spec.member_name: unpack_argument(spec, raw, command.model, env,
+                                                    command.api_name)
+                  for spec, raw in members}
     for spec in custom.added:
         raw = parsed.options.get(spec.cli_name)
         if spec.fills is not None and raw is not None:
@@ -187,17 +185,6 @@ def emit(documents: Iterator[Any], command: Command, query: Any, output: str,
                   for chunk in render(apply_query(query, document), render_options)),
                  env, pager)
     return 0
-
-
-def _unshadow(specs: Mapping[str, ArgSpec], parsed: ParsedArgs,
-              shadowed: Mapping[str, ArgSpec]) -> tuple[dict[str, ArgSpec], ParsedArgs]:
-    """Pagination is off: the operation's own arguments that paging options hid come back."""
-    members = dict(parsed.members)
-    options = dict(parsed.options)
-    for name in shadowed:
-        if name in options:
-            members[name] = options.pop(name)
-    return restore_shadowed(specs, shadowed), ParsedArgs(members, options)
 
 
 def version_string() -> str:

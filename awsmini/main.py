@@ -121,13 +121,12 @@ def prompt_mode(argv: Sequence[str], env: Env) -> str:
 def _profile_setting(argv: Sequence[str], env: Env, name: str):
     """The profile's value of `name`; the config file is parsed only if it names it at all,
     so that plain commands do not pay for botocore's config loader here."""
+    from awsmini.configpaths import config_file
     from awsmini.globalopts import GlobalOptions, parse_global_options
     from awsmini.settings import Settings
 
-    path = env.environ.get("AWS_CONFIG_FILE") or os.path.join(
-        env.environ.get("HOME") or os.path.expanduser("~"), ".aws", "config")
     try:
-        with open(os.path.expanduser(path), "rb") as fp:
+        with open(config_file(env.environ), "rb") as fp:
             if name.encode() not in fp.read():
                 return None
     except OSError:

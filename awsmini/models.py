@@ -101,7 +101,8 @@ def list_services(environ: Mapping[str, str]) -> list[str]:
             digest.update(("%s\0%d\0" % (base, os.stat(base).st_mtime_ns)).encode())
         except OSError:
             continue
-    path = os.path.join(_cache_dir(environ), "services-%s.json" % digest.hexdigest()[:20])
+    path = os.path.join(cachefile.cache_dir(environ, "models"),
+                        "services-%s.json" % digest.hexdigest()[:20])
     names = cachefile.read_json(path)
     if not _is_list_of(names, str):
         names = _scan_services(environ)
@@ -318,7 +319,7 @@ def _cached(service: str, part: str, environ: Mapping[str, str], build,
     memo = (service, part, key)
     if memo in _memory:
         return _memory[memo]
-    path = os.path.join(_cache_dir(environ), service, key, part + ".json")
+    path = os.path.join(cachefile.cache_dir(environ, "models"), service, key, part + ".json")
     value = cachefile.read_json(path)
     if not is_valid(value):
         full = _memory.get((service, "", key))
@@ -358,9 +359,3 @@ def _cache_key(files: list[str]) -> str:
         stat = os.stat(name)
         digest.update(("%s\0%d\0%d\0" % (os.path.abspath(name), stat.st_size, stat.st_mtime_ns)).encode())
     return digest.hexdigest()[:20]
-
-
-def _cache_dir(environ: Mapping[str, str]) -> str:
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(
-        environ.get("HOME") or os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "awsmini", "models")

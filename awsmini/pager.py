@@ -12,8 +12,9 @@ splits words and run through PATH without a shell; `LESS=FRX` is added when
   by `choose_pager`, which the driver calls before any request is sent;
 - SIGINT is ignored while the pager runs, so Ctrl-C goes to the pager only.
 
-Writing: the pager starts at the first non-empty chunk, so empty output never
-opens one. When the reader goes away (`| head -1`, quitting the pager), the
+Writing (`write_output`, also for help pages, whose pager `help` chooses by
+its own chain): the pager starts at the first non-empty chunk, so empty output
+never opens one. When the reader goes away (`| head -1`, quitting the pager), the
 rest is dropped silently with exit 0 and the chunk iterator is closed, so no
 further pages are fetched. This module and `main.py` are the only writers of
 stdout.
@@ -76,7 +77,7 @@ def choose_pager(use_pager: bool, env: Env, profile_pager: str | None) -> Pager 
     argv = shlex.split(command)
     if not argv:
         return None
-    if _find_program(argv[0], env.environ) is None:
+    if find_program(argv[0], env.environ) is None:
         if is_default:
             return None
         raise pager_error(OSError(errno.ENOENT, os.strerror(errno.ENOENT), argv[0]))
@@ -192,7 +193,8 @@ def _silence(env: Env) -> None:
         pass
 
 
-def _find_program(name: str, environ: Mapping[str, str]) -> str | None:
+def find_program(name: str, environ: Mapping[str, str]) -> str | None:
+    """The program `name` as the environment's PATH finds it (a path: if executable), or None."""
     if os.sep in name:
         return name if os.access(name, os.X_OK) and not os.path.isdir(name) else None
     return shutil.which(name, path=environ.get("PATH", os.defpath))

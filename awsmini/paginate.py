@@ -16,10 +16,11 @@ documents the formatter renders, as AWS CLI v2 does:
 Documents are produced lazily, so the streaming formats hold one page at a
 time and a closed pipe stops the fetching. v2's paging arguments
 (`--starting-token`, `--page-size`, `--max-items`) are added to the argument
-table of paginated operations here (`add_paging_arguments`); an operation's
-own argument of the same name is shadowed while paginating and comes back
-when pagination is off. Opens no connection itself: the page iterator
-fetches when iterated.
+table of paginated operations here, before the table is final
+(`add_paging_arguments`, which also names the operation's own arguments of
+the same names that they shadow); after parsing, `plan_paging` decides whether
+to paginate, and when not, the shadowed arguments given fill their members.
+Opens no connection itself: the page iterator fetches when iterated.
 """
 from __future__ import annotations
 
@@ -27,30 +28,30 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from awsmini.arguments import ArgSpec, cli_name
+from awsmini.argv_parse import ParsedArgs
 from awsmini.custom import DefaultPageSize
 from awsmini.errors import ParamValidationError, UsageError
 from awsmini.models import ServiceModel, load_document
 
+# v2's help texts of its paging options (HTML, as the model's documentation is)
+_PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
+                    'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
+                    'Interface User Guide</i>.</p>')
 STARTING_TOKEN_HELP = (
-    "A token to specify where to start paginating. This is the ``NextToken`` from a previously "
-    "truncated response.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>A token to specify where to start paginating. This is the <code>NextToken</code> "
+    "from a previously truncated response.</p>" + _PAGINATION_LINK)
 PAGE_SIZE_HELP = (
-    "The size of each page to get in the AWS service call. This does not affect the number of "
-    "items returned in the command's output. Setting a smaller page size results in more calls "
-    "to the AWS service, retrieving fewer items in each call. This can help prevent the AWS "
-    "service calls from timing out.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>The size of each page to get in the AWS service call. This does not affect the "
+    "number of items returned in the command's output. Setting a smaller page size results "
+    "in more calls to the AWS service, retrieving fewer items in each call. This can help "
+    "prevent the AWS service calls from timing out.</p>" + _PAGINATION_LINK)
 MAX_ITEMS_HELP = (
-    "The total number of items to return in the command's output. If the total number of items "
-    "available is more than the value specified, a ``NextToken`` is provided in the command's "
-    "output. To resume pagination, provide the ``NextToken`` value in the ``starting-token`` "
-    "argument of a subsequent command. **Do not** use the ``NextToken`` response element "
-    "directly outside of the AWS CLI.\n\nFor usage examples, see `Pagination "
-    "<https://docs.aws.amazon.com/cli/latest/userguide/pagination.html>`__ in the *AWS Command "
-    "Line Interface User Guide* .")
+    "<p>The total number of items to return in the command's output. If the total number of "
+    "items available is more than the value specified, a <code>NextToken</code> is provided "
+    "in the command's output. To resume pagination, provide the <code>NextToken</code> value "
+    "in the <code>starting-token</code> argument of a subsequent command. <b>Do not</b> use "
+    "the <code>NextToken</code> response element directly outside of the AWS CLI.</p>"
+    + _PAGINATION_LINK)
 
 # cli name -> the PaginationConfig key it fills.
 PAGING_ARGUMENTS = {"starting-token": "StartingToken", "page-size": "PageSize",
@@ -62,11 +63,29 @@ _INT_TYPES = ("integer", "long")
 
 
 @dataclass(frozen=True)
+class PagingArguments:
+    """How an operation pages, decided before its argument table is final (v2's
+    unify_paging_params): its paginator entry (None: it does not page), v2's paging
+    options it gets, and the operation's own arguments of the same names, which
+    those options shadow (each is the paginator's limit key in botocore's data)."""
+
+    config: Mapping[str, Any] | None = None
+    options: Mapping[str, ArgSpec] = field(default_factory=dict)
+    shadowed: Mapping[str, ArgSpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PagingPlan:
-    """Whether to call through the paginator, and with which PaginationConfig."""
+    """Whether to call through the paginator, and with which PaginationConfig.
+
+    `restored` holds, when not paginating, each shadowed argument that was given
+    with its raw value: v2 puts the operation's own argument back, so the value
+    fills that argument's member.
+    """
 
     is_enabled: bool = False
     config: dict = field(default_factory=dict)
+    restored: tuple[tuple[ArgSpec, Any], ...] = ()
 
 
 def paginator_config(service: str, api_name: str, environ: Mapping[str, str]) -> dict | None:
@@ -79,16 +98,18 @@ def paginator_config(service: str, api_name: str, environ: Mapping[str, str]) ->
 
 def add_paging_arguments(specs: Mapping[str, ArgSpec], model: ServiceModel, api_name: str,
                          config: Mapping[str, Any] | None
-                         ) -> tuple[dict[str, ArgSpec], dict[str, ArgSpec]]:
-    """The argument table with v2's paging options, and the arguments they shadow.
+                         ) -> tuple[dict[str, ArgSpec], PagingArguments]:
+    """The final argument table, with v2's paging options, and what they are.
 
     Pure. For an operation without a paginator the table is returned as is.
     `--page-size` exists only when the paginator has a `limit_key`; it and
     `--max-items` take the limit key's type (integer unless it says otherwise).
+    An option of the operation's own by one of these names is shadowed: the
+    table parses it as the paging option, and `plan_paging` says where it goes.
     """
     table = dict(specs)
     if not config:
-        return table, {}
+        return table, PagingArguments()
     type_name = "integer"
     members = _input_members(model, api_name)
     limit_key = config.get("limit_key")
@@ -98,12 +119,14 @@ def add_paging_arguments(specs: Mapping[str, ArgSpec], model: ServiceModel, api_
     if limit_key:
         added.append(("page-size", type_name, PAGE_SIZE_HELP))
     added.append(("max-items", type_name, MAX_ITEMS_HELP))
+    options = {}
     shadowed = {}
     for name, type_, doc in added:
         if name in table:
             shadowed[name] = table[name]
-        table[name] = ArgSpec(name, "", "", type_, documentation=doc, is_cli_only=True)
-    return table, shadowed
+        table[name] = options[name] = ArgSpec(name, "", "", type_, documentation=doc,
+                                              is_cli_only=True)
+    return table, PagingArguments(config, options, shadowed)
 
 
 def input_token_names(config: Mapping[str, Any]) -> list[str]:
@@ -117,37 +140,40 @@ def input_token_names(config: Mapping[str, Any]) -> list[str]:
     return names
 
 
-def plan_paging(config: Mapping[str, Any] | None, given: Iterable[str], paging_values:
-                Mapping[str, Any], paginate: bool, shadowed: Mapping[str, ArgSpec],
-                specs: Mapping[str, ArgSpec], stops_paging: Iterable[str] = ()) -> PagingPlan:
+def plan_paging(paging: PagingArguments, parsed: ParsedArgs, paginate: bool,
+                stops_paging: Iterable[str] = ()) -> PagingPlan:
     """Decide as v2 does whether to paginate, and build the PaginationConfig.
 
-    `given` are the cli names given on the command line (members and options);
-    `paging_values` the raw values of the paging options among them; `paginate`
-    is False for `--no-paginate`. Giving one of the operation's own paging
-    arguments (`--next-token`, `--max-results`, ...), or one of `stops_paging`
-    (the custom slot: kinesis list-streams' old token), turns pagination off.
-    Raises UsageError for a non-integer `--max-items`/`--page-size`, and
-    ParamValidationError for paging options given with `--no-paginate`.
+    `parsed` holds the arguments given (the paging options among its
+    `options`); `paginate` is False for `--no-paginate`. Giving one of the
+    operation's own paging arguments (`--next-token`, `--max-results`, ...), or
+    one of `stops_paging` (the custom slot: kinesis list-streams' old token),
+    turns pagination off. Raises UsageError for a non-integer
+    `--max-items`/`--page-size`, and ParamValidationError for paging options
+    given with `--no-paginate`.
     """
+    config = paging.config
     if not config:
         return PagingPlan()
-    given = set(given)
+    given = {*parsed.members, *parsed.options}
     for name in [*input_token_names(config), *stops_paging]:
         if name in given and name.replace("-", "_") not in _NORMALIZED_PAGING:
             paginate = False
+    values = parsed.options
     if not paginate:
         used = [name for name in PAGING_ARGUMENTS
-                if name not in shadowed and paging_values.get(name) is not None]
+                if name not in paging.shadowed and values.get(name) is not None]
         if used:
             raise ParamValidationError("Cannot specify --no-paginate along with pagination "
                                        "arguments: %s" % ", ".join("--" + n for n in used))
-        return PagingPlan()
+        return PagingPlan(restored=tuple((spec, values[name])
+                                         for name, spec in paging.shadowed.items()
+                                         if values.get(name) is not None))
     pagination = {}
     for name, key in PAGING_ARGUMENTS.items():
-        value = paging_values.get(name)
+        value = values.get(name)
         if value is not None:
-            pagination[key] = _convert(name, value, specs[name].type_name)
+            pagination[key] = _convert(name, value, paging.options[name].type_name)
     return PagingPlan(True, pagination)
 
 
@@ -165,13 +191,6 @@ def with_default_page_size(config: Mapping[str, Any], params: Mapping[str, Any],
     if any(name not in allowed for name in params):
         return dict(config)
     return {**config, "PageSize": default.size}
-
-
-def restore_shadowed(specs: Mapping[str, ArgSpec], shadowed: Mapping[str, ArgSpec]) -> dict:
-    """The table with the operation's own arguments back (pagination is off)."""
-    table = dict(specs)
-    table.update(shadowed)
-    return table
 
 
 def _convert(name: str, value: Any, type_name: str) -> Any:

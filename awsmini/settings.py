@@ -9,9 +9,9 @@ not resolved here: botocore's session does that in `call.py`.
 """
 from __future__ import annotations
 
-import os
 from typing import Any, Mapping
 
+from awsmini.configpaths import config_file
 from awsmini.globalopts import GlobalOptions
 
 
@@ -22,8 +22,7 @@ class Settings:
         self.environ = environ
         self.profile = (options.profile or environ.get("AWS_PROFILE")
                         or environ.get("AWS_DEFAULT_PROFILE") or "default")
-        self.path = os.path.expanduser(environ.get("AWS_CONFIG_FILE") or os.path.join(
-            environ.get("HOME") or os.path.expanduser("~"), ".aws", "config"))
+        self.path = config_file(environ)
         self._text: str | None = None
         self._section: Mapping[str, Any] | None = None
 

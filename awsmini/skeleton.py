@@ -1,7 +1,8 @@
 """--generate-cli-skeleton: sample input (JSON or YAML) or sample output, from the model.
 
 Takes a `ServiceModel` (whole or sliced) and an operation's API name; returns
-text (`render_input_json`, `render_input_yaml`) or data (`generate_output`).
+text (`render_input_json`, `render_input_yaml`) or data (`generate_output`, which
+the prompt's output panel shows too, as v2's does).
 Pure: no I/O, and no botocore, except `check_output`, which borrows
 botocore's parameter validator for the one form that validates.
 
@@ -28,7 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from awsmini.errors import ParamValidationError
 from awsmini.models import ServiceModel
-from awsmini.yaml12 import resolves_as_string
+from awsmini.yaml12 import scalar_style
 
 _EPOCH = datetime.datetime(1970, 1, 1, 0, 0, 0)
 
@@ -47,7 +48,7 @@ def generate_output(model: ServiceModel, api_name: str) -> dict:
 
 def render_input_json(model: ServiceModel, api_name: str) -> str:
     """The JSON input skeleton, as v2 prints it (4-space indent, ASCII, final newline)."""
-    return json.dumps(generate_input(model, api_name), indent=4, default=_json_default) + "\n"
+    return json.dumps(generate_input(model, api_name), indent=4, default=json_default) + "\n"
 
 
 def render_input_yaml(model: ServiceModel, api_name: str) -> str:
@@ -102,7 +103,8 @@ def _validate(model: ServiceModel, ref: dict | None, value: dict) -> None:
         raise ParamValidationError("Parameter validation failed:\n" + report.generate_report())
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """`json.dumps`'s `default` for skeleton data: a timestamp as ISO 8601 text."""
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     raise TypeError(type(value).__name__)
@@ -311,52 +313,14 @@ def _yaml_key(key: str) -> str:
     return _yaml_str(key, is_key=True)
 
 
-_BLANK = "\0 \t\r\n\x85\u2028\u2029"
-_BREAKS = "\n\x85\u2028\u2029"
-
-
 def _yaml_str(value: str, is_key: bool) -> str:
     """`value` plain, single-quoted or double-quoted, as v2's YAML writer chooses."""
-    plain, single, multiline = _analyze(value)
-    if plain and resolves_as_string(value) and not (is_key and multiline):
+    style = scalar_style(value, is_key, prefers_double=True)
+    if style == "plain":
         return value
-    if "'" in value or "\n" in value or not single or (is_key and multiline):
-        return _double_quoted(value)
-    return "'" + value + "'"
-
-
-def _analyze(value: str) -> tuple[bool, bool, bool]:
-    """(plain allowed in block context, single quotes allowed, has line breaks)."""
-    if not value:
-        return True, True, False
-    indicators = value.startswith(("---", "..."))
-    special = leading = trailing = breaks = space_break = break_space = False
-    for index, ch in enumerate(value):
-        before = index == 0 or value[index - 1] in _BLANK
-        after = index + 1 >= len(value) or value[index + 1] in _BLANK
-        if index == 0:
-            if ch in "#,[]{}&*!|>'\"%@`" or (ch in "?:-" and after):
-                indicators = True
-        elif (ch == ":" and after) or (ch == "#" and before):
-            indicators = True
-        if ch in _BREAKS:
-            breaks = True
-        if not (ch == "\n" or "\x20" <= ch <= "\x7e"):
-            if not ((ch == "\x85" or "\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd"
-                     or "\U00010000" <= ch <= "\U0010ffff") and ch != "\ufeff"):
-                special = True
-        if ch == " " or ch in _BREAKS:
-            if index in (0, len(value) - 1):
-                leading = leading or index == 0
-                trailing = trailing or index == len(value) - 1
-            previous = value[index - 1] if index else ""
-            if ch == " " and previous in _BREAKS and previous:
-                break_space = True
-            if ch in _BREAKS and previous == " ":
-                space_break = True
-    plain = not (leading or trailing or break_space or special or space_break or breaks or indicators)
-    single = not (break_space or special or space_break)
-    return plain, single, breaks
+    if style == "single":  # it holds no `'`: that one is double-quoted
+        return "'" + value + "'"
+    return _double_quoted(value)
 
 
 def _double_quoted(value: str) -> str:

@@ -27,7 +27,7 @@ Each slot of a record is read by one stage, in the order of the pipeline:
       removed, undocumented,
       optional, added
     check                      driver.unpack_parameters (6), before any value is read
-    stops_paging               driver.parse_command_line, through paginate.plan_paging (10):
+    stops_paging               driver.run, through paginate.plan_paging (10):
                                  arguments that turn pagination off when given
     `fills` of each added      driver.unpack_parameters (6): what the argument
       ArgSpec                    stands for, put into the parameters

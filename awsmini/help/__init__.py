@@ -21,9 +21,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
-import signal
-import subprocess
 from typing import Callable, Mapping, Sequence
 
 from awsmini import commands, models
@@ -31,10 +28,12 @@ from awsmini.arguments import ArgSpec, build_arguments, cli_name
 from awsmini.custom import lookup
 from awsmini.env import Env
 from awsmini.globalopts import GlobalOptions
-from awsmini.help.pages import (OperationHelp, PAGING_OPTIONS, family_sections,
+from awsmini.help.pages import (OperationHelp, family_sections,
                                 operation_sections, service_sections, top_sections)
 from awsmini.help import topics
 from awsmini.help.render import Mark, ansi, overstrike, render_page
+from awsmini.paginate import PagingArguments, add_paging_arguments, paginator_config
+from awsmini.pager import Pager, find_program, write_output
 from awsmini.resolve import (WAIT, check_service, operation_table, resolve_command,
                              resolve_operation, service_cli_names, waiter_table)
 from awsmini.settings import Settings
@@ -171,8 +170,9 @@ def operation_help(service_word: str, words: Sequence[str],
             documentation=waiter_description(config), service_uid=model.metadata.get("uid"),
             shapes=model.shapes, arguments=tuple(specs.values()), output_shape=None,
             input_shape=operation.get("input", {}).get("shape"))
-    paginator = _paginator(command.service_name, command.api_name, environ)
-    arguments = _documented_arguments(specs, paginator)
+    paginator = paginator_config(command.service_name, command.api_name, environ)
+    _, paging = add_paging_arguments(specs, model, command.api_name, paginator)
+    arguments = _documented_arguments(specs, paging)
     return OperationHelp(
         cli_name=command.cli_name,
         api_name=command.api_name,
@@ -210,13 +210,11 @@ def waiter_description(config: Mapping) -> str:
                           "checks." % (config.get("delay"), config.get("maxAttempts")))
 
 
-def _paginator(service: str, api_name: str, environ: Mapping[str, str]) -> Mapping | None:
-    document = models.load_document(service, "paginators-1", environ) or {}
-    return document.get("pagination", {}).get(api_name)
-
-
-def _documented_arguments(specs: Mapping[str, ArgSpec], paginator: Mapping | None) -> tuple[ArgSpec, ...]:
-    """v2's documented arguments: paging members hidden, its paging options after cli-input."""
+def _documented_arguments(specs: Mapping[str, ArgSpec],
+                          paging: PagingArguments) -> tuple[ArgSpec, ...]:
+    """v2's documented arguments: paging members hidden, the paging options the
+    operation gets (paginate.py decides them, as for the parser) after cli-input."""
+    paginator = paging.config
     if not paginator:
         return tuple(specs.values())
     hidden = paginator.get("input_token", [])
@@ -229,7 +227,7 @@ def _documented_arguments(specs: Mapping[str, ArgSpec], paginator: Mapping | Non
             continue
         arguments.append(spec)
         if spec.cli_name == "cli-input-yaml":
-            arguments.extend(PAGING_OPTIONS)
+            arguments.extend(paging.options.values())
     return tuple(arguments)
 
 
@@ -271,23 +269,14 @@ def show(page: Callable[..., list[str]], env: Env) -> None:
     terminal with bold headings, option names and literals, through the man pager
     as groff's overstrikes (as `man` shows v2's pages), else directly in ANSI bold."""
     if not env.stdout_isatty:
-        env.stdout.write(_text(page()))
+        write_output(iter([_text(page())]), env, None)
         return
     command = pager_command(env.environ)
-    if not command or shutil.which(command[0], path=env.environ.get("PATH")) is None:
-        env.stdout.write(_text(page(ansi)))
+    if not command or find_program(command[0], env.environ) is None:
+        write_output(iter([_text(page(ansi))]), env, None)
         return
-    text = _text(page(overstrike))
-    env.stdout.flush()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=dict(env.environ))
-        try:
-            process.communicate(text.encode("utf-8"))
-        except BrokenPipeError:
-            process.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    # started and fed as the output's pager is (pager.py), with the environment as it is
+    write_output(iter([_text(page(overstrike))]), env, Pager(tuple(command), env.environ))
 
 
 def _text(lines: list[str]) -> str:

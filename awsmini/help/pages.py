@@ -16,26 +16,6 @@ from awsmini.globalopts import GLOBAL_OPTIONS
 from awsmini.help.rstdoc import RstDoc
 from awsmini.help.syntax import SCALAR_TYPES, json_example, shorthand_example, supports_shorthand
 
-_PAGINATION_LINK = ('<p>For usage examples, see <a href="https://docs.aws.amazon.com/cli/latest/'
-                    'userguide/pagination.html">Pagination</a> in the <i>AWS Command Line '
-                    'Interface User Guide</i>.</p>')
-PAGING_OPTIONS: tuple[ArgSpec, ...] = (
-    ArgSpec("starting-token", "", "", "string", is_cli_only=True, documentation=(
-        "<p>A token to specify where to start paginating. This is the <code>NextToken</code> "
-        "from a previously truncated response.</p>" + _PAGINATION_LINK)),
-    ArgSpec("page-size", "", "", "integer", is_cli_only=True, documentation=(
-        "<p>The size of each page to get in the AWS service call. This does not affect the "
-        "number of items returned in the command's output. Setting a smaller page size results "
-        "in more calls to the AWS service, retrieving fewer items in each call. This can help "
-        "prevent the AWS service calls from timing out.</p>" + _PAGINATION_LINK)),
-    ArgSpec("max-items", "", "", "integer", is_cli_only=True, documentation=(
-        "<p>The total number of items to return in the command's output. If the total number of "
-        "items available is more than the value specified, a <code>NextToken</code> is provided "
-        "in the command's output. To resume pagination, provide the <code>NextToken</code> value "
-        "in the <code>starting-token</code> argument of a subsequent command. <b>Do not</b> use "
-        "the <code>NextToken</code> response element directly outside of the AWS CLI.</p>"
-        + _PAGINATION_LINK)),
-)
 
 TOP_DESCRIPTION = "The AWS Command Line Interface is a unified tool to manage your AWS services."
 TOP_USAGE = ("Use *aws command help* for information on a specific command. Use *aws help "

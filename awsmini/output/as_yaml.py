@@ -73,7 +73,6 @@ BEST_WIDTH = 80
 _BREAKS = "\n\x85\u2028\u2029"
 # Characters PyYAML can write without escapes when allow_unicode is on.
 _NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010fffe]|\ufeff")
-_LEADING_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
 
 
 class _Unusual(Exception):
@@ -83,7 +82,6 @@ class _Unusual(Exception):
 class _FastEmitter:
     def __init__(self) -> None:
         self.out: list[str] = []
-        self.resolve = _resolver()
         # Keys and many values repeat across the items of a listing.
         self.styles: dict[str, str] = {}
         self.keys: dict = {}
@@ -205,26 +203,13 @@ class _FastEmitter:
         return style
 
     def _analyse(self, text: str) -> str:
-        if not text:
-            return "single"
         if not (text.isascii() and text.isprintable()) and (
                 _NEEDS_ESCAPE.search(text) or any(ch in _BREAKS for ch in text)):
+            raise _Unusual()  # escapes and line breaks: PyYAML's writers
+        style = yaml12.scalar_style(text)
+        if style == "double":
             raise _Unusual()
-        if text[0] == " " or text[-1] == " ":
-            return "single"
-        first = text[0]
-        followed_by_space = len(text) == 1 or text[1] == " "
-        if first in _LEADING_INDICATORS:
-            return "single"
-        if first in "?:-" and followed_by_space:
-            return "single"
-        if text.startswith("---") or text.startswith("..."):
-            return "single"
-        if ": " in text or text.endswith(":") or " #" in text:
-            return "single"
-        if self.resolve(text) != "tag:yaml.org,2002:str":
-            return "single"
-        return "plain"
+        return style
 
 
 def _fold_plain(text: str, column: int, indent: int) -> str:
@@ -262,28 +247,6 @@ def _float_text(value: float) -> str:
     if value in (float("inf"), float("-inf")):
         return ".inf" if value > 0 else "-.inf"
     return repr(value).lower()
-
-
-_resolver_function = None
-
-
-def _resolver():
-    """The tag the 1.2 resolver gives a plain scalar (first-character lookup, as PyYAML)."""
-    global _resolver_function
-    if _resolver_function is None:
-        table: dict[str, list] = {}
-        for tag, first, compiled in yaml12.implicit_resolvers():
-            for char in yaml12.first_characters(first):
-                table.setdefault(char, []).append((tag, compiled))
-
-        def resolve(value: str) -> str:
-            for tag, regexp in table.get(value[0] if value else "", ()):
-                if regexp.match(value):
-                    return tag
-            return "tag:yaml.org,2002:str"
-
-        _resolver_function = resolve
-    return _resolver_function
 
 
 def _dumper():

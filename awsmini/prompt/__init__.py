@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, Sequence
 from awsmini.env import Env
 from awsmini.prompt import splash
 from awsmini.prompt.splash import PREFIX
+from awsmini.prompt.words import EXIT_WORDS, quote_words
 
 if TYPE_CHECKING:
     from awsmini.prompt.panels import RenderOutput
     from awsmini.prompt.server_values import FetchValues
-
-EXIT_WORDS = ("exit", "quit")  # leave the shell
-
 
 def ask(argv: Sequence[str], env: Env, fetch_values: FetchValues | None = None,
         render_output: RenderOutput | None = None) -> list[str] | None:
@@ -47,11 +45,6 @@ def _quiet_collector() -> None:
     import gc
 
     gc.freeze()
-
-
-def quote_words(argv: Sequence[str]) -> str:
-    """argv as the prompt shows it: without `--cli-auto-prompt`, shell-quoted."""
-    return " ".join(shlex.quote(word) for word in argv if word != "--cli-auto-prompt")
 
 
 def read_line(initial: str, env: Env, is_shell: bool,

@@ -32,7 +32,7 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.styles import Style
 from prompt_toolkit.widgets import Frame, SearchToolbar
 
-from awsmini.prompt import completions, debuglog, panels
+from awsmini.prompt import completions, debuglog, panels, sources
 from awsmini.prompt.panels import RenderOutput
 from awsmini.prompt.history import search_history
 from awsmini.prompt.keys import key_bindings
@@ -182,10 +182,8 @@ def create_app(initial: str, environ: Mapping[str, str], history: list[str],
         input_buffer.start_completion(select_first=False)
 
     app.pre_run_callables.append(pre_run)
-    from awsmini.prompt.sources import when_full_names
-
     # A first run reads the services' full names in the background: show them when there.
-    when_full_names(lambda: _call_in_loop(app, lambda: _recomplete(app, state, input_buffer)))
+    sources.when_full_names(lambda: _call_in_loop(app, lambda: _recomplete(app, state, input_buffer)))
     if server_values is not None:
         server_values.on_arrival = lambda: _call_in_loop(app, lambda: _recomplete(
             app, state, input_buffer))

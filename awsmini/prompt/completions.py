@@ -18,9 +18,7 @@ Line grammar, as far as completion needs it (words are shell words):
     line    = *global-option [service *global-option [operation *(option / value)]]
     option  = "--" name ["=" value]
 
-Fuzzy filter (v2's): the typed characters must appear in order in the name,
-case-insensitive; a candidate is scored by its leftmost match and ranked by
-the match's span, then its start, then the name.
+Candidates are ranked by `candidates.fuzzy_filter` (v2's fuzzy filter).
 
 Pure apart from reading models (through `models`, `resolve`), the user's
 config file names, a directory listing for `file://` and what `server` says;
@@ -28,22 +26,19 @@ never opens a connection and never imports prompt_toolkit.
 """
 from __future__ import annotations
 
-import operator
 import os
-import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import Callable, Mapping, Sequence
 
 from awsmini import commands, models, resolve
 from awsmini.arguments import ArgSpec, build_arguments
 from awsmini.globalopts import GLOBAL_OPTIONS, GLOBALS_BY_NAME
-from awsmini.prompt.sources import (operation_table, profile_names, region_names,
-                                    service_names)
-from awsmini.prompt.text import plain_text
+from awsmini.prompt import query_path, s3_paths, shorthand_path
+from awsmini.prompt.candidates import META_DOC_WIDTH, Candidate, Completions, fuzzy_filter, meta_for
+from awsmini.prompt.sources import profile_names, region_names, service_names
+from awsmini.prompt.words import quote_words, split_words
 from awsmini.values import paramfile
 
-T = TypeVar("T")
-META_DOC_WIDTH = 60  # v2 cuts a candidate's doc after 60 characters and adds "..."
 AUTO_PROMPT_FLAGS = ("cli-auto-prompt", "no-cli-auto-prompt")
 # The global options that change where and how a list call for server-side values goes.
 CLIENT_OPTIONS = ("endpoint-url", "region", "profile", "no-verify-ssl", "ca-bundle",
@@ -52,96 +47,7 @@ CLIENT_OPTIONS = ("endpoint-url", "region", "profile", "no-verify-ssl", "ca-bund
 ServerLookup = Callable[[str, str, ArgSpec, Sequence[str]], Sequence[str]]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One menu entry: `text` replaces the word being completed."""
-
-    text: str
-    display: str = ""
-    meta: str = ""
-    is_required: bool = False
-
-    @property
-    def label(self) -> str:
-        return self.display or self.text
-
-
-@dataclass(frozen=True)
-class Completions:
-    """The candidates for the word that starts `start` characters before the cursor."""
-
-    word: str = ""
-    candidates: tuple[Candidate, ...] = ()
-
-    @property
-    def start(self) -> int:
-        return -len(self.word)
-
-
-# ------------------------------------------------------------------ matching
-
-def fuzzy_filter(items: Iterable[T], word: str,
-                 key: Callable[[T], str] = operator.attrgetter("text")) -> list[T]:
-    """Items whose key holds the characters of `word` in order, best first (v2's ranking).
-
-    An empty word keeps every item in its order.
-    """
-    items = list(items)
-    if not word:
-        return items
-    pattern = re.compile(".*?".join(map(re.escape, word.lower())))
-    scored = []
-    for index, item in enumerate(items):
-        name = key(item)
-        match = pattern.search(name.lower())
-        if match:
-            scored.append((match.end() - match.start(), match.start(), name, index, item))
-    scored.sort(key=lambda entry: entry[:4])
-    return [entry[-1] for entry in scored]
-
-
 # ------------------------------------------------------------------- the line
-
-@dataclass(frozen=True)
-class Word:
-    text: str   # the word with quotes removed
-    start: int  # offset of its first character in the line
-
-
-def split_words(line: str) -> tuple[list[Word], Word]:
-    """The complete shell words of `line` and the word under the cursor at its end.
-
-    Tolerates an unclosed quote (the rest of the line is then one word).
-    """
-    words: list[Word] = []
-    current: list[str] = []
-    start, quote, escaped = None, "", False
-    for index, char in enumerate(line):
-        if start is None and not char.isspace():
-            start = index
-        if escaped:
-            current.append(char)
-            escaped = False
-        elif quote:
-            if char == quote:
-                quote = ""
-            elif char == "\\" and quote == '"':
-                escaped = True
-            else:
-                current.append(char)
-        elif char in "'\"":
-            quote = char
-        elif char == "\\":
-            escaped = True
-        elif char.isspace():
-            if start is not None:
-                words.append(Word("".join(current), start))
-                current, start = [], None
-        else:
-            current.append(char)
-    last = Word("".join(current), len(line) if start is None else start)
-    return words, last
-
 
 @dataclass
 class LineContext:
@@ -224,7 +130,7 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
         context.is_valid = False
         return
     service = resolve.service_name(context.service or "")
-    api_name = operation_table(service, environ).get(operation)
+    api_name = resolve.operation_table(service, environ).get(operation)
     if api_name is None and operation == resolve.WAIT and models.waiters(service, environ):
         context.waiting = True
         return
@@ -267,8 +173,6 @@ def complete(line: str, environ: Mapping[str, str], server: ServerLookup | None 
     word = current.text
     if (listing is not None and context.command is not None and context.pending is None
             and word.startswith("s3://")):
-        from awsmini.prompt import s3_paths  # it builds on this module's Candidate
-
         return Completions(word, tuple(s3_paths.candidates(word, client_args(context),
                                                            listing)))
     candidates = _candidates(context, word, environ, server)
@@ -308,7 +212,7 @@ def _candidates(context: LineContext, word: str, environ: Mapping[str, str],
             waiters = sorted(resolve.waiter_table(service, environ))
             return fuzzy_filter([Candidate(name) for name in waiters],
                                 word)
-        names = list(operation_table(service, environ))
+        names = list(resolve.operation_table(service, environ))
         extra = commands.subcommand_words(context.service) + (
             [resolve.WAIT] if models.waiters(service, environ) else [])
         if extra:  # a hand-written command may replace an operation of its name
@@ -392,14 +296,6 @@ def _global_candidates(context: LineContext) -> list[Candidate]:
             and option.name not in context.specs]
 
 
-def meta_for(type_name: str, documentation: str) -> str:
-    """`[type] ` and the start of the doc, as v2's meta column reads."""
-    text = plain_text(documentation)
-    if len(text) > META_DOC_WIDTH:
-        text = text[:META_DOC_WIDTH] + "..."
-    return ("[%s] %s" % (type_name, text)).rstrip()
-
-
 # ------------------------------------------------------------------- values
 
 def value_candidates(context: LineContext, word: str, environ: Mapping[str, str],
@@ -415,8 +311,6 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
         if name == "profile":
             return fuzzy_filter([Candidate(p) for p in profile_names(environ)], word)
         if name == "query" and context.api_name is not None:
-            from awsmini.prompt import query_path  # it builds on this module's Candidate
-
             return query_path.candidates(_operation_model(context, environ), context.api_name,
                                          word)
         option = GLOBALS_BY_NAME.get(name)
@@ -428,8 +322,6 @@ def value_candidates(context: LineContext, word: str, environ: Mapping[str, str]
     if shape.get("type") == "list" and not word.startswith("["):
         shape = model.shapes.get(shape["member"]["shape"], {})  # one word, one element
     if shape.get("type") in ("structure", "map", "list"):
-        from awsmini.prompt import shorthand_path  # it builds on this module's Candidate
-
         return shorthand_path.candidates(model, spec.shape_name, word)
     values = _scalar_values(shape)
     if server is not None and shape.get("type") == "string" and not spec.is_cli_only:
@@ -445,8 +337,6 @@ def _command_value_candidates(command: commands.CustomCommand, spec: ArgSpec,
                               word: str) -> list[Candidate]:
     """A hand-written option's declared values, or shorthand keys of its shape."""
     if spec.shape_name:
-        from awsmini.prompt import shorthand_path  # it builds on this module's Candidate
-
         model = models.ServiceModel(command.name, "", {"shapes": command.shapes})
         return shorthand_path.candidates(model, spec.shape_name, word)
     values = list(spec.choices or ()) or (["true", "false"] if spec.is_boolean else [])
@@ -507,8 +397,6 @@ def initial_line(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     next level: when it has no completions (v2), and also when it is an exact
     command or option name or an option's value (v2 would list look-alikes).
     """
-    from awsmini.prompt import quote_words
-
     text = quote_words(argv)
     if text and _is_complete(text, environ):
         text += " "

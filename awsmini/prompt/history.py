@@ -13,6 +13,7 @@ import json
 import os
 from typing import Mapping
 
+from awsmini.prompt.candidates import fuzzy_filter
 from awsmini.userfiles import replace_text
 
 MAX_COMMANDS = 500
@@ -47,8 +48,6 @@ def append_command(path: str, command: str) -> None:
 
 def search_history(commands: list[str], word: str) -> list[str]:
     """Past commands for Ctrl+R: newest first, de-duplicated, fuzzy-filtered by `word`."""
-    from awsmini.prompt.completions import fuzzy_filter
-
     seen, unique = set(), []
     for command in reversed(commands):
         if command not in seen:

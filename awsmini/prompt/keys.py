@@ -21,7 +21,8 @@ from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.key_binding.bindings.focus import focus_next
 from prompt_toolkit.search import SearchDirection, start_search
 
-from awsmini.prompt import EXIT_WORDS
+from awsmini.prompt import debuglog
+from awsmini.prompt.words import EXIT_WORDS
 from awsmini.values import paramfile
 
 PAGE_ROWS = 20  # w / z in a panel
@@ -202,8 +203,6 @@ def _panel_bindings(bindings: KeyBindings, state, input_buffer: Buffer,
 
     @bindings.add("c-s", filter=Condition(lambda: state.debug_lines is not None))
     def _save_log(event) -> None:
-        from awsmini.prompt import debuglog
-
         where = debuglog.save(state.debug_lines)
         state.debug_lines.append("Log saved to %s" % where)
 

@@ -3,12 +3,11 @@
 The doc panel shows the help of what the line names: the option under the
 cursor (or whose value is being typed), then the operation's description and
 its options, or the service's description, or the top level's, as plain
-word-wrapped text. The output
-panel shows a sample response of the operation (member names as string
-values, numbers 0) with the line's `--query` applied, in the line's
-`--output` format, written by the `render` function `main.py` hands over (the
-formatters are the driver's), else as JSON; `No output` when the operation
-returns nothing.
+word-wrapped text. The output panel shows the operation's sample response,
+`--generate-cli-skeleton output`'s (member names as string values, numbers
+0), with the line's `--query` applied, in the line's `--output` format,
+written by the `render` function `main.py` hands over (the formatters are the
+driver's), else as JSON; `No output` when the operation returns nothing.
 Pure apart from reading models; never imports `output`, `call` or prompt_toolkit.
 """
 from __future__ import annotations
@@ -17,8 +16,11 @@ import json
 from typing import Any, Callable, Mapping
 
 from awsmini import commands, models, resolve
-from awsmini.prompt.completions import GLOBALS_BY_NAME, LineContext, read_line, split_words
+from awsmini.globalopts import GLOBALS_BY_NAME
+from awsmini.prompt.completions import LineContext, read_line
 from awsmini.prompt.text import wrap
+from awsmini.prompt.words import split_words
+from awsmini.skeleton import generate_output, json_default
 
 TOP_DESCRIPTION = ("The AWS Command Line Interface is a unified tool to manage your AWS "
                    "services.")
@@ -98,10 +100,9 @@ def output_text(line: str, environ: Mapping[str, str],
     if context.api_name is None or context.service is None:
         return ""
     model = models.load_operation(resolve.service_name(context.service), context.api_name, environ)
-    shape_name = model.operations[context.api_name].get("output", {}).get("shape")
-    if not shape_name:
+    if not model.operations[context.api_name].get("output", {}).get("shape"):
         return "No output"
-    data = sample_value(model.shapes, shape_name, "")
+    data: Any = generate_output(model, context.api_name)
     query = context.values.get("query")
     if query:
         try:
@@ -116,26 +117,4 @@ def output_text(line: str, environ: Mapping[str, str],
             return render(data, output, context.api_name).rstrip("\n")
         except Exception:  # an output value still being typed
             pass
-    return json.dumps(data, indent=4)
-
-
-def sample_value(shapes: Mapping[str, Any], shape_name: str, name: str, depth: int = 0) -> Any:
-    """A value of the shape: member names for strings, 0 for numbers, one list item,
-    maps as `{"KeyName": value}` with an unnamed value (so v2's panel shows
-    `ATTRIBUTES` and an empty cell for list-things' text)."""
-    shape = shapes.get(shape_name, {})
-    kind = shape.get("type")
-    if depth > 8:
-        return None
-    if kind == "structure":
-        return {member_name: sample_value(shapes, member["shape"], member_name, depth + 1)
-                for member_name, member in shape.get("members", {}).items()}
-    if kind == "list":
-        return [sample_value(shapes, shape["member"]["shape"], name, depth + 1)]
-    if kind == "map":
-        return {"KeyName": sample_value(shapes, shape["value"]["shape"], "", depth + 1)}
-    if kind in ("integer", "long", "float", "double"):
-        return 0
-    if kind == "boolean":
-        return True
-    return name
+    return json.dumps(data, indent=4, default=json_default)

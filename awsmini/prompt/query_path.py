@@ -13,7 +13,7 @@ import re
 from typing import Mapping
 
 from awsmini import models
-from awsmini.prompt.completions import Candidate, fuzzy_filter, meta_for
+from awsmini.prompt.candidates import Candidate, fuzzy_filter, meta_for
 
 _QUERY_PARTIAL = re.compile(r"[A-Za-z0-9_]*$")
 _QUERY_BRACKETS = re.compile(r"\[[^\]]*\]")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
-from awsmini.prompt.completions import Candidate, fuzzy_filter
+from awsmini.prompt.candidates import Candidate, fuzzy_filter
 
 S3 = "s3://"
 # (service, operation API name, parameters, JMESPath expression, client options) -> values

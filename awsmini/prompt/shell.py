@@ -13,6 +13,8 @@ import shlex
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from awsmini.env import Env
+from awsmini.prompt import read_line, splash
+from awsmini.prompt.words import EXIT_WORDS, quote_words
 
 if TYPE_CHECKING:
     from awsmini.prompt.panels import RenderOutput
@@ -24,8 +26,6 @@ def run_shell(env: Env, run: Callable[[list[str]], int], argv: Sequence[str] = (
               render_output: RenderOutput | None = None) -> int:
     """Loop over prompt and `run`; `base_args` (global options given to `awsmini shell`)
     are added to every command, and to the list calls of `fetch_values`."""
-    from awsmini.prompt import EXIT_WORDS, quote_words, read_line, splash
-
     painted = splash.paint(quote_words(argv), env.stdin, env.stdout)
     try:
         from awsmini.prompt.completions import initial_line

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from awsmini.models import ServiceModel
-from awsmini.prompt.completions import Candidate, fuzzy_filter, meta_for
+from awsmini.prompt.candidates import Candidate, fuzzy_filter, meta_for
 
 
 @dataclass

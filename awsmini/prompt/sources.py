@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 from awsmini import models, resolve
-from awsmini.cachefile import read_json, write_json
-from awsmini.custom import removed_operations
+from awsmini.cachefile import cache_dir, read_json, write_json
+from awsmini.configpaths import config_file, credentials_file
 
 
 def service_names(environ: Mapping[str, str], block: bool = False) -> dict[str, str]:
@@ -49,7 +49,8 @@ def _service_names(key: tuple, block: bool) -> tuple[tuple[str, str], ...]:
         return _full_names[key]
     environ = dict(key)
     names = models.list_services(environ)
-    path = os.path.join(cache_dir(environ), "services-%s.json" % _models_digest(names, environ))
+    path = os.path.join(cache_dir(environ, "prompt"),
+                        "services-%s.json" % _models_digest(names, environ))
     cached = read_json(path)
     if (isinstance(cached, list) and len(cached) == len(names)
             and all(isinstance(pair, list) and len(pair) == 2 for pair in cached)):
@@ -88,38 +89,6 @@ def _build_full_names(key: tuple, names: Sequence[str], path: str) -> None:
             pass
 
 
-_operation_tables: dict[tuple, dict[str, str]] = {}
-
-
-def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
-    """`resolve.operation_table` with a disk cache: converting ec2's 830 API names to
-    CLI names costs more than a keystroke may (keyed by the model file's path, size
-    and modification time)."""
-    version = models.api_version(service, environ)
-    path = version and models.find_file(service, version, "service-2", environ)
-    if not path:
-        return resolve.operation_table(service, environ)
-    import hashlib
-
-    from awsmini import __version__
-
-    stat = os.stat(path)
-    # the operations v2 removes are left out of the table; a change to them is a new table
-    removed = ",".join(removed_operations(resolve.service_cli_name(service)))
-    key = hashlib.sha1(("%s\0%s\0%d\0%d\0%s" % (__version__, path, stat.st_size,
-                                                  stat.st_mtime_ns, removed)
-                        ).encode()).hexdigest()[:20]
-    memo = (service, key)
-    if memo not in _operation_tables:
-        cache = os.path.join(cache_dir(environ), "operations", "%s-%s.json" % (service, key))
-        table = read_json(cache)
-        if not isinstance(table, dict):
-            table = resolve.operation_table(service, environ)
-            write_json(cache, table)
-        _operation_tables[memo] = table
-    return _operation_tables[memo]
-
-
 def _models_digest(names: Sequence[str], environ: Mapping[str, str]) -> str:
     """Changes when a service or a model directory changes (an upgrade, AWS_DATA_PATH)."""
     import hashlib
@@ -131,13 +100,6 @@ def _models_digest(names: Sequence[str], environ: Mapping[str, str]) -> str:
         except OSError:
             continue
     return digest.hexdigest()[:20]
-
-
-def cache_dir(environ: Mapping[str, str]) -> str:
-    """The prompt's own cache directory, beside the model cache."""
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(
-        environ.get("HOME") or os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "awsmini", "prompt")
 
 
 @lru_cache(maxsize=1)
@@ -157,17 +119,12 @@ def region_names() -> tuple[str, ...]:
 
 def profile_names(environ: Mapping[str, str]) -> list[str]:
     """Profiles named in the config and credentials files, sorted."""
-    home = environ.get("HOME") or os.path.expanduser("~")
-    files = {
-        "config": environ.get("AWS_CONFIG_FILE") or os.path.join(home, ".aws", "config"),
-        "credentials": environ.get("AWS_SHARED_CREDENTIALS_FILE")
-        or os.path.join(home, ".aws", "credentials"),
-    }
     names = set()
-    for kind, path in files.items():
+    for kind, path in (("config", config_file(environ)),
+                       ("credentials", credentials_file(environ))):
         parser = configparser.RawConfigParser(strict=False)
         try:
-            parser.read(os.path.expanduser(path), encoding="utf-8")
+            parser.read(path, encoding="utf-8")
         except (configparser.Error, OSError, UnicodeDecodeError):
             continue
         for section in parser.sections():

@@ -25,9 +25,13 @@ class _Recorder(BaseHTTPRequestHandler):
             self.server.requests.append(request)
             reply = json.dumps(_KINESIS_PAGES[request.get("NextToken")]).encode()
             kind = "application/x-amz-json-1.1"
-        else:  # the ec2 query protocol
-            self.server.requests.append({k: v[0] for k, v in parse_qs(body).items()})
+        else:  # the query protocols (ec2's, and the others' with a result wrapper)
+            form = {k: v[0] for k, v in parse_qs(body).items()}
+            self.server.requests.append(form)
             reply, kind = _EC2_EMPTY, "text/xml"
+            if form.get("Version") != "2016-11-15":
+                reply = ("<{0}Response><{0}Result/></{0}Response>".format(form["Action"])
+                         ).encode()
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(reply)))
@@ -84,6 +88,24 @@ def sent(requests):
         "snapshots-by-owner", "snapshots-by-id", "other-operation"])
 def test_ec2_listings_ask_for_pages_of_1000(sent, argv, max_results):
     assert sent(*argv).get("MaxResults") == max_results
+
+
+# awscli/customizations/paginate.py: a paging option of the same name as the operation's
+# own argument (its limit key) shadows it while paginating; with pagination off (by
+# --no-paginate, or a manual token or limit given) the operation's own comes back.
+@pytest.mark.parametrize("argv, form", [
+    (["iam", "list-users", "--max-items", "1"], {}),
+    (["iam", "list-users", "--no-paginate", "--max-items", "1"], {"MaxItems": "1"}),
+    (["iam", "list-users", "--marker", "m", "--max-items", "1"],
+     {"Marker": "m", "MaxItems": "1"}),
+    (["elbv2", "describe-load-balancers"], {}),
+    (["elbv2", "describe-load-balancers", "--page-size", "5"], {"PageSize": "5"}),
+], ids=["max-items-paging", "max-items-no-paginate", "max-items-with-marker",
+        "page-size-absent", "page-size-own"])
+def test_shadowed_paging_arguments_on_the_wire(requests, argv, form):
+    found = requests(*argv)
+    assert len(found) == 1
+    assert {k: v for k, v in found[0].items() if k not in ("Action", "Version")} == form
 
 
 # awscli/customizations/kinesis.py

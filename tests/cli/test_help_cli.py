@@ -60,6 +60,21 @@ def test_paginated_operation_documents_v2_paging_options(tmp_path):
     assert "--next-token" not in out and "--max-results" not in out
 
 
+def test_paging_options_are_the_ones_the_operation_takes(tmp_path):
+    """As v2's paginate.py adds them: --page-size only with the paginator's limit key,
+    and --page-size and --max-items of the limit key's type."""
+    _, out, _ = run(["sns", "list-endpoints-by-platform-application", "help"], tmp_path)
+    lines = out.split("\n")
+    assert "          [--starting-token <value>]" in lines and "       --max-items (integer)" in lines
+    assert "--page-size" not in out
+    code, _, err = run(["sns", "list-endpoints-by-platform-application",
+                        "--platform-application-arn", "a", "--page-size", "2"], tmp_path)
+    assert code == 252 and "Unknown options: --page-size, 2" in err  # nor does it take one
+    _, out, _ = run(["cloudfront", "list-distributions", "help"], tmp_path)
+    lines = out.split("\n")
+    assert "       --page-size (string)" in lines and "       --max-items (string)" in lines
+
+
 @pytest.mark.parametrize("argv,message", [
     (["nosuchservice", "help"], "argument command: Found invalid choice 'nosuchservice'"),
     (["iot", "nosuch-operation", "help"], "argument operation: Found invalid choice 'nosuch-operation'"),
@@ -91,6 +106,20 @@ def test_terminal_goes_through_the_man_pager(tmp_path, capfd):
                        MANPAGER="%s %s" % (sys.executable, pager), AWS_PAGER="")
     assert code == 0 and out == ""
     assert capfd.readouterr().out == "PAGED:IOT()"
+
+
+def test_a_man_pager_quit_early_ends_quietly(tmp_path):
+    """The page goes to the pager as output does (pager.py): quitting before the end of a
+    page longer than a pipe holds is not an error, and the pager gets the environment as
+    it is (no LESS added, unlike the output's pager)."""
+    pager = tmp_path / "pager.py"
+    seen = tmp_path / "less.txt"
+    pager.write_text("import os, sys\nopen(%r, 'w').write(os.environ.get('LESS', '-'))\n"
+                     "sys.stdin.close()\n" % str(seen))
+    code, out, err = run(["ec2", "run-instances", "help"], tmp_path, isatty=True,
+                         MANPAGER="%s %s" % (sys.executable, pager))
+    assert (code, out, err) == (0, "", "")
+    assert seen.read_text() == "-"
 
 
 def _reduce_overstrikes(text: str) -> str:

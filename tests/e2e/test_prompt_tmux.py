@@ -312,9 +312,9 @@ def test_doc_panel_keeps_list_items_on_their_marker_line(server, pane):
 
 
 def test_service_names_show_on_a_first_run(server, pane):
-    from awsmini.prompt.sources import cache_dir
+    from awsmini.cachefile import cache_dir
 
-    cache = cache_dir(server.environ)
+    cache = cache_dir(server.environ, "prompt")
     assert not os.path.exists(cache) or not any(
         name.startswith("services-") for name in os.listdir(cache))  # a cold cache
     screen = pane(awsmini_executable() + " --cli-auto-prompt")

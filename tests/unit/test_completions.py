@@ -4,9 +4,11 @@ from __future__ import annotations
 import pytest
 
 from awsmini.prompt import completions, panels, text
-from awsmini.prompt.completions import complete, fuzzy_filter, initial_line, split_words
+from awsmini.prompt.candidates import fuzzy_filter
+from awsmini.prompt.completions import complete, initial_line
 from awsmini.prompt.history import append_command, load_commands, search_history
 from awsmini.prompt.sources import service_names
+from awsmini.prompt.words import split_words
 from tests.conftest import isolated_environ
 
 
@@ -235,6 +237,24 @@ def test_output_panel(environ):
     assert sample == "0"
     # Without the driver's formatters the panel falls back to JSON.
     assert panels.output_text("iot list-things --output text ", environ).startswith("{\n")
+
+
+def test_output_panel_shows_the_output_skeleton_as_v2s_does(environ):
+    """v2's panel generates its sample as `--generate-cli-skeleton output` does: a
+    list's item is named after its shape, a timestamp is the epoch."""
+    import json
+
+    from awsmini import models
+    from awsmini.skeleton import generate_output, json_default
+
+    assert json.loads(panels.output_text("sqs list-queues ", environ)) == {
+        "QueueUrls": ["String"], "NextToken": "NextToken"}
+    assert json.loads(panels.output_text("iot describe-job --query job.createdAt ",
+                                         environ)) == "1970-01-01T00:00:00"
+    model = models.load_operation("iot", "DescribeJob", environ)
+    shown = json.loads(panels.output_text("iot describe-job ", environ))
+    assert shown == json.loads(json.dumps(generate_output(model, "DescribeJob"),
+                                          default=json_default))
 
 
 def test_output_panel_in_the_lines_format(environ):

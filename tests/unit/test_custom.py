@@ -21,6 +21,7 @@ from awsmini.driver import request_parameters, unpack_parameters
 from awsmini.env import Env
 from awsmini.errors import UsageError
 from awsmini.globalopts import parse_global_options
+from awsmini.paginate import PagingArguments, PagingPlan, plan_paging
 from awsmini.settings import Settings
 
 PACKAGE = Path(awsmini.custom.__file__).parent
@@ -146,11 +147,12 @@ def test_parameters_read_the_check_and_fills_slots():
     record = Customization(added=(ArgSpec("made", "", "", "string", is_cli_only=True,
                                           fills=_fill),), check=_refuse)
     env = Env()  # with no member arguments given, neither the command nor Env is read
-    assert unpack_parameters({}, ParsedArgs({}, {"made": "x"}), None, record, env) == {
+    off = PagingPlan()
+    assert unpack_parameters({}, ParsedArgs({}, {"made": "x"}), off, None, record, env) == {
         "Filled": "x"}
-    assert unpack_parameters({}, ParsedArgs({}, {"made": None}), None, record, env) == {}
+    assert unpack_parameters({}, ParsedArgs({}, {"made": None}), off, None, record, env) == {}
     with pytest.raises(ValueError):
-        unpack_parameters({}, ParsedArgs({}, {"made": "bad"}), None, record, env)
+        unpack_parameters({}, ParsedArgs({}, {"made": "bad"}), off, None, record, env)
 
 
 def test_call_reads_the_call_defaults_slot(environ):
@@ -174,13 +176,12 @@ def test_call_reads_the_adjust_slot(environ):
 
 
 def test_paging_reads_the_stops_paging_slot():
-    from awsmini.paginate import plan_paging
-
     config = {"input_token": "NextToken", "output_token": "NextToken", "result_key": "Names"}
     record = Customization(stops_paging=("old-token",))
 
     def plan(given):
-        return plan_paging(config, given, {}, True, {}, {}, record.stops_paging)
+        parsed = ParsedArgs(members={name: "x" for name in given})
+        return plan_paging(PagingArguments(config), parsed, True, record.stops_paging)
 
     assert not plan(["old-token"]).is_enabled
     assert plan(["other"]).is_enabled

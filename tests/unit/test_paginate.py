@@ -10,10 +10,11 @@ import copy
 import pytest
 
 from awsmini.arguments import ArgSpec
+from awsmini.argv_parse import ParsedArgs
 from awsmini.errors import ParamValidationError, UsageError
 from awsmini.models import ServiceModel
-from awsmini.paginate import (PagingPlan, add_paging_arguments, documents, input_token_names,
-                              plan_paging, restore_shadowed)
+from awsmini.paginate import (PagingArguments, PagingPlan, add_paging_arguments, documents,
+                              input_token_names, plan_paging)
 
 LIST_THINGS = {"input_token": "nextToken", "output_token": "nextToken",
                "limit_key": "maxResults", "result_key": "things"}
@@ -41,14 +42,16 @@ def spec(name: str, member: str = "") -> ArgSpec:
 
 def test_operations_without_a_paginator_keep_their_table():
     table = {"job-id": spec("job-id")}
-    assert add_paging_arguments(table, MODEL, "ListThings", None) == (table, {})
+    assert add_paging_arguments(table, MODEL, "ListThings", None) == (table, PagingArguments())
 
 
 def test_paging_arguments_are_added_after_the_operations_own():
     table = {"next-token": spec("next-token"), "max-results": spec("max-results")}
-    new, shadowed = add_paging_arguments(table, MODEL, "ListThings", LIST_THINGS)
+    new, paging = add_paging_arguments(table, MODEL, "ListThings", LIST_THINGS)
     assert list(new) == ["next-token", "max-results", "starting-token", "page-size", "max-items"]
-    assert shadowed == {}
+    assert paging.shadowed == {} and paging.config is LIST_THINGS
+    assert list(paging.options) == ["starting-token", "page-size", "max-items"]
+    assert all(new[name] is option for name, option in paging.options.items())
     assert new["page-size"].type_name == "integer" and new["page-size"].is_cli_only
     assert new["starting-token"].type_name == "string"
 
@@ -59,21 +62,24 @@ def test_no_page_size_without_a_limit_key():
     assert list(new) == ["starting-token", "max-items"]
 
 
-def test_an_operations_own_page_size_is_shadowed_and_comes_back():
+def test_an_operations_own_page_size_is_shadowed():
     own = spec("page-size", "PageSize")
-    new, shadowed = add_paging_arguments({"page-size": own}, MODEL, "ListPaged", OWN_PAGE_SIZE)
-    assert shadowed == {"page-size": own}
+    new, paging = add_paging_arguments({"page-size": own}, MODEL, "ListPaged", OWN_PAGE_SIZE)
+    assert paging.shadowed == {"page-size": own}
+    assert new["page-size"] is paging.options["page-size"]
     assert new["page-size"].type_name == "long" and new["page-size"].is_cli_only
-    assert restore_shadowed(new, shadowed)["page-size"] is own
 
 
 def test_input_token_names_include_the_limit_key():
     assert input_token_names(LIST_THINGS) == ["next-token", "max-results"]
 
 
-def plan(given=(), values=None, paginate=True, config=LIST_THINGS, shadowed=None):
-    specs, _ = add_paging_arguments({}, MODEL, "ListThings", config)
-    return plan_paging(config, given, values or {}, paginate, shadowed or {}, specs)
+def plan(given=(), values=None, paginate=True, config=LIST_THINGS):
+    """`given` names the operation's own arguments given, `values` the paging options'."""
+    _, paging = add_paging_arguments({}, MODEL, "ListThings", config)
+    parsed = ParsedArgs(members={name: "x" for name in given if name not in (values or {})},
+                        options=dict(values or {}))
+    return plan_paging(paging, parsed, paginate)
 
 
 @pytest.mark.parametrize("given, values, expected", [
@@ -104,11 +110,36 @@ def test_bad_integer_is_argparse_style_usage_error():
         plan(("max-items",), {"max-items": "abc"})
 
 
-def test_own_page_size_given_turns_paging_off_as_v2_does():
+def test_own_page_size_given_turns_paging_off_and_fills_its_member_as_v2_does():
     own = spec("page-size", "PageSize")
-    specs, shadowed = add_paging_arguments({"page-size": own}, MODEL, "ListPaged", OWN_PAGE_SIZE)
-    result = plan_paging(OWN_PAGE_SIZE, ["page-size"], {"page-size": "5"}, True, shadowed, specs)
-    assert result == PagingPlan(False, {})
+    _, paging = add_paging_arguments({"page-size": own}, MODEL, "ListPaged", OWN_PAGE_SIZE)
+    result = plan_paging(paging, ParsedArgs(options={"page-size": 5}), True)
+    assert result == PagingPlan(False, {}, restored=((own, 5),))
+
+
+SHADOWED_MAX_ITEMS = {"input_token": "Marker", "output_token": "Marker",
+                      "limit_key": "MaxItems", "result_key": "Items"}
+
+
+@pytest.mark.parametrize("paginate, expected", [
+    pytest.param(True, PagingPlan(True, {"MaxItems": 2}), id="paging-takes-it"),
+    pytest.param(False, "restored", id="no-paginate-gives-it-back"),
+])
+def test_own_max_items_is_the_paging_option_unless_paging_is_off(paginate, expected):
+    own = spec("max-items", "MaxItems")
+    _, paging = add_paging_arguments({"max-items": own}, MODEL, "ListThings", SHADOWED_MAX_ITEMS)
+    result = plan_paging(paging, ParsedArgs(options={"max-items": "2"}), paginate)
+    if expected == "restored":
+        expected = PagingPlan(False, {}, restored=((own, "2"),))
+    assert result == expected
+
+
+def test_a_manual_token_gives_the_own_max_items_back():
+    own = spec("max-items", "MaxItems")
+    _, paging = add_paging_arguments({"marker": spec("marker", "Marker"), "max-items": own},
+                                     MODEL, "ListThings", SHADOWED_MAX_ITEMS)
+    parsed = ParsedArgs(members={"marker": "m"}, options={"max-items": "2"})
+    assert plan_paging(paging, parsed, True) == PagingPlan(False, {}, restored=((own, "2"),))
 
 
 # ------------------------------------------------------------------ documents

@@ -35,7 +35,7 @@ def _output_error(model: ServiceModel, api_name: str) -> str | None:
 
 
 def _as_json_data(value):
-    return json.loads(json.dumps(value, default=skeleton._json_default))
+    return json.loads(json.dumps(value, default=skeleton.json_default))
 
 
 # ------------------------------------------------------------ made-up model

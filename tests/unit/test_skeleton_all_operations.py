@@ -66,7 +66,7 @@ def test_all_skeletons(service, long_run):
         data = skeleton.generate_input(model, api_name)
         text = skeleton.render_input_json(model, api_name)
         assert text.endswith("\n")
-        assert json.loads(text) == json.loads(json.dumps(data, default=skeleton._json_default))
+        assert json.loads(text) == json.loads(json.dumps(data, default=skeleton.json_default))
 
         loaded = _parse_yaml(skeleton.render_input_yaml(model, api_name))
         assert loaded == _blobs_to_bytes(data), api_name

@@ -14,8 +14,8 @@ from typing import Any, Mapping
 
 from awsmini import models
 from awsmini.commands import Context
-from awsmini.commands.configure.files import expand
 from awsmini.commands.configure.store import edit_file
+from awsmini.configpaths import expand
 from awsmini.errors import OtherError
 
 

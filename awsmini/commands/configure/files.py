@@ -1,9 +1,8 @@
 """Where the config and credentials files are, and what they say, read as botocore reads them.
 
-Takes the environment (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, `HOME`)
-and returns the two paths, or the files' sections as dicts: `parse_ini(text)`
-is pure; `read_profiles(paths)` opens the files. The grammar is botocore's
-`configloader`: an INI file read by `configparser.RawConfigParser` (keys in
+Takes the environment and returns the two paths (`configpaths` finds them), or
+the files' sections as dicts: `parse_ini(text)` is pure; `read_full_config(files)`
+opens the files. The grammar is botocore's `configloader`: an INI file read by `configparser.RawConfigParser` (keys in
 lower case), where a value that starts on the next line is a sub-section of
 `key = value` lines; in the config file `[default]` and `[profile NAME]` are
 profiles, in the credentials file every section is. Imports nothing of botocore,
@@ -17,6 +16,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from awsmini import configpaths
 from awsmini.errors import OtherError
 
 Sections = dict[str, dict[str, Any]]  # section name -> key -> str, or {sub key: str}
@@ -33,19 +33,10 @@ class ConfigFiles:
 
 
 def config_files(environ: Mapping[str, str]) -> ConfigFiles:
-    """The files named by the environment, else `~/.aws/config` and `~/.aws/credentials`."""
-    config = environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
-    credentials = environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials"
-    return ConfigFiles(expand(config, environ), expand(credentials, environ), config)
-
-
-def expand(path: str, environ: Mapping[str, str]) -> str:
-    """`path` with `~` as the environment's HOME (botocore also expands variables)."""
-    path = os.path.expandvars(path)
-    if path == "~" or path.startswith("~/"):
-        home = environ.get("HOME") or os.path.expanduser("~")
-        return home + path[1:]
-    return os.path.expanduser(path)
+    """The files the environment names (`configpaths`), else `~/.aws/config` and
+    `~/.aws/credentials`."""
+    return ConfigFiles(configpaths.config_file(environ), configpaths.credentials_file(environ),
+                       configpaths.named_config_file(environ))
 
 
 def read_text(path: str) -> str | None:

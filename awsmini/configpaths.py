@@ -1,0 +1,36 @@
+"""The environment -> where the config and credentials files are, as botocore finds them.
+
+`AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` and
+`~/.aws/credentials`; variables in a path are expanded and `~` is the
+environment's HOME. The one place that names these files: the settings lookup,
+the prompt's profile names and the `configure` commands all ask here. Opens
+nothing, and imports nothing but `os` (every command reads the settings).
+"""
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+
+def named_config_file(environ: Mapping[str, str]) -> str:
+    """The config file as the environment names it, unexpanded (`~/.aws/config`)."""
+    return environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
+
+
+def config_file(environ: Mapping[str, str]) -> str:
+    """The config file's path."""
+    return expand(named_config_file(environ), environ)
+
+
+def credentials_file(environ: Mapping[str, str]) -> str:
+    """The credentials file's path."""
+    return expand(environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials", environ)
+
+
+def expand(path: str, environ: Mapping[str, str]) -> str:
+    """`path` with `~` as the environment's HOME (botocore also expands variables)."""
+    path = os.path.expandvars(path)
+    if path == "~" or path.startswith("~/"):
+        home = environ.get("HOME") or os.path.expanduser("~")
+        return home + path[1:]
+    return os.path.expanduser(path)
