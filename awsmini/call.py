@@ -301,6 +301,18 @@ def _loader(service: str, model: models.ServiceModel | None,
         def list_available_services(self, type_name):
             return models.list_services(environ)
 
+        def load_data_with_path(self, name):
+            location = _endpoints_location(self.search_paths) if name == "endpoints" else None
+            prefix = _endpoint_prefix(service, model, environ) if location else None
+            if location is None or prefix is None:
+                return super().load_data_with_path(name)
+
+            def load_whole() -> dict:
+                return super(SliceLoader, self).load_data_with_path(name)[0]
+
+            return models.endpoints_for(prefix, location + ".json", load_whole,
+                                        environ), location
+
         def load_service_model(self, service_name, type_name, api_version=None):
             if model is not None and (service_name, type_name) == (service, "service-2") and (
                     api_version in (None, model.api_version)):
@@ -309,6 +321,33 @@ def _loader(service: str, model: models.ServiceModel | None,
 
     return SliceLoader(extra_search_paths=models.search_paths(environ),
                        include_default_search_paths=False)
+
+
+def _endpoints_location(search_paths: list[str]) -> str | None:
+    """Where botocore's loader would read endpoints.json (the first search path holding
+    one; the path named without its extension, as the loader names it), or None where
+    it would read another form of it (a gzipped file)."""
+    for directory in search_paths:
+        location = os.path.join(directory, "endpoints")
+        if os.path.isfile(location + ".json"):
+            return location
+        if os.path.exists(location + ".json.gz"):
+            return None
+    return None
+
+
+def _endpoint_prefix(service: str, model: models.ServiceModel | None,
+                     environ: Mapping[str, str]) -> str | None:
+    """The endpoints.json key of the one service a session's clients are for."""
+    if not service:
+        return None  # a session for any service: botocore's whole file
+    try:
+        metadata = model.metadata if model is not None else models.service_metadata(
+            service, environ)
+    except Exception:  # an unknown service: botocore's own load says so
+        return None
+    prefix = metadata.get("endpointPrefix")
+    return prefix if isinstance(prefix, str) and prefix else None
 
 
 # The UTC form S3 and the query protocols send ("2026-12-03T06:20:54.000Z"): read

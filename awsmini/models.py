@@ -17,6 +17,7 @@ session, client or loader machinery.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -359,3 +360,80 @@ def _cache_key(files: list[str]) -> str:
         stat = os.stat(name)
         digest.update(("%s\0%d\0%d\0" % (os.path.abspath(name), stat.st_size, stat.st_mtime_ns)).encode())
     return digest.hexdigest()[:20]
+
+
+# ------------------------------------------------------------------ endpoints.json
+# botocore's legacy endpoint resolver reads the whole of endpoints.json (1.2 MB) for
+# every client, to look up one service. A client's session is given instead the
+# partitions with only that service's entries (cached like the model slices); any
+# other service asked of it (an assume-role profile's STS client, say) reads the
+# whole file then, so every answer is the one the whole file gives.
+
+class _Services(Mapping):
+    """A partition's `services`: the sliced one at hand, the others read on first need
+    (`rest()` gives the partition's whole `services`). `sliced` names the service
+    whose absence from `known` is known, so asking for it reads nothing."""
+
+    def __init__(self, known: Mapping[str, Any], sliced: str,
+                 rest: Callable[[], Mapping[str, Any]]) -> None:
+        self._known, self._sliced, self._rest = known, sliced, rest
+        self._all: Mapping[str, Any] | None = None
+
+    def _everything(self) -> Mapping[str, Any]:
+        if self._all is None:
+            self._all = self._rest()
+        return self._all
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._known:
+            return self._known[name]
+        if name == self._sliced:
+            raise KeyError(name)
+        return self._everything()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known or (name != self._sliced and name in self._everything())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._everything())
+
+    def __len__(self) -> int:
+        return len(self._everything())
+
+
+def endpoints_for(prefix: str, path: str, load_whole: Callable[[], dict],
+                  environ: Mapping[str, str]) -> dict:
+    """endpoints.json at `path` as the resolver of a `prefix` client needs it: every
+    partition whole except its `services`, which hold `prefix` and read the rest from
+    `load_whole()` (botocore's own load of the file) only if asked."""
+    stat = os.stat(path)
+    digest = hashlib.sha1(("%s\0%s\0%d\0%d" % (__version__, os.path.abspath(path),
+                                               stat.st_size, stat.st_mtime_ns)).encode())
+    cache = os.path.join(cachefile.cache_dir(environ, "models"), "_endpoints",
+                         digest.hexdigest()[:20], prefix + ".json")
+    sliced = cachefile.read_json(cache)
+    if not _is_endpoints_slice(sliced):
+        whole = load_whole()
+        sliced = dict(whole, partitions=[
+            dict(partition, services={name: data for name, data in partition["services"].items()
+                                      if name == prefix})
+            for partition in whole["partitions"]])
+        cachefile.write_json(cache, sliced)
+    whole_file: list = []
+
+    def partition_services(index: int) -> Mapping[str, Any]:
+        if not whole_file:
+            whole_file.append(load_whole())
+        return whole_file[0]["partitions"][index]["services"]
+
+    return dict(sliced, partitions=[
+        dict(partition, services=_Services(partition["services"], prefix,
+                                           functools.partial(partition_services, index)))
+        for index, partition in enumerate(sliced["partitions"])])
+
+
+def _is_endpoints_slice(value: Any) -> bool:
+    return (_is_dict_of(value, str) and _is_list_of(value.get("partitions"), dict)
+            and all(isinstance(partition.get("partition"), str)
+                    and isinstance(partition.get("services"), dict)
+                    for partition in value["partitions"]))
