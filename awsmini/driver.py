@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from awsmini import __version__
 from awsmini.aliases import (ShellAlias, builtin_checker, expand_aliases, read_aliases,
                              run_shell_alias)
-from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.arguments import ArgSpec, build_arguments, has_streaming_output
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.commands import Invocation, has_default_command
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
@@ -104,6 +104,11 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     from awsmini.call import call_operation, create_client, paginate_operation, wait_for
 
     client = create_client(command, options, settings, env.environ)
+    if custom.before_call is not None:  # v2's arguments that ask the service first
+        from awsmini.call import other_operation
+
+        params = custom.before_call(params, parsed.options,
+                                    other_operation(command, options, settings, env.environ))
     params = request_parameters(params, command, custom, options, settings)
     if command.waiter is not None:  # `wait <waiter>` prints nothing
         wait_for(client, command, params)
@@ -111,8 +116,19 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     if paging.is_enabled:
         config = with_default_page_size(paging.config, params, custom.default_page_size)
         return paged_documents(paginate_operation(client, command, params, config), output)
-    return iter([call_operation(client, command, params, parsed.options.get("outfile"),
-                                _saved_parts(custom, parsed))])
+    response = call_operation(client, command, params, _payload_file(command, parsed),
+                              _saved_parts(custom, parsed))
+    if custom.after_call is not None:  # v2's after-call handlers of the operation
+        response = custom.after_call(response, parsed.options, env)
+    return iter([response])
+
+
+def _payload_file(command: Command, parsed: ParsedArgs) -> str | None:
+    """The positional `outfile` of a blob-payload output; `iam create-virtual-mfa-device
+    --outfile` is v2's option of another kind, read by its after-call handler."""
+    if not has_streaming_output(command.model, command.api_name):
+        return None
+    return parsed.options.get("outfile")
 
 
 def _saved_parts(custom: Customization, parsed: ParsedArgs) -> dict[str, str]:

@@ -18,20 +18,33 @@
   `tcp`, `udp`, `icmp` and `all` for their numbers (awscli/customizations/ec2/protocolarg.py).
 - `describe-volumes`, `describe-snapshots`: pages of 1000 while paginating,
   unless a page size or a filter is given (awscli/customizations/ec2/paginate.py).
+- `get-password-data`: `--priv-launch-key FILE`, the private key the instance was
+  launched with: the password data is printed decrypted with it (PKCS#1 v1.5),
+  through awscrt (awscli/customizations/ec2/decryptpassword.py).
 - `import-instance` and `import-volume` are taken out of the service: they
   answer as unknown operations (awscli/customizations/removals.py).
 
 The messages are v2's; a bad rule shortcut ends the run with 255, as v2's
-ValueError does. Pure: the functions change the parameters they are given.
+ValueError does. The functions change the parameters they are given; the
+launch key's path is looked at before the request (as v2 does) and read
+through `Env` after it.
 """
 from __future__ import annotations
 
+import base64
+import logging
+import os
 from dataclasses import replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from awsmini.arguments import ArgSpec
 from awsmini.custom import Customization, DefaultPageSize
-from awsmini.errors import OtherError, ParamValidationError
+from awsmini.errors import AwsminiError, OtherError, ParamValidationError
+
+if TYPE_CHECKING:
+    from awsmini.env import Env
+
+LOG = logging.getLogger(__name__)
 
 
 def _custom(name: str, documentation: str, fills: Callable[[dict, str], None]) -> ArgSpec:
@@ -246,12 +259,62 @@ def _protocol_number(params: dict) -> dict:
 _NETWORK_ACL_ENTRY = Customization(adjust=_protocol_number)
 
 
+# ------------------------------------------- get-password-data --priv-launch-key
+
+def _launch_key_path(raw: str) -> str:
+    return os.path.expanduser(os.path.expandvars(raw))
+
+
+def _check_launch_key(params: dict, raw: Any) -> None:
+    """Before the request, as v2: the key must be a file, and awscrt there to use it."""
+    if not raw:
+        return
+    if not os.path.isfile(_launch_key_path(str(raw))):
+        raise OtherError("priv-launch-key should be a path to the local SSH private key file "
+                         "used to launch the instance.")
+    from awsmini.rsakeys import require_awscrt
+
+    require_awscrt("--priv-launch-key")
+
+
+def _decrypt_password(response: dict, options: Mapping[str, Any], env: Env) -> dict:
+    """The response with its PasswordData decrypted by the launch key, if one was given."""
+    raw = options.get("priv-launch-key")
+    if not raw or not response.get("PasswordData"):
+        return response  # v2 leaves an empty password (not yet available) as it is
+    from awsmini.rsakeys import decrypt_pkcs1v15
+
+    path = _launch_key_path(str(raw))
+    LOG.debug("Decrypting password data using: %s", path)
+    try:
+        plain = decrypt_pkcs1v15(env.read_bytes(path), base64.b64decode(response["PasswordData"]),
+                                 "--priv-launch-key")
+        response["PasswordData"] = plain.decode("utf-8")
+    except AwsminiError:
+        raise
+    except Exception:  # v2 words any failure (a bad key, the wrong key, a bad file) alike
+        LOG.debug("Unable to decrypt PasswordData", exc_info=True)
+        raise OtherError("Unable to decrypt password data using provided private key "
+                         "file.") from None
+    return response
+
+
+_GET_PASSWORD_DATA = Customization(
+    added=(_custom("priv-launch-key", (
+        "<p>The file holding the private key of the key pair the instance was launched "
+        "with (for example <code>windows-keypair.pem</code>). When it is given, the "
+        "password data EC2 returns is decrypted with that key before it is "
+        "shown.</p>"), _check_launch_key),),
+    after_call=_decrypt_password)
+
+
 SERVICE = Customization(
     renames={"no-egress": "ingress", "no-disable-api-termination": "enable-api-termination"},
     has_boolean_flags=True)
 
 OPERATIONS: Mapping[str, Customization] = {
     "create-image": Customization(renames={"no-no-reboot": "reboot"}),
+    "get-password-data": _GET_PASSWORD_DATA,
     "create-network-acl-entry": _NETWORK_ACL_ENTRY,
     "replace-network-acl-entry": _NETWORK_ACL_ENTRY,
     "run-instances": _RUN_INSTANCES,

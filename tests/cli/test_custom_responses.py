@@ -1,0 +1,164 @@
+"""v2's customizations that act around the call: what the request carries and what is
+printed or written from the response (in-process runs against a local server that
+records each request and answers with a canned response).
+
+- ec2 get-password-data --priv-launch-key (awscli/customizations/ec2/decryptpassword.py)
+"""
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+_EC2 = "http://ec2.amazonaws.com/doc/2016-11-15/"
+
+
+class _Canned(BaseHTTPRequestHandler):
+    """Records (method, path, form or body) and answers with the server's `reply`."""
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8")
+        form = {k: v[0] for k, v in parse_qs(body).items()} if "=" in body else body
+        split = urlsplit(self.path)
+        self.server.requests.append((self.command, split.path, form))
+        status, headers, reply = self.server.reply(self.command, split.path, form)
+        self.send_response(status)
+        for name, value in {"Content-Type": "text/xml", **headers}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    do_GET = do_POST = do_PUT = _answer
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
+    httpd.requests = []
+    httpd.reply = lambda method, path, form: (200, {}, b"")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    httpd.endpoint = "http://127.0.0.1:%d" % httpd.server_address[1]
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _openssl(*args: str, stdin: bytes = b"") -> bytes:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make the test's key pair")
+    return subprocess.run(["openssl", *args], input=stdin, check=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
+
+
+@pytest.fixture(scope="module")
+def key_pair(tmp_path_factory) -> tuple[Path, Path]:
+    """(private key in PKCS#1 PEM, as EC2 hands it out; its public key), made by openssl."""
+    folder = tmp_path_factory.mktemp("keys")
+    private, public = folder / "windows-keypair.pem", folder / "public.pem"
+    _openssl("genrsa", "-traditional", "-out", str(private), "2048")
+    _openssl("rsa", "-in", str(private), "-pubout", "-out", str(public))
+    return private, public
+
+
+def _encrypted(public: Path, text: str) -> str:
+    """`text` encrypted to the public key (PKCS#1 v1.5), base64, as EC2 sends it."""
+    cipher = _openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", str(public),
+                      "-pkeyopt", "rsa_padding_mode:pkcs1", stdin=text.encode())
+    return base64.b64encode(cipher).decode()
+
+
+def _password_data_reply(password_data: str):
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><GetPasswordDataResponse xmlns="%s">'
+           '<requestId>r-1</requestId><instanceId>i-1</instanceId>'
+           '<timestamp>2024-05-01T12:00:00.000Z</timestamp>'
+           '<passwordData>%s</passwordData></GetPasswordDataResponse>' % (_EC2, password_data))
+    return lambda method, path, form: (200, {}, xml.encode())
+
+
+# --------------------------------------------- ec2 get-password-data --priv-launch-key
+
+def test_the_password_is_printed_decrypted_with_the_launch_key(run_cli, server, key_pair):
+    private, public = key_pair
+    server.reply = _password_data_reply(_encrypted(public, "Pa55w0rd!é"))
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--priv-launch-key", str(private), "--endpoint-url", server.endpoint])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"InstanceId": "i-1", "PasswordData": "Pa55w0rd!é",
+                                         "Timestamp": "2024-05-01T12:00:00+00:00"}
+    [(_, _, form)] = server.requests
+    assert form == {"Action": "GetPasswordData", "Version": "2016-11-15", "InstanceId": "i-1"}
+
+
+def test_a_pkcs8_key_and_a_home_relative_path_work_too(run_cli, server, key_pair, home):
+    private, public = key_pair
+    (home / "k8.pem").write_bytes(_openssl("pkcs8", "-topk8", "-nocrypt", "-in", str(private)))
+    server.reply = _password_data_reply(_encrypted(public, "secret"))
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1", "--priv-launch-key",
+                      "~/k8.pem", "--query", "PasswordData", "--output", "text",
+                      "--endpoint-url", server.endpoint])
+    assert (result.exit_code, result.stdout) == (0, "secret\n"), result.stderr
+
+
+def test_without_the_key_the_password_data_is_printed_as_sent(run_cli, server, key_pair):
+    encrypted = _encrypted(key_pair[1], "secret")
+    server.reply = _password_data_reply(encrypted)
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--endpoint-url", server.endpoint])
+    assert json.loads(result.stdout)["PasswordData"] == encrypted
+
+
+def test_an_empty_password_is_left_empty(run_cli, server, key_pair):
+    server.reply = _password_data_reply("")
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--priv-launch-key", str(key_pair[0]), "--endpoint-url", server.endpoint])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["PasswordData"] == ""
+
+
+def test_a_missing_key_file_is_refused_before_the_request(run_cli, server):
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--priv-launch-key", "nope.pem", "--endpoint-url", server.endpoint])
+    assert result.exit_code == 255
+    assert result.stderr.strip().endswith(
+        "priv-launch-key should be a path to the local SSH private key file used to launch "
+        "the instance.")
+    assert server.requests == []
+
+
+def test_the_wrong_key_is_v2s_message(run_cli, server, key_pair, home):
+    other = home / "other.pem"
+    other.write_bytes(_openssl("genrsa", "-traditional", "2048"))
+    server.reply = _password_data_reply(_encrypted(key_pair[1], "secret"))
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--priv-launch-key", str(other), "--endpoint-url", server.endpoint])
+    assert result.exit_code == 255
+    assert result.stderr.strip().endswith(
+        "Unable to decrypt password data using provided private key file.")
+    assert "Traceback" not in result.stderr
+
+
+def test_without_awscrt_one_line_says_what_to_install(run_cli, server, key_pair, monkeypatch):
+    monkeypatch.setitem(sys.modules, "awscrt", None)  # any import of it now fails
+    monkeypatch.setitem(sys.modules, "awscrt.crypto", None)
+    result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
+                      "--priv-launch-key", str(key_pair[0]), "--endpoint-url", server.endpoint])
+    assert result.exit_code == 255
+    assert result.stderr.strip().splitlines() == [
+        "awsmini: [ERROR]: --priv-launch-key needs the awscrt package, which is not installed "
+        "(pip install 'awsmini[crt]')"]
+    assert "Traceback" not in result.stderr
+    assert server.requests == []
