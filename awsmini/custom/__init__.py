@@ -150,6 +150,7 @@ INDEX: Mapping[str, str] = {
     "emr": "emr",
     "gamelift": "gamelift",
     "glue": "glue",
+    "iam": "iam",
     "iot": "iot",
     "iotsitewise": "iotsitewise",
     "iotwireless": "iotwireless",
