@@ -3,6 +3,8 @@ printed or written from the response (in-process runs against a local server tha
 records each request and answers with a canned response).
 
 - ec2 get-password-data --priv-launch-key (awscli/customizations/ec2/decryptpassword.py)
+- cloudfront create-distribution and update-distribution's simple options
+  (awscli/customizations/cloudfront.py)
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import json
 import shutil
 import subprocess
 import sys
+import re
 import threading
+import xml.etree.ElementTree as ElementTree
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -27,9 +31,11 @@ class _Canned(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode("utf-8")
-        form = {k: v[0] for k, v in parse_qs(body).items()} if "=" in body else body
+        is_form = "x-www-form-urlencoded" in self.headers.get("Content-Type", "")
+        form = {k: v[0] for k, v in parse_qs(body).items()} if is_form else body
         split = urlsplit(self.path)
         self.server.requests.append((self.command, split.path, form))
+        self.server.headers.append(dict(self.headers))
         status, headers, reply = self.server.reply(self.command, split.path, form)
         self.send_response(status)
         for name, value in {"Content-Type": "text/xml", **headers}.items():
@@ -47,7 +53,7 @@ class _Canned(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
-    httpd.requests = []
+    httpd.requests, httpd.headers = [], []
     httpd.reply = lambda method, path, form: (200, {}, b"")
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -162,3 +168,109 @@ def test_without_awscrt_one_line_says_what_to_install(run_cli, server, key_pair,
         "(pip install 'awsmini[crt]')"]
     assert "Traceback" not in result.stderr
     assert server.requests == []
+
+
+# ---------------------------- cloudfront create/update-distribution's simple options
+
+_CF = "{http://cloudfront.amazonaws.com/doc/2020-05-31/}"
+_DISTRIBUTION = ('<Distribution xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">'
+                 '<Id>E1</Id><Status>Deployed</Status></Distribution>').encode()
+
+
+_ORIGIN_XML = ('<Origins><Quantity>1</Quantity><Items><Origin><Id>o1</Id>'
+               '<DomainName>o.example.com</DomainName></Origin></Items></Origins>'
+               '<DefaultCacheBehavior><TargetOriginId>o1</TargetOriginId>'
+               '<ViewerProtocolPolicy>allow-all</ViewerProtocolPolicy></DefaultCacheBehavior>')
+_ORIGIN = {"Origins": {"Quantity": "1", "Items": {"Origin": {
+    "Id": "o1", "DomainName": "o.example.com"}}}, "DefaultCacheBehavior": {
+    "TargetOriginId": "o1", "ViewerProtocolPolicy": "allow-all"}}
+_CONFIG = {"CallerReference": "r", "Comment": "c", "Enabled": True,
+           "Origins": {"Quantity": 1, "Items": [{"Id": "o1", "DomainName": "o.example.com"}]},
+           "DefaultCacheBehavior": {"TargetOriginId": "o1", "ViewerProtocolPolicy": "allow-all"}}
+
+
+def _tree(element) -> object:
+    """An XML body as nested dicts (lists where a tag repeats), without the namespace."""
+    children = list(element)
+    if not children:
+        return element.text or ""
+    result: dict = {}
+    for child in children:
+        result.setdefault(child.tag.replace(_CF, ""), []).append(_tree(child))
+    return {key: values[0] if len(values) == 1 else values for key, values in result.items()}
+
+
+def _sent_config(body: str) -> dict:
+    return _tree(ElementTree.fromstring(body))
+
+
+@pytest.mark.parametrize("domain, origin", [
+    ("site.s3.amazonaws.com", {"S3OriginConfig": {"OriginAccessIdentity": ""}}),
+    ("site.s3.eu-west-1.amazonaws.com", {"CustomOriginConfig": {
+        "HTTPPort": "80", "HTTPSPort": "443", "OriginProtocolPolicy": "http-only"}}),
+], ids=["global-bucket-name", "anything-else-is-custom"])
+def test_create_distribution_sends_v2s_distribution_of_one_origin(run_cli, server, domain,
+                                                                    origin):
+    server.reply = lambda method, path, form: (201, {"ETag": "E-TAG"}, _DISTRIBUTION)
+    result = run_cli(["cloudfront", "create-distribution", "--origin-domain-name", domain,
+                      "--default-root-object", "index.html", "--endpoint-url", server.endpoint])
+    assert result.exit_code == 0, result.stderr
+    [(method, path, body)] = server.requests
+    assert (method, path) == ("POST", "/2020-05-31/distribution")
+    config = _sent_config(body)
+    origin_id = config["Origins"]["Items"]["Origin"]["Id"]
+    assert re.fullmatch(re.escape(domain) + r"-\d+-\d+", origin_id)
+    assert re.fullmatch(r"cli-\d+-\d+", config["CallerReference"])
+    assert config == {
+        "CallerReference": config["CallerReference"],
+        "DefaultRootObject": "index.html",
+        "Origins": {"Quantity": "1", "Items": {"Origin": {
+            "Id": origin_id, "DomainName": domain, "OriginPath": "", **origin}}},
+        "DefaultCacheBehavior": {
+            "TargetOriginId": origin_id,
+            "ForwardedValues": {"QueryString": "false", "Cookies": {"Forward": "none"}},
+            "TrustedSigners": {"Enabled": "false", "Quantity": "0"},
+            "ViewerProtocolPolicy": "allow-all", "MinTTL": "0"},
+        "Enabled": "true", "Comment": ""}
+
+
+def test_the_root_object_alone_is_a_distribution_without_origins(run_cli, server):
+    # as in v2: the template's empty origin list is refused before anything is sent
+    result = run_cli(["cloudfront", "create-distribution", "--default-root-object", "a.html",
+                      "--endpoint-url", server.endpoint])
+    assert result.exit_code == 252
+    assert ("Invalid length for parameter DistributionConfig.Origins.Items, value: 0, valid "
+            "min length: 1") in result.stderr
+    assert server.requests == []
+
+
+def test_update_distribution_reads_the_config_and_sends_it_back(run_cli, server):
+    current = ('<DistributionConfig xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">'
+               '<CallerReference>ref-1</CallerReference><DefaultRootObject>old.html'
+               '</DefaultRootObject>%s<Comment>kept</Comment><Enabled>true</Enabled>'
+               '</DistributionConfig>' % _ORIGIN_XML).encode()
+
+    def reply(method, path, form):
+        return (200, {"ETag": "E-CURRENT"}, current if method == "GET" else _DISTRIBUTION)
+
+    server.reply = reply
+    result = run_cli(["cloudfront", "update-distribution", "--id", "E1",
+                      "--default-root-object", "new.html", "--if-match", "mine",
+                      "--endpoint-url", server.endpoint])
+    assert result.exit_code == 0, result.stderr
+    [(get, get_path, _), (put, put_path, body)] = server.requests
+    assert (get, get_path) == ("GET", "/2020-05-31/distribution/E1/config")
+    assert (put, put_path) == ("PUT", "/2020-05-31/distribution/E1/config")
+    assert server.headers[1]["If-Match"] == "E-CURRENT"  # the ETag read, over the one given
+    assert _sent_config(body) == {"CallerReference": "ref-1", "DefaultRootObject": "new.html",
+                                  **_ORIGIN, "Comment": "kept", "Enabled": "true"}
+
+
+def test_update_distribution_without_the_shortcut_reads_nothing(run_cli, server):
+    server.reply = lambda method, path, form: (200, {"ETag": "E2"}, _DISTRIBUTION)
+    result = run_cli(["cloudfront", "update-distribution", "--id", "E1", "--if-match", "mine",
+                      "--distribution-config", json.dumps(_CONFIG),
+                      "--endpoint-url", server.endpoint])
+    assert result.exit_code == 0, result.stderr
+    assert [(method, path) for method, path, _ in server.requests] == [
+        ("PUT", "/2020-05-31/distribution/E1/config")]
