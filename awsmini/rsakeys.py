@@ -3,7 +3,8 @@
 Takes the bytes of a PEM private key (PKCS#1 `RSA PRIVATE KEY` or PKCS#8
 `PRIVATE KEY`); returns what v2 computes with it: the plaintext of data
 encrypted to the key with PKCS#1 v1.5 padding (EC2's Windows password), or a
-PKCS#1 v1.5 SHA-1 signature (CloudFront's signed URLs). v2 does both with
+PKCS#1 v1.5 SHA-1 signature (CloudFront's signed URLs), from the key that
+`load_private_key` loads. v2 does both with
 awscrt, which is an optional dependency here (`pip install 'awsmini[crt]'`):
 without it, `require_awscrt` raises one `OtherError` line (exit 255, as v2
 ends on a missing module) naming what needed it. No file or network I/O.
@@ -28,17 +29,23 @@ def require_awscrt(needed_by: str) -> Any:
     return crypto
 
 
-def decrypt_pkcs1v15(private_key_pem: bytes, ciphertext: bytes, needed_by: str) -> bytes:
-    """The plaintext of `ciphertext` (PKCS#1 v1.5 padding). awscrt's own error
-    (a malformed key, the wrong key) propagates: the caller words the message."""
+def load_private_key(private_key_pem: bytes, needed_by: str) -> Any:
+    """awscrt's key of the PEM bytes. awscrt's own error (a malformed key) propagates:
+    the caller words the message."""
     crypto = require_awscrt(needed_by)
-    key = crypto.RSA.new_private_key_from_pem_data(private_key_pem)
-    return bytes(key.decrypt(crypto.RSAEncryptionAlgorithm.PKCS1_5, ciphertext))
+    return crypto.RSA.new_private_key_from_pem_data(private_key_pem)
 
 
-def sign_sha1(private_key_pem: bytes, message: bytes, needed_by: str) -> bytes:
-    """The PKCS#1 v1.5 signature of `message`'s SHA-1 digest."""
-    crypto = require_awscrt(needed_by)
-    key = crypto.RSA.new_private_key_from_pem_data(private_key_pem)
-    return bytes(key.sign(crypto.RSASignatureAlgorithm.PKCS1_5_SHA1,
-                          hashlib.sha1(message).digest()))
+def decrypt_pkcs1v15(key: Any, ciphertext: bytes) -> bytes:
+    """The plaintext of `ciphertext` (PKCS#1 v1.5 padding) under a loaded key;
+    awscrt's error for the wrong key propagates."""
+    from awscrt.crypto import RSAEncryptionAlgorithm
+
+    return bytes(key.decrypt(RSAEncryptionAlgorithm.PKCS1_5, ciphertext))
+
+
+def sign_sha1(key: Any, message: bytes) -> bytes:
+    """The PKCS#1 v1.5 signature of `message`'s SHA-1 digest under a loaded key."""
+    from awscrt.crypto import RSASignatureAlgorithm
+
+    return bytes(key.sign(RSASignatureAlgorithm.PKCS1_5_SHA1, hashlib.sha1(message).digest()))

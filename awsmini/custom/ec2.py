@@ -282,13 +282,13 @@ def _decrypt_password(response: dict, options: Mapping[str, Any], env: Env) -> d
     raw = options.get("priv-launch-key")
     if not raw or not response.get("PasswordData"):
         return response  # v2 leaves an empty password (not yet available) as it is
-    from awsmini.rsakeys import decrypt_pkcs1v15
+    from awsmini.rsakeys import decrypt_pkcs1v15, load_private_key
 
     path = _launch_key_path(str(raw))
     LOG.debug("Decrypting password data using: %s", path)
     try:
-        plain = decrypt_pkcs1v15(env.read_bytes(path), base64.b64decode(response["PasswordData"]),
-                                 "--priv-launch-key")
+        key = load_private_key(env.read_bytes(path), "--priv-launch-key")
+        plain = decrypt_pkcs1v15(key, base64.b64decode(response["PasswordData"]))
         response["PasswordData"] = plain.decode("utf-8")
     except AwsminiError:
         raise

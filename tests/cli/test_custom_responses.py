@@ -8,10 +8,7 @@ records each request and answers with a canned response).
 """
 from __future__ import annotations
 
-import base64
 import json
-import shutil
-import subprocess
 import sys
 import re
 import threading
@@ -21,6 +18,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from tests.cli.keys import encrypted, make_key_pair, openssl
 
 _EC2 = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
@@ -63,28 +62,9 @@ def server():
     httpd.server_close()
 
 
-def _openssl(*args: str, stdin: bytes = b"") -> bytes:
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is needed to make the test's key pair")
-    return subprocess.run(["openssl", *args], input=stdin, check=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
-
-
 @pytest.fixture(scope="module")
 def key_pair(tmp_path_factory) -> tuple[Path, Path]:
-    """(private key in PKCS#1 PEM, as EC2 hands it out; its public key), made by openssl."""
-    folder = tmp_path_factory.mktemp("keys")
-    private, public = folder / "windows-keypair.pem", folder / "public.pem"
-    _openssl("genrsa", "-traditional", "-out", str(private), "2048")
-    _openssl("rsa", "-in", str(private), "-pubout", "-out", str(public))
-    return private, public
-
-
-def _encrypted(public: Path, text: str) -> str:
-    """`text` encrypted to the public key (PKCS#1 v1.5), base64, as EC2 sends it."""
-    cipher = _openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", str(public),
-                      "-pkeyopt", "rsa_padding_mode:pkcs1", stdin=text.encode())
-    return base64.b64encode(cipher).decode()
+    return make_key_pair(tmp_path_factory.mktemp("keys"))
 
 
 def _password_data_reply(password_data: str):
@@ -99,7 +79,7 @@ def _password_data_reply(password_data: str):
 
 def test_the_password_is_printed_decrypted_with_the_launch_key(run_cli, server, key_pair):
     private, public = key_pair
-    server.reply = _password_data_reply(_encrypted(public, "Pa55w0rd!é"))
+    server.reply = _password_data_reply(encrypted(public, "Pa55w0rd!é"))
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
                       "--priv-launch-key", str(private), "--endpoint-url", server.endpoint])
     assert result.exit_code == 0, result.stderr
@@ -111,8 +91,8 @@ def test_the_password_is_printed_decrypted_with_the_launch_key(run_cli, server, 
 
 def test_a_pkcs8_key_and_a_home_relative_path_work_too(run_cli, server, key_pair, home):
     private, public = key_pair
-    (home / "k8.pem").write_bytes(_openssl("pkcs8", "-topk8", "-nocrypt", "-in", str(private)))
-    server.reply = _password_data_reply(_encrypted(public, "secret"))
+    (home / "k8.pem").write_bytes(openssl("pkcs8", "-topk8", "-nocrypt", "-in", str(private)))
+    server.reply = _password_data_reply(encrypted(public, "secret"))
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1", "--priv-launch-key",
                       "~/k8.pem", "--query", "PasswordData", "--output", "text",
                       "--endpoint-url", server.endpoint])
@@ -120,11 +100,11 @@ def test_a_pkcs8_key_and_a_home_relative_path_work_too(run_cli, server, key_pair
 
 
 def test_without_the_key_the_password_data_is_printed_as_sent(run_cli, server, key_pair):
-    encrypted = _encrypted(key_pair[1], "secret")
-    server.reply = _password_data_reply(encrypted)
+    sent = encrypted(key_pair[1], "secret")
+    server.reply = _password_data_reply(sent)
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
                       "--endpoint-url", server.endpoint])
-    assert json.loads(result.stdout)["PasswordData"] == encrypted
+    assert json.loads(result.stdout)["PasswordData"] == sent
 
 
 def test_an_empty_password_is_left_empty(run_cli, server, key_pair):
@@ -147,8 +127,8 @@ def test_a_missing_key_file_is_refused_before_the_request(run_cli, server):
 
 def test_the_wrong_key_is_v2s_message(run_cli, server, key_pair, home):
     other = home / "other.pem"
-    other.write_bytes(_openssl("genrsa", "-traditional", "2048"))
-    server.reply = _password_data_reply(_encrypted(key_pair[1], "secret"))
+    other.write_bytes(openssl("genrsa", "-traditional", "2048"))
+    server.reply = _password_data_reply(encrypted(key_pair[1], "secret"))
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
                       "--priv-launch-key", str(other), "--endpoint-url", server.endpoint])
     assert result.exit_code == 255
