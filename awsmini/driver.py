@@ -164,20 +164,21 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: 
 
 def request_parameters(params: dict[str, Any], command: Command, custom: Customization,
                        options: GlobalOptions, settings: Settings) -> dict[str, Any]:
-    """The parameters as the call takes them: rearranged as v2 rearranges the
+    """The parameters as the call takes them: blob strings base64-decoded unless
+    `--cli-binary-format raw-in-base64-out`, then rearranged as v2 rearranges the
     operation's (`ec2 run-instances`: the subnet moved into the network interface the
-    shortcuts made), v2's defaults where absent (one instance), and blob strings
-    base64-decoded unless `--cli-binary-format raw-in-base64-out`. v2 does these as
-    the call is made, after every argument is read (their errors come first)."""
+    shortcuts made; `ec2 bundle-instance`: the upload policy signed, decoded), and v2's
+    defaults where absent (one instance). v2 does these as the call is made, after
+    every argument is read (their errors come first), and decodes before it rearranges."""
+    if _binary_format(command, options, settings) == "base64":
+        from awsmini.values.unpack import decode_input_blobs
+
+        params = decode_input_blobs(params, command.model, command.api_name)
     if custom.adjust is not None:
         params = custom.adjust(params)
     if custom.call_defaults:
         params = {**custom.call_defaults, **params}
-    if _binary_format(command, options, settings) != "base64":
-        return params
-    from awsmini.values.unpack import decode_input_blobs
-
-    return decode_input_blobs(params, command.model, command.api_name)
+    return params
 
 
 def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:

@@ -21,6 +21,11 @@
 - `get-password-data`: `--priv-launch-key FILE`, the private key the instance was
   launched with: the password data is printed decrypted with it (PKCS#1 v1.5),
   through awscrt (awscli/customizations/ec2/decryptpassword.py).
+- `bundle-instance`: `--bucket`, `--prefix`, `--owner-akid`, `--owner-sak` and
+  `--policy` fill `--storage` (then not required, and not to be mixed with them);
+  without a policy, one allowing the upload into the bucket under the prefix for
+  24 hours is made, and the policy is signed with the owner's secret key, which
+  is not sent (awscli/customizations/ec2/bundleinstance.py).
 - `import-instance` and `import-volume` are taken out of the service: they
   answer as unknown operations (awscli/customizations/removals.py).
 
@@ -32,6 +37,10 @@ through `Env` after it.
 from __future__ import annotations
 
 import base64
+import datetime
+import hashlib
+import hmac
+import json
 import logging
 import os
 from dataclasses import replace
@@ -308,11 +317,91 @@ _GET_PASSWORD_DATA = Customization(
     after_call=_decrypt_password)
 
 
+# ------------------------------------------------ bundle-instance's simple options
+
+_SECRET_KEY = "_SAK"  # the owner's secret key, held in the storage until the policy is signed
+
+
+def _storage_part(member: str) -> Callable[[dict, Any], None]:
+    def fill(params: dict, raw: Any) -> None:
+        if raw:
+            params.setdefault("Storage", {"S3": {}})["S3"][member] = raw
+    return fill
+
+
+def _no_storage_with_shortcuts(options: Mapping[str, Any], members: Sequence[str]) -> None:
+    if "storage" in members and any(options.get(spec.cli_name) for spec in _BUNDLE_SHORTCUTS):
+        raise ParamValidationError("Mixing the --storage option with the simple, scalar "
+                                   "options is not recommended.")
+
+
+def _upload_policy(bucket: str, prefix: str, now: datetime.datetime) -> bytes:
+    """v2's policy: uploads into `bucket` under `prefix`, with the acl bundles need,
+    for 24 hours (its keys and spacing as v2 writes them)."""
+    expires = (now + datetime.timedelta(hours=24)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return ('{"expiration": %s,"conditions": [{"bucket": %s},{"acl": "ec2-bundle-read"},'
+            '["starts-with", "$key", %s]]}' % tuple(json.dumps(value) for value in (
+                expires, bucket, prefix))).encode("utf-8")
+
+
+def _signed_storage(params: dict) -> dict:
+    """The storage with its upload policy (made when none is given) and the policy's
+    signature (HMAC-SHA1 of its base64 by the owner's secret key), as v2 completes it
+    before the call; v2 fails on a missing bucket or prefix with the key's name."""
+    try:
+        storage = params["Storage"]["S3"]
+        if "UploadPolicy" not in storage:
+            storage["UploadPolicy"] = _upload_policy(
+                storage["Bucket"], storage["Prefix"],
+                datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None))
+    except KeyError as error:
+        raise OtherError(str(error)) from None
+    policy, secret = storage.get("UploadPolicy"), storage.get(_SECRET_KEY)
+    if "UploadPolicySignature" not in storage and policy and secret:
+        if isinstance(policy, str):  # --cli-binary-format raw-in-base64-out: the text given
+            policy = policy.encode("utf-8")
+        digest = hmac.new(str(secret).encode("utf-8"), base64.b64encode(policy),
+                          hashlib.sha1).digest()
+        storage["UploadPolicySignature"] = base64.b64encode(digest).decode("ascii")
+        del storage[_SECRET_KEY]
+    return params
+
+
+def _bundle_option(name: str, member: str, documentation: str) -> ArgSpec:
+    return _custom(name, documentation, _storage_part(member))
+
+
+_BUNDLE_SHORTCUTS = (
+    _bundle_option("bucket", "Bucket", (
+        "The bucket the bundled AMI is stored in: one of yours, or a new one that EC2 "
+        "creates for you. A bucket that belongs to another account is refused.")),
+    _bundle_option("prefix", "Prefix", "The prefix of the names of the image's parts in "
+                   "Amazon S3."),
+    _bundle_option("owner-akid", "AWSAccessKeyId", "The access key ID of the bucket's owner."),
+    _bundle_option("owner-sak", _SECRET_KEY, (
+        "The secret access key of the owner of the --bucket bucket. It signs the upload "
+        "policy here and is not sent to EC2.")),
+    _bundle_option("policy", "UploadPolicy", (
+        "An Amazon S3 upload policy letting EC2 upload the image into the bucket on the "
+        "user's behalf; give --owner-sak too, to sign it. Without it, a policy allowing "
+        "uploads into the bucket under the prefix for 24 hours is made and signed. See "
+        '<a href="http://docs.aws.amazon.com/AmazonS3/latest/dev/HTTPPOSTForms.html">'
+        "policy construction and signatures</a> in the Amazon S3 guide.")),
+)
+
+_BUNDLE_INSTANCE = Customization(
+    optional=("storage",),
+    added=_BUNDLE_SHORTCUTS,
+    check=_no_storage_with_shortcuts,
+    adjust=_signed_storage)
+
+
 SERVICE = Customization(
     renames={"no-egress": "ingress", "no-disable-api-termination": "enable-api-termination"},
     has_boolean_flags=True)
 
 OPERATIONS: Mapping[str, Customization] = {
+    "bundle-instance": _BUNDLE_INSTANCE,
     "create-image": Customization(renames={"no-no-reboot": "reboot"}),
     "get-password-data": _GET_PASSWORD_DATA,
     "create-network-acl-entry": _NETWORK_ACL_ENTRY,

@@ -307,7 +307,13 @@ def test_a_topic_url_is_v2s(tmp_path):
                               "--date-less-than <value>", "[--date-greater-than <value>]",
                               "[--ip-address <value>]"],
      ["--url (string) [required]", "--date-greater-than (string)", "--ip-address (string)"]),
-], ids=["priv-launch-key", "virtual-mfa", "create-distribution", "update-distribution", "sign"])
+    (["ec2", "bundle-instance"], ["[--storage <value>]", "[--dry-run | --no-dry-run]",
+                                  "[--bucket <value>]", "[--prefix <value>]",
+                                  "[--owner-akid <value>]", "[--owner-sak <value>]",
+                                  "[--policy <value>]"],
+     ["--bucket (string)", "--owner-sak (string)", "--policy (string)"]),
+], ids=["priv-launch-key", "virtual-mfa", "create-distribution", "update-distribution", "sign",
+        "bundle-instance"])
 def test_v2s_added_options_are_documented(tmp_path, argv, synopsis, headings):
     code, out, err = run([*argv, "help"], tmp_path)
     assert (code, err) == (0, "")
