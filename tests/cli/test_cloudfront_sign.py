@@ -35,7 +35,7 @@ def _signed(run_cli, key_pair, *extra: str) -> dict:
     return {name: values[0] for name, values in parse_qs(split.query).items()}
 
 
-def test_a_canned_policy_url(run_cli, key_pair, tmp_path):
+def test_a_canned_policy_url(awscrt, run_cli, key_pair, tmp_path):
     query = _signed(run_cli, key_pair, "--date-less-than", "2030-01-01")
     assert set(query) == {"Expires", "Signature", "Key-Pair-Id"}
     assert query["Expires"] == "1893456000"
@@ -53,7 +53,7 @@ def test_a_canned_policy_url(run_cli, key_pair, tmp_path):
      {"DateLessThan": {"AWS:EpochTime": 1893456000},
       "IpAddress": {"AWS:SourceIp": "192.0.2.0/24"}}),
 ], ids=["start-date-with-offset", "ip-range"])
-def test_a_custom_policy_url(run_cli, key_pair, tmp_path, extra, condition):
+def test_a_custom_policy_url(awscrt, run_cli, key_pair, tmp_path, extra, condition):
     query = _signed(run_cli, key_pair, "--date-less-than", "1893456000", *extra)
     assert set(query) == {"Policy", "Signature", "Key-Pair-Id"}
     policy = _unsafe(query["Policy"])
@@ -61,7 +61,7 @@ def test_a_custom_policy_url(run_cli, key_pair, tmp_path, extra, condition):
     assert verifies(key_pair[1], policy, _unsafe(query["Signature"]), tmp_path)
 
 
-def test_the_url_is_not_read_as_a_file(run_cli, key_pair, home):
+def test_the_url_is_not_read_as_a_file(awscrt, run_cli, key_pair, home):
     (home / "page").write_text("not this")
     result = run_cli(["cloudfront", "sign", "--url", "file://page", "--key-pair-id", "K",
                       "--private-key", "file://%s" % key_pair[0], "--date-less-than",
@@ -73,7 +73,7 @@ def test_the_url_is_not_read_as_a_file(run_cli, key_pair, home):
     ("not a key", "soon", "1179 (AWS_ERROR_PEM_MALFORMED): Malformed PEM object encountered."),
     (None, "soon", 'Invalid timestamp "soon": Unknown string format: soon'),
 ], ids=["the-key-first", "a-bad-date"])
-def test_what_cannot_be_read_ends_the_run_with_255(run_cli, key_pair, key, date, message):
+def test_what_cannot_be_read_ends_the_run_with_255(awscrt, run_cli, key_pair, key, date, message):
     result = run_cli(["cloudfront", "sign", "--url", URL, "--key-pair-id", "K",
                       "--private-key", key or "file://%s" % key_pair[0],
                       "--date-less-than", date])

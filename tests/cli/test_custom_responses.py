@@ -77,7 +77,7 @@ def _password_data_reply(password_data: str):
 
 # --------------------------------------------- ec2 get-password-data --priv-launch-key
 
-def test_the_password_is_printed_decrypted_with_the_launch_key(run_cli, server, key_pair):
+def test_the_password_is_printed_decrypted_with_the_launch_key(awscrt, run_cli, server, key_pair):
     private, public = key_pair
     server.reply = _password_data_reply(encrypted(public, "Pa55w0rd!é"))
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
@@ -89,7 +89,7 @@ def test_the_password_is_printed_decrypted_with_the_launch_key(run_cli, server, 
     assert form == {"Action": "GetPasswordData", "Version": "2016-11-15", "InstanceId": "i-1"}
 
 
-def test_a_pkcs8_key_and_a_home_relative_path_work_too(run_cli, server, key_pair, home):
+def test_a_pkcs8_key_and_a_home_relative_path_work_too(awscrt, run_cli, server, key_pair, home):
     private, public = key_pair
     (home / "k8.pem").write_bytes(openssl("pkcs8", "-topk8", "-nocrypt", "-in", str(private)))
     server.reply = _password_data_reply(encrypted(public, "secret"))
@@ -107,7 +107,7 @@ def test_without_the_key_the_password_data_is_printed_as_sent(run_cli, server, k
     assert json.loads(result.stdout)["PasswordData"] == sent
 
 
-def test_an_empty_password_is_left_empty(run_cli, server, key_pair):
+def test_an_empty_password_is_left_empty(awscrt, run_cli, server, key_pair):
     server.reply = _password_data_reply("")
     result = run_cli(["ec2", "get-password-data", "--instance-id", "i-1",
                       "--priv-launch-key", str(key_pair[0]), "--endpoint-url", server.endpoint])
@@ -125,7 +125,7 @@ def test_a_missing_key_file_is_refused_before_the_request(run_cli, server):
     assert server.requests == []
 
 
-def test_the_wrong_key_is_v2s_message(run_cli, server, key_pair, home):
+def test_the_wrong_key_is_v2s_message(awscrt, run_cli, server, key_pair, home):
     other = home / "other.pem"
     other.write_bytes(openssl("genrsa", "-traditional", "2048"))
     server.reply = _password_data_reply(encrypted(key_pair[1], "secret"))
