@@ -56,6 +56,9 @@ class ArgSpec:
     default: Any = None  # the value when not given (hand-written commands' arguments)
     is_repeatable: bool = False  # may be given again: its values are collected in order
     dest: str | None = None  # collected with the other options of this dest as (name, value)
+    # False: a hand-written command's `file://` value is taken as it is (v2's
+    # no_paramfile: `cloudfront sign --url`)
+    loads_files: bool = True
 
     @property
     def option(self) -> str:

@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import tempfile
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from botocore import xform_name
 
@@ -146,6 +146,25 @@ def call_operation(client: Any, command: Command, params: Mapping[str, Any],
         _save_query(response, query, path)
     response.pop("ResponseMetadata", None)
     return response
+
+
+def other_operation(command: Command, options: GlobalOptions, settings: Settings,
+                    environ: Mapping[str, str]) -> Callable[[str, Mapping[str, Any]], dict]:
+    """A function calling another operation of the command's service, with the same
+    settings (a client of the whole model, made at the first call); it returns the
+    response without its `ResponseMetadata`."""
+    clients: list = []
+
+    def call(api_name: str, params: Mapping[str, Any]) -> dict:
+        if not clients:
+            clients.append(create_service_client(command.service_name, options, settings,
+                                                 environ))
+        with translate_errors():
+            response = getattr(clients[0], xform_name(api_name))(**params)
+        response.pop("ResponseMetadata", None)
+        return response
+
+    return call
 
 
 def _save_query(response: dict, query: str, path: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from awsmini import __version__
 from awsmini.aliases import (ShellAlias, builtin_checker, expand_aliases, read_aliases,
                              run_shell_alias)
-from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.arguments import ArgSpec, build_arguments, has_streaming_output
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.commands import Invocation, has_default_command
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
@@ -104,6 +104,11 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     from awsmini.call import call_operation, create_client, paginate_operation, wait_for
 
     client = create_client(command, options, settings, env.environ)
+    if custom.before_call is not None:  # v2's arguments that ask the service first
+        from awsmini.call import other_operation
+
+        params = custom.before_call(params, parsed.options,
+                                    other_operation(command, options, settings, env.environ))
     params = request_parameters(params, command, custom, options, settings)
     if command.waiter is not None:  # `wait <waiter>` prints nothing
         wait_for(client, command, params)
@@ -111,8 +116,19 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     if paging.is_enabled:
         config = with_default_page_size(paging.config, params, custom.default_page_size)
         return paged_documents(paginate_operation(client, command, params, config), output)
-    return iter([call_operation(client, command, params, parsed.options.get("outfile"),
-                                _saved_parts(custom, parsed))])
+    response = call_operation(client, command, params, _payload_file(command, parsed),
+                              _saved_parts(custom, parsed))
+    if custom.after_call is not None:  # v2's after-call handlers of the operation
+        response = custom.after_call(response, parsed.options, env)
+    return iter([response])
+
+
+def _payload_file(command: Command, parsed: ParsedArgs) -> str | None:
+    """The positional `outfile` of a blob-payload output; `iam create-virtual-mfa-device
+    --outfile` is v2's option of another kind, read by its after-call handler."""
+    if not has_streaming_output(command.model, command.api_name):
+        return None
+    return parsed.options.get("outfile")
 
 
 def _saved_parts(custom: Customization, parsed: ParsedArgs) -> dict[str, str]:
@@ -148,20 +164,21 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: 
 
 def request_parameters(params: dict[str, Any], command: Command, custom: Customization,
                        options: GlobalOptions, settings: Settings) -> dict[str, Any]:
-    """The parameters as the call takes them: rearranged as v2 rearranges the
+    """The parameters as the call takes them: blob strings base64-decoded unless
+    `--cli-binary-format raw-in-base64-out`, then rearranged as v2 rearranges the
     operation's (`ec2 run-instances`: the subnet moved into the network interface the
-    shortcuts made), v2's defaults where absent (one instance), and blob strings
-    base64-decoded unless `--cli-binary-format raw-in-base64-out`. v2 does these as
-    the call is made, after every argument is read (their errors come first)."""
+    shortcuts made; `ec2 bundle-instance`: the upload policy signed, decoded), and v2's
+    defaults where absent (one instance). v2 does these as the call is made, after
+    every argument is read (their errors come first), and decodes before it rearranges."""
+    if _binary_format(command, options, settings) == "base64":
+        from awsmini.values.unpack import decode_input_blobs
+
+        params = decode_input_blobs(params, command.model, command.api_name)
     if custom.adjust is not None:
         params = custom.adjust(params)
     if custom.call_defaults:
         params = {**custom.call_defaults, **params}
-    if _binary_format(command, options, settings) != "base64":
-        return params
-    from awsmini.values.unpack import decode_input_blobs
-
-    return decode_input_blobs(params, command.model, command.api_name)
+    return params
 
 
 def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:

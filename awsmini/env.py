@@ -44,6 +44,14 @@ class Env:
     def is_file(self, name: str) -> bool:
         return os.path.isfile(self.path(name))
 
+    def write_private(self, name: str, data: bytes) -> None:
+        """Write `data` as the whole of file `name`, readable by the user only (0600,
+        an existing file's bits changed too), as v2 writes keys and MFA seeds."""
+        descriptor = os.open(self.path(name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(descriptor, "wb") as fp:
+            os.fchmod(fp.fileno(), 0o600)
+            fp.write(data)
+
     def open_binary(self, name: str) -> IO[bytes]:
         """A file to stream from (an upload's body); closed when dropped."""
         return open(self.path(name), "rb")

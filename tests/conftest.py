@@ -133,6 +133,33 @@ def moto_reset(moto_endpoint):
     return moto_endpoint
 
 
+CRT_DIRECTORY = Path(__file__).parent.parent / ".venv" / "crt"  # scripts/setup-env fills it
+
+
+@pytest.fixture
+def awscrt(monkeypatch):
+    """awscrt importable for this test only (the `crt` extra, kept out of the test
+    environment: botocore would sign through it everywhere); its modules are dropped
+    again afterwards, so that later tests see the environment as installed."""
+    # botocore decides once, as it is first imported, whether to sign through awscrt:
+    # imported before awscrt can be, it stays as a user without the extra has it
+    import botocore.client
+    import botocore.httpchecksum
+    import botocore.session  # noqa: F401
+
+    before = set(sys.modules)
+    try:
+        import awscrt  # noqa: F401  (installed in the environment itself)
+    except ImportError:
+        if not (CRT_DIRECTORY / "awscrt").is_dir():
+            pytest.fail("awscrt is not in %s: run scripts/setup-env" % CRT_DIRECTORY)
+        monkeypatch.syspath_prepend(str(CRT_DIRECTORY))
+    yield
+    for name in set(sys.modules) - before:  # botocore.crt too: it would import awscrt again
+        if "awscrt" in name or name.split(".")[-1] == "crt" or ".crt." in name:
+            del sys.modules[name]
+
+
 def awsmini_executable() -> str:
     """The `awsmini` program the end-to-end tests run: `$AWSMINI_EXECUTABLE` (scripts/test
     points it at a wheel installed outside the checkout), else the console script next to

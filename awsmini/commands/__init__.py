@@ -39,6 +39,7 @@ ALL = None  # the whole command word is hand-written
 TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "s3": ("awsmini.commands.s3", ALL),
     "cloudformation": ("awsmini.commands.cloudformation", ("deploy", "package")),
+    "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
@@ -65,7 +66,6 @@ _WIZARD = "awscli/customizations/wizard/commands.py"
 # replace a model operation of the same name where the generic one still runs here
 # (`emr describe-cluster`, `emr add-instance-groups`).
 NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
-    ("cloudfront", "sign"): ("cloudfront", "awscli/customizations/cloudfront.py"),
     ("cloudtrail", "validate-logs"): ("cloudtrail", "awscli/customizations/cloudtrail/__init__.py"),
     ("cloudtrail", "verify-query-results"): ("cloudtrail",
                                              "awscli/customizations/cloudtrail/__init__.py"),
@@ -318,7 +318,8 @@ def convert_arguments(command: CustomCommand, raw: Mapping[str, Any],
         if value is None:
             values[name] = spec.default
             continue
-        if spec.dest is None and not spec.is_positional and not spec.is_boolean:
+        if (spec.dest is None and not spec.is_positional and not spec.is_boolean
+                and spec.loads_files):
             value = _convert(spec, value, command, env)
         values[name] = value
     return values

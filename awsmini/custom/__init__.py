@@ -34,8 +34,12 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     adjust, call_defaults      driver.request_parameters (9), as the call is made
     default_page_size          driver.send_request, through paginate.with_default_page_size
                                  (10): the page size v2 asks for when none is given
+    before_call                driver.send_request (9), before the request: v2's handlers
+                                 that first ask the service for what the request needs
     `saves` of each added      driver.send_request, for call.call_operation (9) to
       ArgSpec                    write after the call
+    after_call                 driver.send_request (9), on the response: v2's after-call
+                                 handlers (a value decrypted, a part saved to a file)
     help_note                  help.operation_help: the note after the description
 
 A record is data: there is no registry, no event name and no hook. This
@@ -51,6 +55,11 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from awsmini.arguments import ArgSpec
+    from awsmini.env import Env
+
+# another operation of the service, called with the command's client settings:
+# (operation API name, parameters) -> its response
+OtherCall = Callable[[str, Mapping[str, Any]], dict]
 
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
 
@@ -89,6 +98,11 @@ class Customization:
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
     them; `default_page_size` is the page size v2 asks for while paginating;
     `help_note` is the note v2's manual page adds after the description.
+    `before_call(params, options, call)` returns the parameters completed from
+    another call of the service (`call`, see `OtherCall`), as v2's arguments that
+    fetch what they need do. `after_call(response, options, env)` returns the
+    response as v2's after-call handlers leave it, reading and writing the user's
+    files through `env`; it runs on a successful response only.
     """
 
     renames: Mapping[str, str] = field(default_factory=_nothing)
@@ -104,6 +118,8 @@ class Customization:
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
     default_page_size: DefaultPageSize | None = None
     help_note: str | None = None
+    before_call: Callable[[dict, Mapping[str, Any], OtherCall], dict] | None = None
+    after_call: Callable[[dict, Mapping[str, Any], Env], dict] | None = None
 
 
 EMPTY = Customization()
@@ -134,6 +150,7 @@ INDEX: Mapping[str, str] = {
     "emr": "emr",
     "gamelift": "gamelift",
     "glue": "glue",
+    "iam": "iam",
     "iot": "iot",
     "iotsitewise": "iotsitewise",
     "iotwireless": "iotwireless",

@@ -18,20 +18,42 @@
   `tcp`, `udp`, `icmp` and `all` for their numbers (awscli/customizations/ec2/protocolarg.py).
 - `describe-volumes`, `describe-snapshots`: pages of 1000 while paginating,
   unless a page size or a filter is given (awscli/customizations/ec2/paginate.py).
+- `get-password-data`: `--priv-launch-key FILE`, the private key the instance was
+  launched with: the password data is printed decrypted with it (PKCS#1 v1.5),
+  through awscrt (awscli/customizations/ec2/decryptpassword.py).
+- `bundle-instance`: `--bucket`, `--prefix`, `--owner-akid`, `--owner-sak` and
+  `--policy` fill `--storage` (then not required, and not to be mixed with them);
+  without a policy, one allowing the upload into the bucket under the prefix for
+  24 hours is made, and the policy is signed with the owner's secret key, which
+  is not sent (awscli/customizations/ec2/bundleinstance.py).
 - `import-instance` and `import-volume` are taken out of the service: they
   answer as unknown operations (awscli/customizations/removals.py).
 
 The messages are v2's; a bad rule shortcut ends the run with 255, as v2's
-ValueError does. Pure: the functions change the parameters they are given.
+ValueError does. The functions change the parameters they are given; the
+launch key's path is looked at before the request (as v2 does) and read
+through `Env` after it.
 """
 from __future__ import annotations
 
+import base64
+import datetime
+import hashlib
+import hmac
+import json
+import logging
+import os
 from dataclasses import replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from awsmini.arguments import ArgSpec
 from awsmini.custom import Customization, DefaultPageSize
-from awsmini.errors import OtherError, ParamValidationError
+from awsmini.errors import AwsminiError, OtherError, ParamValidationError
+
+if TYPE_CHECKING:
+    from awsmini.env import Env
+
+LOG = logging.getLogger(__name__)
 
 
 def _custom(name: str, documentation: str, fills: Callable[[dict, str], None]) -> ArgSpec:
@@ -246,12 +268,142 @@ def _protocol_number(params: dict) -> dict:
 _NETWORK_ACL_ENTRY = Customization(adjust=_protocol_number)
 
 
+# ------------------------------------------- get-password-data --priv-launch-key
+
+def _launch_key_path(raw: str) -> str:
+    return os.path.expanduser(os.path.expandvars(raw))
+
+
+def _check_launch_key(params: dict, raw: Any) -> None:
+    """Before the request, as v2: the key must be a file, and awscrt there to use it."""
+    if not raw:
+        return
+    if not os.path.isfile(_launch_key_path(str(raw))):
+        raise OtherError("priv-launch-key should be a path to the local SSH private key file "
+                         "used to launch the instance.")
+    from awsmini.rsakeys import require_awscrt
+
+    require_awscrt("--priv-launch-key")
+
+
+def _decrypt_password(response: dict, options: Mapping[str, Any], env: Env) -> dict:
+    """The response with its PasswordData decrypted by the launch key, if one was given."""
+    raw = options.get("priv-launch-key")
+    if not raw or not response.get("PasswordData"):
+        return response  # v2 leaves an empty password (not yet available) as it is
+    from awsmini.rsakeys import decrypt_pkcs1v15, load_private_key
+
+    path = _launch_key_path(str(raw))
+    LOG.debug("Decrypting password data using: %s", path)
+    try:
+        key = load_private_key(env.read_bytes(path), "--priv-launch-key")
+        plain = decrypt_pkcs1v15(key, base64.b64decode(response["PasswordData"]))
+        response["PasswordData"] = plain.decode("utf-8")
+    except AwsminiError:
+        raise
+    except Exception:  # v2 words any failure (a bad key, the wrong key, a bad file) alike
+        LOG.debug("Unable to decrypt PasswordData", exc_info=True)
+        raise OtherError("Unable to decrypt password data using provided private key "
+                         "file.") from None
+    return response
+
+
+_GET_PASSWORD_DATA = Customization(
+    added=(_custom("priv-launch-key", (
+        "<p>The file holding the private key of the key pair the instance was launched "
+        "with (for example <code>windows-keypair.pem</code>). When it is given, the "
+        "password data EC2 returns is decrypted with that key before it is "
+        "shown.</p>"), _check_launch_key),),
+    after_call=_decrypt_password)
+
+
+# ------------------------------------------------ bundle-instance's simple options
+
+_SECRET_KEY = "_SAK"  # the owner's secret key, held in the storage until the policy is signed
+
+
+def _storage_part(member: str) -> Callable[[dict, Any], None]:
+    def fill(params: dict, raw: Any) -> None:
+        if raw:
+            params.setdefault("Storage", {"S3": {}})["S3"][member] = raw
+    return fill
+
+
+def _no_storage_with_shortcuts(options: Mapping[str, Any], members: Sequence[str]) -> None:
+    if "storage" in members and any(options.get(spec.cli_name) for spec in _BUNDLE_SHORTCUTS):
+        raise ParamValidationError("Mixing the --storage option with the simple, scalar "
+                                   "options is not recommended.")
+
+
+def _upload_policy(bucket: str, prefix: str, now: datetime.datetime) -> bytes:
+    """v2's policy: uploads into `bucket` under `prefix`, with the acl bundles need,
+    for 24 hours (its keys and spacing as v2 writes them)."""
+    expires = (now + datetime.timedelta(hours=24)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return ('{"expiration": %s,"conditions": [{"bucket": %s},{"acl": "ec2-bundle-read"},'
+            '["starts-with", "$key", %s]]}' % tuple(json.dumps(value) for value in (
+                expires, bucket, prefix))).encode("utf-8")
+
+
+def _signed_storage(params: dict) -> dict:
+    """The storage with its upload policy (made when none is given) and the policy's
+    signature (HMAC-SHA1 of its base64 by the owner's secret key), as v2 completes it
+    before the call; v2 fails on a missing bucket or prefix with the key's name."""
+    try:
+        storage = params["Storage"]["S3"]
+        if "UploadPolicy" not in storage:
+            storage["UploadPolicy"] = _upload_policy(
+                storage["Bucket"], storage["Prefix"],
+                datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None))
+    except KeyError as error:
+        raise OtherError(str(error)) from None
+    policy, secret = storage.get("UploadPolicy"), storage.get(_SECRET_KEY)
+    if "UploadPolicySignature" not in storage and policy and secret:
+        if isinstance(policy, str):  # --cli-binary-format raw-in-base64-out: the text given
+            policy = policy.encode("utf-8")
+        digest = hmac.new(str(secret).encode("utf-8"), base64.b64encode(policy),
+                          hashlib.sha1).digest()
+        storage["UploadPolicySignature"] = base64.b64encode(digest).decode("ascii")
+        del storage[_SECRET_KEY]
+    return params
+
+
+def _bundle_option(name: str, member: str, documentation: str) -> ArgSpec:
+    return _custom(name, documentation, _storage_part(member))
+
+
+_BUNDLE_SHORTCUTS = (
+    _bundle_option("bucket", "Bucket", (
+        "The bucket the bundled AMI is stored in: one of yours, or a new one that EC2 "
+        "creates for you. A bucket that belongs to another account is refused.")),
+    _bundle_option("prefix", "Prefix", "The prefix of the names of the image's parts in "
+                   "Amazon S3."),
+    _bundle_option("owner-akid", "AWSAccessKeyId", "The access key ID of the bucket's owner."),
+    _bundle_option("owner-sak", _SECRET_KEY, (
+        "The secret access key of the owner of the --bucket bucket. It signs the upload "
+        "policy here and is not sent to EC2.")),
+    _bundle_option("policy", "UploadPolicy", (
+        "An Amazon S3 upload policy letting EC2 upload the image into the bucket on the "
+        "user's behalf; give --owner-sak too, to sign it. Without it, a policy allowing "
+        "uploads into the bucket under the prefix for 24 hours is made and signed. See "
+        '<a href="http://docs.aws.amazon.com/AmazonS3/latest/dev/HTTPPOSTForms.html">'
+        "policy construction and signatures</a> in the Amazon S3 guide.")),
+)
+
+_BUNDLE_INSTANCE = Customization(
+    optional=("storage",),
+    added=_BUNDLE_SHORTCUTS,
+    check=_no_storage_with_shortcuts,
+    adjust=_signed_storage)
+
+
 SERVICE = Customization(
     renames={"no-egress": "ingress", "no-disable-api-termination": "enable-api-termination"},
     has_boolean_flags=True)
 
 OPERATIONS: Mapping[str, Customization] = {
+    "bundle-instance": _BUNDLE_INSTANCE,
     "create-image": Customization(renames={"no-no-reboot": "reboot"}),
+    "get-password-data": _GET_PASSWORD_DATA,
     "create-network-acl-entry": _NETWORK_ACL_ENTRY,
     "replace-network-acl-entry": _NETWORK_ACL_ENTRY,
     "run-instances": _RUN_INSTANCES,

@@ -153,3 +153,64 @@ def test_an_s3_location_without_its_bundle_type_is_refused(run_cli):
     assert result.exit_code == 252
     assert result.stderr.splitlines()[1].endswith(
         "--s3-location must specify bucket, key and bundleType.")
+
+
+# awscli/customizations/ec2/bundleinstance.py
+def _signature(secret: str, policy_field: str) -> str:
+    """What S3 checks: the HMAC-SHA1 of the policy's base64 (the form field as sent)."""
+    import base64
+    import hashlib
+    import hmac
+
+    return base64.b64encode(hmac.new(secret.encode(), policy_field.encode(),
+                                     hashlib.sha1).digest()).decode()
+
+
+def test_bundle_instance_makes_and_signs_the_upload_policy(sent):
+    import base64
+    import datetime
+
+    before = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    form = sent("bundle-instance", "--instance-id", "i-1", "--bucket", "bkt", "--prefix",
+                "winami", "--owner-akid", "AKIDEXAMPLE", "--owner-sak", "SECRET")
+    policy_field = form.pop("Storage.S3.UploadPolicy")
+    policy = json.loads(base64.b64decode(policy_field))
+    expires = datetime.datetime.strptime(policy.pop("expiration"), "%Y-%m-%dT%H:%M:%S.%fZ")
+    assert datetime.timedelta(hours=24) <= expires - before < datetime.timedelta(hours=24,
+                                                                                  minutes=1)
+    assert policy == {"conditions": [{"bucket": "bkt"}, {"acl": "ec2-bundle-read"},
+                                     ["starts-with", "$key", "winami"]]}
+    assert form.pop("Storage.S3.UploadPolicySignature") == _signature("SECRET", policy_field)
+    assert form == {"Action": "BundleInstance", "Version": "2016-11-15", "InstanceId": "i-1",
+                    "Storage.S3.Bucket": "bkt", "Storage.S3.Prefix": "winami",
+                    "Storage.S3.AWSAccessKeyId": "AKIDEXAMPLE"}  # the secret is not sent
+
+
+def test_bundle_instance_signs_a_policy_given(sent):
+    given = "eyJleHBpcmF0aW9uIjogIjIwMzAtMDEtMDFUMDA6MDA6MDBaIn0="  # base64, as blobs are
+    form = sent("bundle-instance", "--instance-id", "i-1", "--bucket", "b", "--prefix", "p",
+                "--policy", given, "--owner-sak", "SECRET")
+    assert form["Storage.S3.UploadPolicy"] == given
+    assert form["Storage.S3.UploadPolicySignature"] == _signature("SECRET", given)
+    assert "Storage.S3.AWSAccessKeyId" not in form
+
+
+def test_bundle_instance_storage_given_whole_is_sent_as_it_is(sent):
+    form = sent("bundle-instance", "--instance-id", "i-1", "--storage",
+                "S3={Bucket=b,Prefix=p,UploadPolicy=cG9saWN5,UploadPolicySignature=sig}")
+    assert {key: value for key, value in form.items() if key.startswith("Storage")} == {
+        "Storage.S3.Bucket": "b", "Storage.S3.Prefix": "p", "Storage.S3.UploadPolicy": "cG9saWN5",
+        "Storage.S3.UploadPolicySignature": "sig"}
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["--bucket", "b", "--storage", "S3={Bucket=b}"], 252,
+     "Mixing the --storage option with the simple, scalar options is not recommended."),
+    (["--bucket", "b"], 255, "'Prefix'"),
+    ([], 255, "'Storage'"),
+], ids=["mixed", "no-prefix", "nothing"])
+def test_bundle_instance_refusals(run_cli, argv, code, message):
+    result = run_cli(["ec2", "bundle-instance", "--instance-id", "i-1", *argv,
+                      "--endpoint-url", "http://127.0.0.1:9"])
+    assert result.exit_code == code
+    assert result.stderr.strip().endswith(message)

@@ -286,3 +286,39 @@ def test_a_topic_url_is_v2s(tmp_path):
         "https://awscli.amazonaws.com/v2/documentation/api/latest/topic/s3-faq.html")
     assert run(["help", "topics"], tmp_path)[1] == (
         "https://awscli.amazonaws.com/v2/documentation/api/latest/topic/index.html")
+
+
+# v2's arguments added to generic operations and v2's cloudfront sign, documented as v2
+# documents them: in the synopsis after the model's, and under OPTIONS with their type
+@pytest.mark.parametrize("argv, synopsis, headings", [
+    (["ec2", "get-password-data"], ["[--dry-run | --no-dry-run]", "[--priv-launch-key <value>]"],
+     ["--priv-launch-key (string)"]),
+    (["iam", "create-virtual-mfa-device"], ["[--tags <value>]", "--outfile <value>",
+                                            "--bootstrap-method <value>"],
+     ["--outfile (string) [required]", "--bootstrap-method (string) [required]"]),
+    (["cloudfront", "create-distribution"], [
+        "[--distribution-config <value>]", "[--origin-domain-name <value>]",
+        "[--default-root-object <value>]"],
+     ["--origin-domain-name (string)", "--default-root-object (string)"]),
+    (["cloudfront", "update-distribution"], ["[--if-match <value>]",
+                                             "[--default-root-object <value>]"],
+     ["--default-root-object (string)"]),
+    (["cloudfront", "sign"], ["--url <value>", "--key-pair-id <value>", "--private-key <value>",
+                              "--date-less-than <value>", "[--date-greater-than <value>]",
+                              "[--ip-address <value>]"],
+     ["--url (string) [required]", "--date-greater-than (string)", "--ip-address (string)"]),
+    (["ec2", "bundle-instance"], ["[--storage <value>]", "[--dry-run | --no-dry-run]",
+                                  "[--bucket <value>]", "[--prefix <value>]",
+                                  "[--owner-akid <value>]", "[--owner-sak <value>]",
+                                  "[--policy <value>]"],
+     ["--bucket (string)", "--owner-sak (string)", "--policy (string)"]),
+], ids=["priv-launch-key", "virtual-mfa", "create-distribution", "update-distribution", "sign",
+        "bundle-instance"])
+def test_v2s_added_options_are_documented(tmp_path, argv, synopsis, headings):
+    code, out, err = run([*argv, "help"], tmp_path)
+    assert (code, err) == (0, "")
+    lines = [" ".join(line.split()) for line in out.splitlines()]  # justified: spaces vary
+    start = lines.index(synopsis[0])
+    assert lines[start:start + len(synopsis)] == synopsis
+    for heading in headings:
+        assert any(line.startswith(heading) for line in lines), heading

@@ -55,7 +55,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
             service.stops_paging, dict(service.call_defaults), service.default_page_size,
-            service.help_note) == ((), (), (), None, (), {}, None, None)
+            service.help_note, service.before_call, service.after_call) == (
+                (), (), (), None, (), {}, None, None, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -217,6 +218,34 @@ def test_help_reads_the_note_slot(environ):
     assert operation_help("ec2", ["revoke-security-group-egress"], environ).note is None
 
 
+def test_sending_reads_the_before_and_after_call_slots(environ, moto_reset, monkeypatch):
+    from awsmini.driver import send_request
+    from awsmini.paginate import PagingPlan
+
+    for name, value in (("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", "s"),
+                        ("AWS_DEFAULT_REGION", "us-east-1")):
+        monkeypatch.setenv(name, value)
+    options, _ = parse_global_options(["--endpoint-url", moto_reset, "iam"])
+    model = models.load_operation("iam", "CreateUser", environ)
+    command = resolve.Command("iam", "iam", "CreateUser", model, ())
+    seen = []
+
+    def before(params, given, call):  # another operation, then this one's parameters
+        seen.append(call("ListUsers", {})["Users"])
+        return {**params, "UserName": given["name-from"] + "-made"}
+
+    def after(response, given, env):
+        seen.append(env)
+        return {"Made": response["User"]["UserName"], "Given": given["name-from"]}
+
+    record = Customization(before_call=before, after_call=after)
+    env = Env()
+    [printed] = send_request(command, record, {"Path": "/"}, ParsedArgs({}, {"name-from": "u"}),
+                             PagingPlan(), "json", options, Settings(options, environ), env)
+    assert printed == {"Made": "u-made", "Given": "u"}
+    assert seen == [[], env]
+
+
 SLOT_TESTS = {
     "renames": test_arguments_read_the_table_slots,
     "aliases": test_arguments_read_the_table_slots,
@@ -231,6 +260,8 @@ SLOT_TESTS = {
     "call_defaults": test_call_reads_the_call_defaults_slot,
     "default_page_size": test_paging_reads_the_default_page_size_slot,
     "help_note": test_help_reads_the_note_slot,
+    "before_call": test_sending_reads_the_before_and_after_call_slots,
+    "after_call": test_sending_reads_the_before_and_after_call_slots,
 }
 
 
