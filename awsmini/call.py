@@ -266,7 +266,7 @@ def _session(service: str, model: models.ServiceModel | None, options: GlobalOpt
 
     factory = ParserFactory()
     session.register_component("response_parser_factory", factory)
-    if settings.get("cli_timestamp_format") == "wire":
+    if settings.timestamp_format() == "wire":
         factory.set_parser_defaults(timestamp_parser=lambda value: value)
     else:
         # v2 turns timestamps into ISO 8601 strings while parsing, so that

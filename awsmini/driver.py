@@ -66,11 +66,9 @@ def run(argv: Sequence[str], env: Env) -> int:
                      env, None)
         return 0
     params = merge_cli_input(params, cli_input)
-    from awsmini.output import output_format  # the formatters: only once there is output
-
     query = compile_query(options.query)                                 # 11
-    output = output_format(options.output, env.environ, settings.get("output"))
-    pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
+    output = settings.output()
+    pager = choose_pager(env, *settings.pager())                         # 13
     if skeleton_form == "output":                                        # 7'
         from awsmini.skeleton import fake_response
 
@@ -167,7 +165,7 @@ def request_parameters(params: dict[str, Any], command: Command, custom: Customi
 
 def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:
     if any(shape.get("type") == "blob" for shape in command.model.shapes.values()):
-        return options.binary_format or settings.get("cli_binary_format") or "base64"
+        return settings.binary_format()
     return "base64"
 
 

@@ -58,8 +58,7 @@ def render(credentials: Exported, form: str) -> str:
 
 def run_export(args: Mapping[str, Any], context: Context) -> int:
     environ = context.env.environ
-    profile = (context.options.profile or environ.get("AWS_PROFILE")
-               or environ.get("AWS_DEFAULT_PROFILE") or "default")
+    profile = context.settings.profile
     seen = _chain(environ.get(CHAIN_VARIABLE, ""))
     if len(seen) >= MAX_CHAIN:
         raise ConfigurationError("Maximum recursive credential process resolution reached "
