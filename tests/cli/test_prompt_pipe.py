@@ -15,7 +15,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from awsmini.env import Env
-from awsmini.main import main, prompt_mode
+from awsmini.globalopts import first_pass
+from awsmini.main import line_settings, main, prompt_mode
 from awsmini.prompt.app import create_app
 from awsmini.prompt.keys import Aborted
 from awsmini.prompt.history import history_path, load_commands
@@ -284,7 +285,8 @@ def test_prompt_mode(argv, environ, config, expected, tmp_path):
                                             "AWS_CONFIG_FILE": str(config_file)}, **environ))
     env = Env(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), environ=full,
               stdin_isatty=True, stdout_isatty=True)
-    assert prompt_mode(argv, env) == expected
+    first = first_pass(argv)
+    assert prompt_mode(argv, first, line_settings(first, env), env) == expected
 
 
 def test_both_flags_is_the_usage_error(run_tty):

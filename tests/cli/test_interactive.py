@@ -1,4 +1,5 @@
-"""resource_values against moto_server: the list call honours the line's endpoint and region."""
+"""interactive: the prompt's list call against moto_server honours the line's endpoint and
+region."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,7 @@ import os
 import pytest
 
 from awsmini.errors import AwsminiError
-from awsmini.resource_values import fetch_values
+from awsmini.interactive import fetch_values
 from tests.conftest import free_port, isolated_environ
 
 
