@@ -69,15 +69,14 @@ def home(tmp_path: Path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def run_cli(home: Path, monkeypatch):
-    """Run awsmini in-process; botocore reads os.environ, so it is patched too."""
+def run_cli(home: Path):
+    """Run awsmini in-process, its environment given in Env alone."""
 
     def run(argv, stdin: str = "", environ: dict | None = None) -> Result:
-        full = isolated_environ(home, environ)
-        monkeypatch.setattr(os, "environ", dict(full))
         stdout, stderr = io.StringIO(), io.StringIO()
         env = Env(stdin=io.StringIO(stdin), stdout=stdout, stderr=stderr,
-                  environ=os.environ, stdin_isatty=False, stdout_isatty=False)
+                  environ=isolated_environ(home, environ), stdin_isatty=False,
+                  stdout_isatty=False)
         code = main(list(argv), env)
         return Result(code, stdout.getvalue(), stderr.getvalue())
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
 import threading
 import time
 
@@ -181,10 +180,9 @@ def run_tty(tmp_path, monkeypatch):
 
     def run(argv, keys=(), environ=None, is_tty=True):
         full = isolated_environ(tmp_path, dict({"AWS_CLI_AUTO_PROMPT": None}, **(environ or {})))
-        monkeypatch.setattr(os, "environ", dict(full))
         monkeypatch.chdir(tmp_path)
         stdout, stderr = io.StringIO(), io.StringIO()
-        env = Env(stdin=io.StringIO(), stdout=stdout, stderr=stderr, environ=os.environ,
+        env = Env(stdin=io.StringIO(), stdout=stdout, stderr=stderr, environ=full,
                   stdin_isatty=is_tty, stdout_isatty=is_tty)
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             def feed():

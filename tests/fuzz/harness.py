@@ -176,12 +176,11 @@ class Harness:
 
         self._reset()
         argv = self.argv_for(words)
-        saved_environ, saved_cwd = os.environ, os.getcwd()
-        os.environ = dict(self.environ)  # type: ignore  # noqa: B003  botocore reads os.environ
+        saved_cwd = os.getcwd()
         os.chdir(self.root)
         stdout, stderr = io.StringIO(), io.StringIO()
         stdin = io.TextIOWrapper(io.BytesIO(b'{"from": "stdin"}'), encoding="utf-8")
-        env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=os.environ,
+        env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=dict(self.environ),
                   stdin_isatty=False, stdout_isatty=False)
         before, seen = self.server.count, len(self.watch.seen)
         started = time.monotonic()
@@ -189,7 +188,6 @@ class Harness:
             code = main(argv, env)
         finally:
             seconds = time.monotonic() - started
-            os.environ = saved_environ  # type: ignore[misc]  # noqa: B003
             os.chdir(saved_cwd)
             _reset_logging()
         time.sleep(0)  # let a request still being answered be counted
