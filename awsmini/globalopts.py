@@ -194,6 +194,11 @@ class FirstPass:
     words: tuple[str, ...] = ()
     error: UsageError | None = field(default=None, compare=False)
 
+    @property
+    def is_shell_command(self) -> bool:
+        """`awsmini shell`, possibly with global options: the shell as a command."""
+        return self.error is None and self.options.command == "shell" and not self.words
+
 
 class _VersionRequested(Exception):
     pass

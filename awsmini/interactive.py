@@ -44,16 +44,10 @@ def _run_shell(argv: Sequence[str], env: Env, run_line: RunLine) -> int:
     from awsmini.prompt.shell import run_shell
 
     fetch = ListCall(env)
-    if is_shell_command(argv):
+    if first_pass(argv).is_shell_command:
         return run_shell(env, run_line, base_args=[w for w in argv if w != "shell"],
                          fetch_values=fetch, render_output=render_output)
     return run_shell(env, run_line, argv=argv, fetch_values=fetch, render_output=render_output)
-
-
-def is_shell_command(argv: Sequence[str]) -> bool:
-    """`awsmini shell`, possibly with global options: the shell as a command."""
-    first = first_pass(argv)
-    return first.error is None and first.options.command == "shell" and not first.words
 
 
 class ListCall:

@@ -107,7 +107,7 @@ def prompt_mode(argv: Sequence[str], first: FirstPass, settings: Settings, env: 
     if isinstance(first.error, PromptFlagsConflict):
         raise first.error
     is_terminal = bool(env.stdin_isatty and env.stdout_isatty)
-    if first.error is None and first.options.command == "shell" and not first.words:
+    if first.is_shell_command:
         if not is_terminal:
             raise ParamValidationError("awsmini shell needs an interactive terminal")
         return "shell"
