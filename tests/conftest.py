@@ -61,6 +61,19 @@ def isolated_environ(home: Path, extra: dict | None = None) -> dict:
     return environ
 
 
+@pytest.fixture(autouse=True)
+def _root_logger_restored():
+    """Put the root logger back after each test: an in-process `--debug` run leaves it at
+    DEBUG with its handler, and the next test in the worker would log everything (a fuzz
+    test's log of surrogate-laden argv then cannot even be sent back to pytest-xdist)."""
+    import logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    yield
+    root.handlers, root.level = saved[0], saved[1]
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch) -> Path:
     """A temporary HOME that is also the working directory."""
