@@ -1,9 +1,9 @@
 """Stage 13: rendered chunks -> stdout, or a pager on a terminal; a closed pipe ends quietly.
 
 Choosing: the command line comes from v2's chain, which `Settings.pager()`
-holds (`--no-cli-pager`, `AWS_PAGER`, `cli_pager`, `PAGER`, `less`). It is split as a shell
-splits words and run through PATH without a shell; `LESS=FRX` is added when
-`LESS` is unset. Where v2 differs from what scripts need, we do better:
+holds (`--no-cli-pager`, `AWS_PAGER`, `cli_pager`, `PAGER`, `less`). It is
+split as a shell splits words and run through PATH without a shell; `LESS=FRX`
+is added when `LESS` is unset. Where v2 differs from what scripts need, we do better:
 
 - no pager unless stdin and stdout are both terminals (v2 looks at stdout only);
 - the default `less` missing means plain stdout (v2: error 253);
