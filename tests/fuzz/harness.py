@@ -183,6 +183,10 @@ class Harness:
         env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=dict(self.environ),
                   stdin_isatty=False, stdout_isatty=False)
         before, seen = self.server.count, len(self.watch.seen)
+        # The run's records stay out of pytest's log capture: a --debug example logs
+        # tracebacks holding the drawn argv, whose surrogates pytest-xdist cannot send.
+        root = logging.getLogger()
+        saved_handlers, root.handlers = root.handlers, []
         started = time.monotonic()
         try:
             code = main(argv, env)
@@ -190,6 +194,7 @@ class Harness:
             seconds = time.monotonic() - started
             os.chdir(saved_cwd)
             _reset_logging()
+            root.handlers = saved_handlers
         time.sleep(0)  # let a request still being answered be counted
         return Outcome(argv, code, stdout.getvalue(), stderr.getvalue(), seconds,
                        self.server.count - before, unexpected=self.watch.seen[seen:])
