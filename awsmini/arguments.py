@@ -53,6 +53,9 @@ class ArgSpec:
     # a hand-made argument of a generic operation (`ec2 run-instances --count`):
     # puts what its raw value stands for into the parameters (v2's add_to_params)
     fills: Callable[[dict, str], None] | None = None
+    # a local file's path: `fills` sees it with `$VARIABLE`s and `~` expanded from the
+    # run's environment (v2's expandvars and expanduser)
+    is_local_path: bool = False
     default: Any = None  # the value when not given (hand-written commands' arguments)
     is_repeatable: bool = False  # may be given again: its values are collected in order
     dest: str | None = None  # collected with the other options of this dest as (name, value)

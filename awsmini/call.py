@@ -3,11 +3,12 @@
 Takes the resolved command, the API parameters, the global options and the
 profile settings; returns the parsed response (without `ResponseMetadata`).
 Credentials, region, endpoint and retries are resolved by botocore's session
-from the options, `~/.aws/config`, `~/.aws/credentials` and `AWS_*` variables,
-as `aws` resolves them. botocore's own parameter validation runs before
-anything is sent. botocore's exceptions become awsmini's families here, with
-AWS CLI v2's wording (`translate_errors`). botocore's session and client
-machinery are imported only here; other modules use its lighter parts (naming,
+(`session.py`) from the options, `~/.aws/config`, `~/.aws/credentials` and the
+`AWS_*` variables of the run's environment, as `aws` resolves them. botocore's
+own parameter validation runs before anything is sent. botocore's exceptions
+become awsmini's families here, with AWS CLI v2's wording (`translate_errors`).
+botocore's session and client machinery are imported only here and in
+`session.py`; other modules use its lighter parts (naming,
 exceptions, utilities, the config loader, the paginator, the validator, the
 response parsers in fastparse.py, and the SigV4 signer that commands/presigned.py
 and the eks token sign with).
@@ -15,10 +16,8 @@ and the eks token sign with).
 from __future__ import annotations
 
 import contextlib
-import datetime
 import logging
 import os
-import re
 import stat
 import tempfile
 from typing import Any, Callable, Iterator, Mapping
@@ -30,6 +29,7 @@ from awsmini.errors import (ConfigurationError, OtherError, ParamValidationError
                             ServiceError)
 from awsmini.globalopts import GlobalOptions
 from awsmini.resolve import Command
+from awsmini.session import new_session, session_region
 from awsmini.settings import Settings
 
 LOG = logging.getLogger(__name__)
@@ -60,10 +60,9 @@ def create_service_client(service: str, options: GlobalOptions, settings: Settin
     command's source bucket region); `config` adds botocore `Config` settings.
     """
     with translate_errors():
-        session = _session(service, model, options, settings, environ)
+        session = new_session(service, model, options, settings, environ)
         client_config = _client_config(options, session, environ, config or {})
-        region = (region or options.region or environ.get("AWS_REGION")
-                  or session.get_config_variable("region"))
+        region = region or session_region(options, environ, session)
         if not region:
             raise ConfigurationError(NO_REGION, "NoRegion")
         if options.sign_request and session.get_credentials() is None:
@@ -268,126 +267,7 @@ def botocore_session(options: GlobalOptions, settings: Settings,
                      environ: Mapping[str, str]) -> Any:
     """The botocore session clients are made from, with the whole of every model."""
     with translate_errors():
-        return _session("", None, options, settings, environ)
-
-
-def _session(service: str, model: models.ServiceModel | None, options: GlobalOptions,
-             settings: Settings, environ: Mapping[str, str]) -> Any:
-    import botocore.session
-
-    session = botocore.session.Session()
-    session.register_component("data_loader", _loader(service, model, environ))
-    if options.profile:
-        # An explicit profile is an instance variable: botocore then ignores
-        # credentials in the environment, as v2 does.
-        session.set_config_variable("profile", options.profile)
-    from awsmini.fastparse import ParserFactory
-
-    factory = ParserFactory()
-    session.register_component("response_parser_factory", factory)
-    if settings.get("cli_timestamp_format") == "wire":
-        factory.set_parser_defaults(timestamp_parser=lambda value: value)
-    else:
-        # v2 turns timestamps into ISO 8601 strings while parsing, so that
-        # --query, text and table see the same strings json prints.
-        factory.set_parser_defaults(timestamp_parser=_iso_timestamp)
-    # v2 sends epoch timestamps in whole seconds; botocore's setting for that is "legacy".
-    session.register("creating-serializer", _whole_second_timestamps)
-    session.get_config_variable("region")  # raises ProfileNotFound for an unknown profile
-    return session
-
-
-def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:
-    from botocore import serialize
-
-    # botocore releases without the "legacy" setting send whole seconds already.
-    if "legacy" in getattr(serialize, "TIMESTAMP_PRECISION_OPTIONS", ()):
-        serializer_kwargs["timestamp_precision"] = "legacy"
-
-
-def _loader(service: str, model: models.ServiceModel | None,
-            environ: Mapping[str, str]) -> Any:
-    """botocore's loader over awsmini's search paths, handing botocore the command's
-    model slice: the client then parses one operation's shapes, not the service's.
-
-    The service list it checks names against is awsmini's cached one: botocore's
-    own scan stats every model directory on each start. A service without the
-    asked-for file still fails, with DataNotFoundError (UnknownServiceError's base).
-    """
-    from botocore.loaders import Loader
-
-    class SliceLoader(Loader):
-        def list_available_services(self, type_name):
-            return models.list_services(environ)
-
-        def load_data_with_path(self, name):
-            location = _endpoints_location(self.search_paths) if name == "endpoints" else None
-            prefix = _endpoint_prefix(service, model, environ) if location else None
-            if location is None or prefix is None:
-                return super().load_data_with_path(name)
-
-            def load_whole() -> dict:
-                return super(SliceLoader, self).load_data_with_path(name)[0]
-
-            return models.endpoints_for(prefix, location + ".json", load_whole,
-                                        environ), location
-
-        def load_service_model(self, service_name, type_name, api_version=None):
-            if model is not None and (service_name, type_name) == (service, "service-2") and (
-                    api_version in (None, model.api_version)):
-                return model.data
-            return super().load_service_model(service_name, type_name, api_version)
-
-    return SliceLoader(extra_search_paths=models.search_paths(environ),
-                       include_default_search_paths=False)
-
-
-def _endpoints_location(search_paths: list[str]) -> str | None:
-    """Where botocore's loader would read endpoints.json (the first search path holding
-    one; the path named without its extension, as the loader names it), or None where
-    it would read another form of it (a gzipped file)."""
-    for directory in search_paths:
-        location = os.path.join(directory, "endpoints")
-        if os.path.isfile(location + ".json"):
-            return location
-        if os.path.exists(location + ".json.gz"):
-            return None
-    return None
-
-
-def _endpoint_prefix(service: str, model: models.ServiceModel | None,
-                     environ: Mapping[str, str]) -> str | None:
-    """The endpoints.json key of the one service a session's clients are for."""
-    if not service:
-        return None  # a session for any service: botocore's whole file
-    try:
-        metadata = model.metadata if model is not None else models.service_metadata(
-            service, environ)
-    except Exception:  # an unknown service: botocore's own load says so
-        return None
-    prefix = metadata.get("endpointPrefix")
-    return prefix if isinstance(prefix, str) and prefix else None
-
-
-# The UTC form S3 and the query protocols send ("2026-12-03T06:20:54.000Z"): read
-# directly, since dateutil's general parser costs some 60 us a value, which a
-# listing of 100,000 objects pays in seconds. Anything else goes to botocore.
-_UTC_TIMESTAMP = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?Z\Z")
-
-
-def _iso_timestamp(value: Any) -> str:
-    match = _UTC_TIMESTAMP.match(value) if isinstance(value, str) else None
-    if match:
-        year, month, day, hour, minute, second = (int(field) for field in match.groups()[:6])
-        micro = int((match.group(7) or "0").ljust(6, "0"))
-        try:
-            return datetime.datetime(year, month, day, hour, minute, second, micro,
-                                     tzinfo=datetime.timezone.utc).isoformat()
-        except ValueError:  # no such date: botocore's parser says so
-            pass
-    from botocore.utils import parse_timestamp
-
-    return parse_timestamp(value).isoformat()
+        return new_session("", None, options, settings, environ)
 
 
 def _client_config(options: GlobalOptions, session: Any, environ: Mapping[str, str],

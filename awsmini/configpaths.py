@@ -4,11 +4,12 @@
 `~/.aws/credentials`; variables in a path are expanded and `~` is the
 environment's HOME. The one place that names these files: the settings lookup,
 the prompt's profile names and the `configure` commands all ask here. Opens
-nothing, and imports nothing but `os` (every command reads the settings).
+nothing, and imports nothing but `os` and `string` (every command reads the settings).
 """
 from __future__ import annotations
 
 import os
+import string
 from typing import Mapping
 
 
@@ -28,9 +29,9 @@ def credentials_file(environ: Mapping[str, str]) -> str:
 
 
 def expand(path: str, environ: Mapping[str, str]) -> str:
-    """`path` with `~` as the environment's HOME (botocore also expands variables)."""
-    path = os.path.expandvars(path)
+    """`path` with its `$VARIABLE`s and a leading `~` taken from `environ`, as botocore
+    expands the files' paths from the process's environment."""
+    path = string.Template(path).safe_substitute(environ)
     if path == "~" or path.startswith("~/"):
-        home = environ.get("HOME") or os.path.expanduser("~")
-        return home + path[1:]
+        return (environ.get("HOME") or os.path.expanduser("~")) + path[1:]
     return os.path.expanduser(path)

@@ -14,6 +14,7 @@ from awsmini.aliases import (ShellAlias, builtin_checker, expand_aliases, read_a
 from awsmini.arguments import ArgSpec, build_arguments, has_streaming_output
 from awsmini.argv_parse import ParsedArgs, parse_arguments
 from awsmini.commands import Invocation, has_default_command
+from awsmini.configpaths import expand
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.custom import Customization, lookup
 from awsmini.env import Env
@@ -69,11 +70,9 @@ def run(argv: Sequence[str], env: Env) -> int:
                      env, None)
         return 0
     params = merge_cli_input(params, cli_input)
-    from awsmini.output import output_format  # the formatters: only once there is output
-
     query = compile_query(options.query)                                 # 11
-    output = output_format(options.output, env.environ, settings.get("output"))
-    pager = choose_pager(options.pager, env, settings.get("cli_pager"))  # 13
+    output = settings.output()
+    pager = choose_pager(env, *settings.pager())                         # 13
     if skeleton_form == "output":                                        # 7'
         from awsmini.skeleton import fake_response
 
@@ -158,7 +157,10 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: 
         if spec.fills is not None and raw is not None:
             from awsmini.values.unpack import load_argument_file
 
-            spec.fills(params, load_argument_file(spec, raw, env))
+            value = load_argument_file(spec, raw, env)
+            if spec.is_local_path and isinstance(value, str):
+                value = expand(value, env.environ)
+            spec.fills(params, value)
     return params
 
 
@@ -183,7 +185,7 @@ def request_parameters(params: dict[str, Any], command: Command, custom: Customi
 
 def _binary_format(command: Command, options: GlobalOptions, settings: Settings) -> str:
     if any(shape.get("type") == "blob" for shape in command.model.shapes.values()):
-        return options.binary_format or settings.get("cli_binary_format") or "base64"
+        return settings.binary_format()
     return "base64"
 
 

@@ -1,7 +1,10 @@
 """Env: the process's streams, tty flags, environment and file reader.
 
 Every stage that needs the outside world receives an Env, so tests can swap in
-in-memory streams and a fake environment. Env does no work of its own.
+in-memory streams and a fake environment. `environ` is the whole environment of
+a run: nothing reads `os.environ` instead, botocore's session included
+(`session.py` says what botocore still reads from the process). Env does no
+work of its own.
 """
 from __future__ import annotations
 
@@ -30,7 +33,10 @@ class Env:
             self.stdout_isatty = _isatty(self.stdout)
 
     def path(self, name: str) -> str:
-        """`name` with `~` expanded, as v2 opens parameter files."""
+        """`name` with `~` expanded (from this environment's HOME), as v2 opens
+        parameter files."""
+        if name == "~" or name.startswith("~/"):
+            return (self.environ.get("HOME") or os.path.expanduser("~")) + name[1:]
         return os.path.expanduser(name)
 
     def read_text(self, name: str) -> str:

@@ -5,13 +5,16 @@ operation, as AWS CLI v2 accepts them: like v2, a first argparse pass takes
 them (and the service word) and leaves everything else, in order, for the next
 stages. Values are validated here (choices, integers) with v2's messages.
 The options are declared once, in GLOBAL_OPTIONS: the parser, the help pages
-and the prompt's completions and docs all read that table.
+and the prompt's completions and docs all read that table. `first_pass` is
+v2's first look at the line (`--debug` before anything else, the prompt's
+flags), from the same table: it never raises for a bad value elsewhere.
 Must not import botocore or anything that opens a connection.
 """
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Sequence
 
@@ -30,7 +33,9 @@ class GlobalOptionSpec:
     `action` is argparse's (`store`, `store_true`, `store_false`) or `version`;
     `dest` is the `GlobalOptions` field (default: the name with underscores);
     `type_name` is what `aws help` writes after the name (`boolean`, `int`, or
-    `string`, which v2 writes for `--version` too).
+    `string`, which v2 writes for `--version` too); `is_client_option` marks the
+    options that change where and how a request goes (the prompt's list calls
+    for server-side values take those from its line).
     """
 
     name: str                     # without the leading "--"
@@ -39,6 +44,7 @@ class GlobalOptionSpec:
     dest: str | None = None
     type_name: str = "string"
     choices: tuple[str, ...] = ()
+    is_client_option: bool = False
 
     @property
     def takes_value(self) -> bool:
@@ -54,13 +60,14 @@ _BOOLEAN = "boolean"
 # v2's global options, in the order of `aws help` (v2: awscli/data/cli.json).
 GLOBAL_OPTIONS: tuple[GlobalOptionSpec, ...] = (
     GlobalOptionSpec("debug", "Turn on debug logging.", "store_true", type_name=_BOOLEAN),
-    GlobalOptionSpec("endpoint-url", "Override command's default URL with the given URL."),
+    GlobalOptionSpec("endpoint-url", "Override command's default URL with the given URL.",
+                     is_client_option=True),
     GlobalOptionSpec(
         "no-verify-ssl",
         "By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL "
         "connection, the AWS CLI will verify SSL certificates. This option overrides the "
         "default behavior of verifying SSL certificates.",
-        "store_false", "verify_ssl", _BOOLEAN),
+        "store_false", "verify_ssl", _BOOLEAN, is_client_option=True),
     GlobalOptionSpec(
         "no-paginate",
         "Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will "
@@ -69,28 +76,30 @@ GLOBAL_OPTIONS: tuple[GlobalOptionSpec, ...] = (
     GlobalOptionSpec("output", "The formatting style for command output.",
                      choices=OUTPUT_CHOICES),
     GlobalOptionSpec("query", "A JMESPath query to use in filtering the response data."),
-    GlobalOptionSpec("profile", "Use a specific profile from your credential file."),
-    GlobalOptionSpec("region", "The region to use. Overrides config/env settings."),
+    GlobalOptionSpec("profile", "Use a specific profile from your credential file.",
+                     is_client_option=True),
+    GlobalOptionSpec("region", "The region to use. Overrides config/env settings.",
+                     is_client_option=True),
     GlobalOptionSpec("version", "Display the version of this tool.", "version"),
     GlobalOptionSpec("color", "Turn on/off color output.", choices=COLOR_CHOICES),
     GlobalOptionSpec(
         "no-sign-request",
         "Do not sign requests. Credentials will not be loaded if this argument is provided.",
-        "store_false", "sign_request", _BOOLEAN),
+        "store_false", "sign_request", _BOOLEAN, is_client_option=True),
     GlobalOptionSpec(
         "ca-bundle",
         "The CA certificate bundle to use when verifying SSL certificates. Overrides "
-        "config/env settings."),
+        "config/env settings.", is_client_option=True),
     GlobalOptionSpec(
         "cli-read-timeout",
         "The maximum socket read time in seconds. If the value is set to 0, the socket read "
         "will be blocking and not timeout. The default value is 60 seconds.",
-        dest="read_timeout", type_name="int"),
+        dest="read_timeout", type_name="int", is_client_option=True),
     GlobalOptionSpec(
         "cli-connect-timeout",
         "The maximum socket connect time in seconds. If the value is set to 0, the socket "
         "connect will be blocking and not timeout. The default value is 60 seconds.",
-        dest="connect_timeout", type_name="int"),
+        dest="connect_timeout", type_name="int", is_client_option=True),
     GlobalOptionSpec(
         "cli-binary-format",
         "The formatting style to be used for binary blobs. The default format is base64. The "
@@ -162,6 +171,35 @@ class Parser(argparse.ArgumentParser):
                              suggestions=get_close_matches(value, list(action.choices), cutoff=0.8))
 
 
+class PromptFlagsConflict(UsageError):
+    """Both `--cli-auto-prompt` and `--no-cli-auto-prompt`: v2 refuses the line first."""
+
+    def __init__(self) -> None:
+        super().__init__("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be "
+                         "specified at the same time.")
+
+
+@dataclass(frozen=True)
+class FirstPass:
+    """What the first look at a command line found.
+
+    `options` are its global options, or when they do not all parse, its flags
+    alone (the options that take no value: `--debug`, `--cli-auto-prompt`, ...),
+    as v2's first pass finds `--debug` whatever else the line holds; `words`
+    are the words left after the global options (none then), and `error` is
+    why they did not parse, which the driver's parse raises again in turn.
+    """
+
+    options: GlobalOptions
+    words: tuple[str, ...] = ()
+    error: UsageError | None = field(default=None, compare=False)
+
+    @property
+    def is_shell_command(self) -> bool:
+        """`awsmini shell`, possibly with global options: the shell as a command."""
+        return self.error is None and self.options.command == "shell" and not self.words
+
+
 class _VersionRequested(Exception):
     pass
 
@@ -173,11 +211,15 @@ class _VersionAction(argparse.Action):
         raise _VersionRequested()
 
 
-def _build_parser() -> Parser:
-    """The parser of GLOBAL_OPTIONS; what is not given is absent from its namespace,
-    so GlobalOptions' own defaults apply."""
+@functools.lru_cache(maxsize=None)
+def _build_parser(flags_only: bool = False) -> Parser:
+    """The parser of GLOBAL_OPTIONS (of its flags alone with `flags_only`); what is
+    not given is absent from its namespace, so GlobalOptions' own defaults apply.
+    Built once: parsing leaves a parser as it was."""
     parser = Parser(argument_default=argparse.SUPPRESS)
     for spec in GLOBAL_OPTIONS:
+        if flags_only and spec.action not in ("store_true", "store_false"):
+            continue
         kwargs: dict = {"dest": spec.field}
         if spec.action == "version":
             kwargs.update(action=_VersionAction, nargs=0)
@@ -188,7 +230,8 @@ def _build_parser() -> Parser:
         if spec.choices:
             kwargs["choices"] = spec.choices
         parser.add_argument("--" + spec.name, **kwargs)
-    parser.add_argument("command", default=None)
+    if not flags_only:
+        parser.add_argument("command", default=None)
     return parser
 
 
@@ -201,15 +244,36 @@ def parse_global_options(argv: Sequence[str]) -> tuple[GlobalOptions, list[str]]
         namespace, rest = _build_parser().parse_known_args(list(argv))
     except _VersionRequested:
         return GlobalOptions(version=True), []
-    values = vars(namespace)
-    if values.pop("no_auto_prompt", False):
-        if values.get("auto_prompt"):
-            raise UsageError("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be "
-                             "specified at the same time.", )
-        values["auto_prompt"] = False
+    values = _prompt_flags(vars(namespace))
     if values.get("endpoint_url") is not None:
         _check_endpoint_url(values["endpoint_url"])
     return GlobalOptions(**values), rest
+
+
+def first_pass(argv: Sequence[str]) -> FirstPass:
+    """The global options of argv as far as they parse; never raises."""
+    try:
+        options, words = parse_global_options(argv)
+        return FirstPass(options, tuple(words))
+    except UsageError as error:
+        try:
+            namespace, _ = _build_parser(flags_only=True).parse_known_args(list(argv))
+            values = _prompt_flags(vars(namespace))
+        except PromptFlagsConflict:
+            values = {key: value for key, value in vars(namespace).items()
+                      if key != "no_auto_prompt"}
+        except UsageError:  # an abbreviation that could be two flags
+            values = {}
+        return FirstPass(GlobalOptions(**values), (), error)
+
+
+def _prompt_flags(values: dict) -> dict:
+    """The two prompt flags as one `auto_prompt` value (None when neither is given)."""
+    if values.pop("no_auto_prompt", False):
+        if values.get("auto_prompt"):
+            raise PromptFlagsConflict()
+        values["auto_prompt"] = False
+    return values
 
 
 def _check_endpoint_url(url: str) -> None:

@@ -1,10 +1,9 @@
 """Stage 13: rendered chunks -> stdout, or a pager on a terminal; a closed pipe ends quietly.
 
-Choosing (AWS CLI v2's chain, first hit wins): `--no-cli-pager` (none),
-`AWS_PAGER`, `cli_pager` in the profile, `PAGER`, then `less`. An empty value
-at any level means no pager and ends the chain. The value is split as a shell
-splits words and run through PATH without a shell; `LESS=FRX` is added when
-`LESS` is unset. Where v2 differs from what scripts need, we do better:
+Choosing: the command line comes from v2's chain, which `Settings.pager()`
+holds (`--no-cli-pager`, `AWS_PAGER`, `cli_pager`, `PAGER`, `less`). It is
+split as a shell splits words and run through PATH without a shell; `LESS=FRX`
+is added when `LESS` is unset. Where v2 differs from what scripts need, we do better:
 
 - no pager unless stdin and stdout are both terminals (v2 looks at stdout only);
 - the default `less` missing means plain stdout (v2: error 253);
@@ -33,7 +32,6 @@ from typing import Any, Iterable, Mapping
 from awsmini.env import Env
 from awsmini.errors import ConfigurationError
 
-DEFAULT_PAGER = "less"
 DEFAULT_LESS_FLAGS = "FRX"
 PAGER_ERROR = ("Unable to redirect output to pager. Received the following error when "
                "opening pager:\n%s\n\nLearn more about configuring the output pager by "
@@ -48,30 +46,16 @@ class Pager:
     environ: Mapping[str, str]
 
 
-def configured_pager(use_pager: bool, environ: Mapping[str, str],
-                     profile_pager: str | None) -> tuple[str | None, bool]:
-    """The pager command line by v2's chain, and whether it is the built-in default.
-
-    `use_pager` is False for `--no-cli-pager`; `profile_pager` is `cli_pager`
-    from the profile (None when absent). None means no pager.
-    """
-    if not use_pager:
-        return None, False
-    for value in (environ.get("AWS_PAGER"), profile_pager, environ.get("PAGER")):
-        if value is not None:
-            return (value or None), False
-    return DEFAULT_PAGER, True
-
-
-def choose_pager(use_pager: bool, env: Env, profile_pager: str | None) -> Pager | None:
+def choose_pager(env: Env, command: str | None, is_default: bool = False) -> Pager | None:
     """The pager for this run, or None for plain stdout; call before the request.
 
-    Raises ConfigurationError (v2's Pager error) when a configured pager is not
-    on PATH and the output would go to it.
+    `command` and `is_default` are `Settings.pager()`'s: the configured command
+    line (None for none) and whether it is the built-in default. Raises
+    ConfigurationError (v2's Pager error) when a configured pager is not on PATH
+    and the output would go to it.
     """
     if not (env.stdin_isatty and env.stdout_isatty):
         return None
-    command, is_default = configured_pager(use_pager, env.environ, profile_pager)
     if not command:
         return None
     argv = shlex.split(command)

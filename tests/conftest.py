@@ -61,6 +61,19 @@ def isolated_environ(home: Path, extra: dict | None = None) -> dict:
     return environ
 
 
+@pytest.fixture(autouse=True)
+def _root_logger_restored():
+    """Put the root logger back after each test: an in-process `--debug` run leaves it at
+    DEBUG with its handler, and the next test in the worker would log everything (a fuzz
+    test's log of surrogate-laden argv then cannot even be sent back to pytest-xdist)."""
+    import logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    yield
+    root.handlers, root.level = saved[0], saved[1]
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch) -> Path:
     """A temporary HOME that is also the working directory."""
@@ -69,15 +82,14 @@ def home(tmp_path: Path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def run_cli(home: Path, monkeypatch):
-    """Run awsmini in-process; botocore reads os.environ, so it is patched too."""
+def run_cli(home: Path):
+    """Run awsmini in-process, its environment given in Env alone."""
 
     def run(argv, stdin: str = "", environ: dict | None = None) -> Result:
-        full = isolated_environ(home, environ)
-        monkeypatch.setattr(os, "environ", dict(full))
         stdout, stderr = io.StringIO(), io.StringIO()
         env = Env(stdin=io.StringIO(stdin), stdout=stdout, stderr=stderr,
-                  environ=os.environ, stdin_isatty=False, stdout_isatty=False)
+                  environ=isolated_environ(home, environ), stdin_isatty=False,
+                  stdout_isatty=False)
         code = main(list(argv), env)
         return Result(code, stdout.getvalue(), stderr.getvalue())
 

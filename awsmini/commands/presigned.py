@@ -17,9 +17,10 @@ from awsmini.errors import ConfigurationError
 
 
 def session_region(context: Context, session: Any) -> str | None:
-    """The region as the generic driver reads it: `--region`, `AWS_REGION`, then the profile."""
-    return (context.options.region or context.env.environ.get("AWS_REGION")
-            or session.get_config_variable("region"))
+    """The region as the generic driver reads it (`session.session_region`)."""
+    from awsmini.session import session_region as region
+
+    return region(context.options, context.env.environ, session)
 
 
 def frozen_credentials(session: Any) -> Any:

@@ -47,6 +47,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from awsmini.arguments import ArgSpec
+from awsmini.configpaths import expand
 from awsmini.custom import Customization, DefaultPageSize
 from awsmini.errors import AwsminiError, OtherError, ParamValidationError
 
@@ -56,9 +57,10 @@ if TYPE_CHECKING:
 LOG = logging.getLogger(__name__)
 
 
-def _custom(name: str, documentation: str, fills: Callable[[dict, str], None]) -> ArgSpec:
+def _custom(name: str, documentation: str, fills: Callable[[dict, str], None],
+            is_local_path: bool = False) -> ArgSpec:
     return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation,
-                   fills=fills)
+                   fills=fills, is_local_path=is_local_path)
 
 
 # ------------------------------------------------------ run-instances --count
@@ -270,15 +272,11 @@ _NETWORK_ACL_ENTRY = Customization(adjust=_protocol_number)
 
 # ------------------------------------------- get-password-data --priv-launch-key
 
-def _launch_key_path(raw: str) -> str:
-    return os.path.expanduser(os.path.expandvars(raw))
-
-
 def _check_launch_key(params: dict, raw: Any) -> None:
     """Before the request, as v2: the key must be a file, and awscrt there to use it."""
     if not raw:
         return
-    if not os.path.isfile(_launch_key_path(str(raw))):
+    if not os.path.isfile(str(raw)):  # expanded (is_local_path)
         raise OtherError("priv-launch-key should be a path to the local SSH private key file "
                          "used to launch the instance.")
     from awsmini.rsakeys import require_awscrt
@@ -293,7 +291,7 @@ def _decrypt_password(response: dict, options: Mapping[str, Any], env: Env) -> d
         return response  # v2 leaves an empty password (not yet available) as it is
     from awsmini.rsakeys import decrypt_pkcs1v15, load_private_key
 
-    path = _launch_key_path(str(raw))
+    path = expand(str(raw), env.environ)
     LOG.debug("Decrypting password data using: %s", path)
     try:
         key = load_private_key(env.read_bytes(path), "--priv-launch-key")
@@ -313,7 +311,7 @@ _GET_PASSWORD_DATA = Customization(
         "<p>The file holding the private key of the key pair the instance was launched "
         "with (for example <code>windows-keypair.pem</code>). When it is given, the "
         "password data EC2 returns is decrypted with that key before it is "
-        "shown.</p>"), _check_launch_key),),
+        "shown.</p>"), _check_launch_key, is_local_path=True),),
     after_call=_decrypt_password)
 
 

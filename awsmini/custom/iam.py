@@ -15,6 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any, Mapping
 
 from awsmini.arguments import ArgSpec
+from awsmini.configpaths import expand
 from awsmini.custom import Customization
 from awsmini.errors import ParamValidationError
 
@@ -24,13 +25,9 @@ if TYPE_CHECKING:
 _METHODS = ("QRCodePNG", "Base32StringSeed")
 
 
-def _outfile_path(raw: Any) -> str:
-    return os.path.expanduser(os.path.expandvars(str(raw)))
-
-
 def _check_outfile(params: dict, raw: Any) -> None:
     """v2 refuses a file it could not create before it sends the request."""
-    path = _outfile_path(raw)
+    path = str(raw)  # expanded (is_local_path)
     if not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
         raise ParamValidationError("Unable to write to file: %s" % path)
 
@@ -42,7 +39,7 @@ def _save_bootstrap(response: dict, options: Mapping[str, Any], env: Env) -> dic
     if not isinstance(device, dict) or method not in device or outfile is None:
         return response
     body = device[method]
-    env.write_private(_outfile_path(outfile),
+    env.write_private(expand(str(outfile), env.environ),
                       body if isinstance(body, bytes) else str(body).encode("utf-8"))
     for choice in _METHODS:
         device.pop(choice, None)
@@ -52,7 +49,7 @@ def _save_bootstrap(response: dict, options: Mapping[str, Any], env: Env) -> dic
 _CREATE_VIRTUAL_MFA_DEVICE = Customization(
     added=(
         ArgSpec("outfile", "", "", "string", is_required=True, is_cli_only=True,
-                fills=_check_outfile, documentation=(
+                fills=_check_outfile, is_local_path=True, documentation=(
                     "The path and name of the file the new device's bootstrap value "
                     "is saved to.")),
         ArgSpec("bootstrap-method", "", "", "string", is_required=True, is_cli_only=True,

@@ -60,7 +60,7 @@ def run_help(service_word: str, words: Sequence[str], env: Env,
     The profile's `cli_help_output` may ask for the page's online address
     instead: `url` prints it (no newline, as v2), `browser` opens it.
     """
-    output = Settings(options or GlobalOptions(), env.environ).get("cli_help_output")
+    output = Settings(options or GlobalOptions(), env.environ).help_output()
     if output in ("url", "browser"):
         url = help_url(service_word, words, env.environ)
         if output == "url":

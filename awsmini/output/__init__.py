@@ -73,20 +73,6 @@ class _Formatters(Mapping):
 
 FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
-def output_format(option: str | None, environ: Mapping[str, str], setting: str | None) -> str:
-    """The format by v2's precedence: `--output`, AWS_DEFAULT_OUTPUT, `output` in the profile, json.
-
-    Raises OtherError for an unknown value from the environment or the profile
-    (the option itself is checked by the argument parser).
-    """
-    from awsmini.errors import OtherError
-
-    name = option or environ.get("AWS_DEFAULT_OUTPUT") or setting or "json"
-    if name not in FORMATTERS:
-        raise OtherError("Unknown output type: %s" % name)
-    return name
-
-
 def use_color(color: str | None, stdout_isatty: bool | None,
               environ: Mapping[str, str]) -> bool:
     """`--color on|off|auto` -> whether to colour; auto means "stdout is a terminal".

@@ -7,7 +7,7 @@ keeps the history; it runs nothing. `fetch_values`, when given, is the one way
 the prompt reaches a service: `(service, list API name, expression, global
 options) -> values`, called from a background thread for server-side values
 (see `server_values`). `main.py` decides when to call it and
-runs the result. prompt_toolkit is imported only inside this package, and only
+`interactive.py` runs the result. prompt_toolkit is imported only inside this package, and only
 when a prompt is actually shown.
 """
 from __future__ import annotations

@@ -41,8 +41,7 @@ from awsmini.values import paramfile
 
 AUTO_PROMPT_FLAGS = ("cli-auto-prompt", "no-cli-auto-prompt")
 # The global options that change where and how a list call for server-side values goes.
-CLIENT_OPTIONS = ("endpoint-url", "region", "profile", "no-verify-ssl", "ca-bundle",
-                  "no-sign-request", "cli-read-timeout", "cli-connect-timeout")
+CLIENT_OPTIONS = tuple(spec.name for spec in GLOBAL_OPTIONS if spec.is_client_option)
 # (service, operation API name, option, client options of the line) -> values known now.
 ServerLookup = Callable[[str, str, ArgSpec, Sequence[str]], Sequence[str]]
 

@@ -6,7 +6,7 @@ its options, or the service's description, or the top level's, as plain
 word-wrapped text. The output panel shows the operation's sample response,
 `--generate-cli-skeleton output`'s (member names as string values, numbers
 0), with the line's `--query` applied, in the line's `--output` format,
-written by the `render` function `main.py` hands over (the formatters are the
+written by the `render` function `interactive.py` hands over (the formatters are the
 driver's), else as JSON; `No output` when the operation returns nothing.
 Pure apart from reading models; never imports `output`, `call` or prompt_toolkit.
 """

@@ -5,7 +5,7 @@ client_args)` at once with what it knows: the cached identifiers for that
 option, or () while none have arrived. The first ask for a key starts one
 daemon thread that finds the list call (`resource_index.list_source`) and runs
 `fetch(service, list_api_name, expression, client_args)`, the callable
-`main.py` hands over (it opens the connection; this package never does).
+`interactive.py` hands over (it opens the connection; this package never does).
 
 An answer that arrives within `limit` seconds (2 s at most) is cached and
 `on_arrival()` is called so the prompt can redraw its menu; a later one, or a

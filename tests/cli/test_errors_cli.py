@@ -128,6 +128,13 @@ def test_debug_traceback_goes_to_the_log(run_cli, monkeypatch):
     assert "Traceback" in result.stderr and "DEBUG" in result.stderr
 
 
+def test_debug_log_starts_even_when_the_global_options_are_bad(run_cli):
+    result = run_cli(["iot", "list-things", "--output", "xml", "--debug"])
+    assert result.exit_code == 252
+    assert "Found invalid choice 'xml'" in result.stderr
+    assert " - DEBUG - " in result.stderr.split("[ERROR]")[0]  # the log came first
+
+
 def test_version(run_cli):
     result = run_cli(["--version"])
     assert result.exit_code == 0

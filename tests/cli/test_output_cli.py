@@ -6,7 +6,6 @@ passes proves it happened before a request was attempted.
 from __future__ import annotations
 
 import io
-import os
 
 import pytest
 
@@ -54,14 +53,13 @@ def test_unknown_output_type_in_the_profile(run_cli, home):
 
 
 @pytest.fixture
-def terminal_run(home, monkeypatch):
+def terminal_run(home):
     """main() with stdin and stdout claiming to be terminals."""
 
     def run(argv, environ):
-        full = isolated_environ(home, environ)
-        monkeypatch.setattr(os, "environ", dict(full))
         env = Env(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(),
-                  environ=os.environ, stdin_isatty=True, stdout_isatty=True)
+                  environ=isolated_environ(home, environ), stdin_isatty=True,
+                  stdout_isatty=True)
         return main(list(argv), env), env.stdout.getvalue(), env.stderr.getvalue()
 
     return run

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
 import threading
 import time
 
@@ -15,7 +14,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from awsmini.env import Env
-from awsmini.main import main, prompt_mode
+from awsmini.globalopts import first_pass
+from awsmini.main import line_settings, main, prompt_mode
 from awsmini.prompt.app import create_app
 from awsmini.prompt.keys import Aborted
 from awsmini.prompt.history import history_path, load_commands
@@ -180,10 +180,9 @@ def run_tty(tmp_path, monkeypatch):
 
     def run(argv, keys=(), environ=None, is_tty=True):
         full = isolated_environ(tmp_path, dict({"AWS_CLI_AUTO_PROMPT": None}, **(environ or {})))
-        monkeypatch.setattr(os, "environ", dict(full))
         monkeypatch.chdir(tmp_path)
         stdout, stderr = io.StringIO(), io.StringIO()
-        env = Env(stdin=io.StringIO(), stdout=stdout, stderr=stderr, environ=os.environ,
+        env = Env(stdin=io.StringIO(), stdout=stdout, stderr=stderr, environ=full,
                   stdin_isatty=is_tty, stdout_isatty=is_tty)
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             def feed():
@@ -284,7 +283,8 @@ def test_prompt_mode(argv, environ, config, expected, tmp_path):
                                             "AWS_CONFIG_FILE": str(config_file)}, **environ))
     env = Env(stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), environ=full,
               stdin_isatty=True, stdout_isatty=True)
-    assert prompt_mode(argv, env) == expected
+    first = first_pass(argv)
+    assert prompt_mode(argv, first, line_settings(first, env), env) == expected
 
 
 def test_both_flags_is_the_usage_error(run_tty):

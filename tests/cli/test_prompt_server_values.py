@@ -1,5 +1,5 @@
 """Server-side values in the prompt: keys through prompt_toolkit's pipe input, a fake or a
-real (moto_server) list call behind the seam main.py hands over."""
+real (moto_server) list call behind the seam interactive.py hands over."""
 from __future__ import annotations
 
 import asyncio

@@ -179,13 +179,12 @@ class Harness:
 
         self._reset()
         argv = self.argv_for(words)
-        saved_environ, saved_cwd = os.environ, os.getcwd()
-        os.environ = dict(self.environ)  # type: ignore  # noqa: B003  botocore reads os.environ
+        saved_cwd = os.getcwd()
         os.chdir(self.root)
         saved_handlers = _detach_logging()
         stdout, stderr = io.StringIO(), io.StringIO()
         stdin = io.TextIOWrapper(io.BytesIO(b'{"from": "stdin"}'), encoding="utf-8")
-        env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=os.environ,
+        env = Env(stdin=stdin, stdout=stdout, stderr=stderr, environ=dict(self.environ),
                   stdin_isatty=False, stdout_isatty=False)
         before, seen = self.server.count, len(self.watch.seen)
         started, cpu_started = time.monotonic(), time.process_time()
@@ -194,7 +193,6 @@ class Harness:
         finally:
             seconds = time.monotonic() - started
             cpu_seconds = time.process_time() - cpu_started
-            os.environ = saved_environ  # type: ignore[misc]  # noqa: B003
             os.chdir(saved_cwd)
             _restore_logging(saved_handlers)
         time.sleep(0)  # let a request still being answered be counted

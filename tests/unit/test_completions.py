@@ -258,17 +258,17 @@ def test_output_panel_shows_the_output_skeleton_as_v2s_does(environ):
 
 
 def test_output_panel_in_the_lines_format(environ):
-    from awsmini.main import _render_output
+    from awsmini.interactive import render_output
 
-    text = panels.output_text("iot list-things --output text ", environ, _render_output)
+    text = panels.output_text("iot list-things --output text ", environ, render_output)
     # As v2's panel shows it for this operation (spec 1.5), tabs between the columns.
     assert text.splitlines()[:3] == [
         "nextToken", "THINGS\tthingArn\tthingName\tthingTypeName\t0", "ATTRIBUTES\t"]
-    yaml = panels.output_text("iot list-things --output yaml ", environ, _render_output)
+    yaml = panels.output_text("iot list-things --output yaml ", environ, render_output)
     assert yaml.startswith("nextToken: nextToken\nthings:\n- attributes:\n    KeyName: ''\n")
-    table = panels.output_text("iot list-things --output table ", environ, _render_output)
+    table = panels.output_text("iot list-things --output table ", environ, render_output)
     assert table.splitlines()[1].strip("| ") == "ListThings"
-    partial = panels.output_text("iot list-things --output tab ", environ, _render_output)
+    partial = panels.output_text("iot list-things --output tab ", environ, render_output)
     assert partial.startswith("{\n")  # a format still being typed: JSON meanwhile
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from awsmini.errors import UsageError
-from awsmini.globalopts import parse_global_options
+from awsmini.globalopts import (GlobalOptions, PromptFlagsConflict, first_pass,
+                                parse_global_options)
 
 
 @pytest.mark.parametrize("argv, expected_rest", [
@@ -110,3 +111,39 @@ def test_help_and_prompt_read_the_parsers_table():
 def test_no_endpoint_url_is_no_check():
     options, rest = parse_global_options(["iotx", "list-things"])
     assert (options.endpoint_url, rest) == (None, ["list-things"])
+
+
+def test_first_pass_is_the_whole_parse_when_it_succeeds():
+    argv = ["--region", "r", "iot", "list-things", "--debug"]
+    first = first_pass(argv)
+    options, words = parse_global_options(argv)
+    assert (first.options, first.words, first.error) == (options, tuple(words), None)
+    assert first.options.debug and first.options.region == "r" and first.words
+
+
+@pytest.mark.parametrize("argv, debug, auto_prompt", [
+    pytest.param(["--output", "xml", "--debug", "iot"], True, None, id="bad-choice"),
+    pytest.param(["iot", "--cli-read-timeout", "soon", "--cli-auto-prompt"], False, True,
+                 id="bad-int"),
+    pytest.param(["--debug", "--no-cli-auto-prompt"], True, False, id="no-command"),
+    pytest.param(["--endpoint-url", "//host", "iot", "--debug"], True, None, id="bad-endpoint"),
+    pytest.param(["--query", "--debug", "iot"], True, None, id="flag-as-a-value"),
+])
+def test_first_pass_finds_the_flags_when_a_value_is_bad(argv, debug, auto_prompt):
+    first = first_pass(argv)
+    assert isinstance(first.error, UsageError) and first.words == ()
+    assert (first.options.debug, first.options.auto_prompt) == (debug, auto_prompt)
+    assert first.options.region is None and first.options.output is None
+    with pytest.raises(UsageError):  # the driver's parse reports the same line
+        parse_global_options(argv)
+
+
+def test_first_pass_keeps_the_prompt_flags_conflict():
+    first = first_pass(["--debug", "--cli-auto-prompt", "--no-cli-auto-prompt", "iot"])
+    assert isinstance(first.error, PromptFlagsConflict) and first.options.debug
+    assert "Both --cli-auto-prompt and --no-cli-auto-prompt" in first.error.message
+
+
+def test_first_pass_of_an_ambiguous_flag_is_no_flags():
+    first = first_pass(["--no-cli", "--output", "xml"])  # --no-cli-pager or -auto-prompt?
+    assert first.options == GlobalOptions() and first.error is not None

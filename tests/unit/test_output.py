@@ -1,26 +1,9 @@
-"""output/__init__.py: the format by v2's precedence, colour decisions, the formatter table."""
+"""output/__init__.py: colour decisions, the formatter table."""
 from __future__ import annotations
 
 import pytest
 
-from awsmini.errors import OtherError
-from awsmini.output import FORMATTERS, RenderOptions, output_format, use_color
-
-
-@pytest.mark.parametrize("option, environ, setting, expected", [
-    pytest.param(None, {}, None, "json", id="default-json"),
-    pytest.param(None, {}, "table", "table", id="profile"),
-    pytest.param(None, {"AWS_DEFAULT_OUTPUT": "yaml"}, "table", "yaml", id="env-beats-profile"),
-    pytest.param("text", {"AWS_DEFAULT_OUTPUT": "yaml"}, "table", "text", id="option-wins"),
-    pytest.param(None, {"AWS_DEFAULT_OUTPUT": ""}, "text", "text", id="empty-env-ignored"),
-])
-def test_output_format(option, environ, setting, expected):
-    assert output_format(option, environ, setting) == expected
-
-
-def test_unknown_format_from_config():
-    with pytest.raises(OtherError, match="Unknown output type: xml"):
-        output_format(None, {}, "xml")
+from awsmini.output import FORMATTERS, RenderOptions, use_color
 
 
 @pytest.mark.parametrize("color, tty, environ, expected", [

@@ -13,22 +13,9 @@ import pytest
 
 from awsmini.env import Env
 from awsmini.errors import ConfigurationError
-from awsmini.pager import Pager, choose_pager, configured_pager, write_output
+from awsmini.pager import Pager, choose_pager, write_output
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.mark.parametrize("use_pager, environ, profile, expected", [
-    pytest.param(True, {}, None, ("less", True), id="default-less"),
-    pytest.param(False, {"AWS_PAGER": "more"}, "pg", (None, False), id="no-cli-pager-wins"),
-    pytest.param(True, {"AWS_PAGER": "more", "PAGER": "pg"}, "x", ("more", False), id="aws-pager"),
-    pytest.param(True, {"PAGER": "pg"}, "most", ("most", False), id="profile-before-pager"),
-    pytest.param(True, {"PAGER": "pg"}, None, ("pg", False), id="pager-env"),
-    pytest.param(True, {"AWS_PAGER": "", "PAGER": "pg"}, None, (None, False), id="empty-stops"),
-    pytest.param(True, {"PAGER": "pg"}, "", (None, False), id="empty-profile-stops"),
-])
-def test_configured_pager_chain(use_pager, environ, profile, expected):
-    assert configured_pager(use_pager, environ, profile) == expected
 
 
 def tty_env(environ: dict, stdin_tty: bool = True, stdout_tty: bool = True) -> Env:
@@ -37,31 +24,29 @@ def tty_env(environ: dict, stdin_tty: bool = True, stdout_tty: bool = True) -> E
 
 
 def test_pager_argv_is_split_like_a_shell_and_gets_less_flags():
-    pager = choose_pager(True, tty_env({"PATH": os.environ["PATH"], "AWS_PAGER": "cat -u 'x y'"}),
-                         None)
+    pager = choose_pager(tty_env({"PATH": os.environ["PATH"]}), "cat -u 'x y'")
     assert pager.argv == ("cat", "-u", "x y")
     assert pager.environ["LESS"] == "FRX"
 
 
 def test_existing_less_flags_are_kept():
-    pager = choose_pager(True, tty_env({"PATH": os.environ["PATH"], "AWS_PAGER": "cat",
-                                        "LESS": "-S"}), None)
+    pager = choose_pager(tty_env({"PATH": os.environ["PATH"], "LESS": "-S"}), "cat")
     assert pager.environ["LESS"] == "-S"
 
 
 @pytest.mark.parametrize("stdin_tty, stdout_tty", [(False, True), (True, False), (False, False)])
 def test_no_pager_unless_stdin_and_stdout_are_terminals(stdin_tty, stdout_tty):
-    env = tty_env({"PATH": os.environ["PATH"], "AWS_PAGER": "cat"}, stdin_tty, stdout_tty)
-    assert choose_pager(True, env, None) is None
+    env = tty_env({"PATH": os.environ["PATH"]}, stdin_tty, stdout_tty)
+    assert choose_pager(env, "cat") is None
 
 
 def test_missing_default_less_means_plain_stdout(tmp_path):
-    assert choose_pager(True, tty_env({"PATH": str(tmp_path)}), None) is None
+    assert choose_pager(tty_env({"PATH": str(tmp_path)}), "less", is_default=True) is None
 
 
 def test_missing_configured_pager_is_v2s_error_before_any_request(tmp_path):
     with pytest.raises(ConfigurationError) as caught:
-        choose_pager(True, tty_env({"PATH": str(tmp_path), "AWS_PAGER": "no-such-pager"}), None)
+        choose_pager(tty_env({"PATH": str(tmp_path)}), "no-such-pager")
     assert caught.value.exit_code == 253
     assert caught.value.error_text() == (
         "An error occurred (Pager): Unable to redirect output to pager. Received the following "
@@ -140,9 +125,11 @@ sys.stdout.write("PAGED[%s]:%s" % (os.environ.get("LESS"), data)); sys.stdout.fl
 CHILD = """
 import sys
 from awsmini.env import Env
+from awsmini.globalopts import GlobalOptions
 from awsmini.pager import choose_pager, write_output
+from awsmini.settings import Settings
 env = Env()
-pager = choose_pager(True, env, None)
+pager = choose_pager(env, *Settings(GlobalOptions(), env.environ).pager())
 write_output(iter(["hello ", "pager\\n"]), env, pager)
 sys.stdout.write("DONE %s\\n" % (pager is not None)); sys.stdout.flush()
 """

@@ -126,8 +126,8 @@ def test_server_values_in_api_order_with_line_options(environ):
             "--no-verify-ssl --output text --job-id j1 --thing-name ")
     assert texts(line, environ, lookup) == ["MyRPi", "MyLamp"]
     assert lookup.asked == [("iot", "CancelJobExecution", "thing-name",
-                             ["--endpoint-url", "http://h:1", "--region", "eu-west-1",
-                              "--no-verify-ssl"])]
+                             ["--endpoint-url", "http://h:1", "--no-verify-ssl",
+                              "--region", "eu-west-1"])]  # in the global options' order
 
 
 def test_server_values_are_fuzzy_filtered(environ):
@@ -180,9 +180,9 @@ def test_the_list_call_seam_prepares_by_importing_botocore(tmp_path):
     import sys
 
     script = ("import sys\n"
-              "from awsmini.main import _fetch_values\n"
+              "from awsmini.interactive import ListCall\n"
               "assert 'botocore.session' not in sys.modules\n"
-              "_fetch_values(None).prepare()\n"
+              "ListCall(None).prepare()\n"
               "assert 'botocore.session' in sys.modules\n")
     subprocess.run([sys.executable, "-c", script], check=True, cwd=tmp_path)
 

@@ -10,12 +10,13 @@ A profile whose `credential_process` runs this command again is caught through
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 from datetime import datetime
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from awsmini.commands import Context
 from awsmini.errors import ConfigurationError
@@ -58,8 +59,7 @@ def render(credentials: Exported, form: str) -> str:
 
 def run_export(args: Mapping[str, Any], context: Context) -> int:
     environ = context.env.environ
-    profile = (context.options.profile or environ.get("AWS_PROFILE")
-               or environ.get("AWS_DEFAULT_PROFILE") or "default")
+    profile = context.settings.profile
     seen = _chain(environ.get(CHAIN_VARIABLE, ""))
     if len(seen) >= MAX_CHAIN:
         raise ConfigurationError("Maximum recursive credential process resolution reached "
@@ -67,12 +67,16 @@ def run_export(args: Mapping[str, Any], context: Context) -> int:
     if profile in seen:
         raise ConfigurationError("Credential process resolution detected an infinite loop, "
                                  "profile cycle: %s\n" % " -> ".join(seen + [profile]))
-    # the credential process botocore may start inherits the chain from this process
-    os.environ[CHAIN_VARIABLE] = _serialise(seen + [profile])
-    session = context.session()
+    chain = _serialise(seen + [profile])
+    from awsmini.call import botocore_session
+
+    # the credential process botocore starts gets the chain in its environment
+    session = botocore_session(context.options, context.settings,
+                               {**environ, CHAIN_VARIABLE: chain})
     try:
-        credentials = session.get_credentials()
-        exported = _freeze(credentials) if credentials is not None else None
+        with _chain_for_nested_processes(chain):
+            credentials = session.get_credentials()
+            exported = _freeze(credentials) if credentials is not None else None
     except Exception as error:  # v2 reports any failure of the chain so
         raise ConfigurationError("Unable to retrieve credentials: %s\n"
                                  % str(error).strip()) from error
@@ -80,6 +84,22 @@ def run_export(args: Mapping[str, Any], context: Context) -> int:
         raise ConfigurationError("Unable to retrieve credentials: no credentials found")
     context.write(render(exported, args["format"]))
     return 0
+
+
+@contextlib.contextmanager
+def _chain_for_nested_processes(chain: str) -> Iterator[None]:
+    """The chain in the process's environment while credentials resolve, then as it was:
+    the credential processes of an assume-role profile's source profile are started by
+    providers botocore builds itself, which read nothing but `os.environ`."""
+    saved = os.environ.get(CHAIN_VARIABLE)
+    os.environ[CHAIN_VARIABLE] = chain
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(CHAIN_VARIABLE, None)
+        else:
+            os.environ[CHAIN_VARIABLE] = saved
 
 
 def _freeze(credentials: Any) -> Exported:

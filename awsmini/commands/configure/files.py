@@ -138,7 +138,3 @@ def read_full_config(files: ConfigFiles) -> FullConfig:
         parsed.append(parse_ini(text, path) if text else {})
     return build_full_config(parsed[0], parsed[1])
 
-
-def current_profile(option: str | None, environ: Mapping[str, str]) -> str | None:
-    """The profile named by `--profile`, `AWS_PROFILE` or `AWS_DEFAULT_PROFILE`, or None."""
-    return option or environ.get("AWS_PROFILE") or environ.get("AWS_DEFAULT_PROFILE") or None

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from awsmini.commands import Context
 from awsmini.commands.configure import names
 from awsmini.commands.configure.editor import InvalidValue, update_section
-from awsmini.commands.configure.files import (config_files, current_profile, parse_ini,
+from awsmini.commands.configure.files import (config_files, parse_ini,
                                               read_full_config)
 from awsmini.commands.configure.permissions import warn_if_permissive
 from awsmini.commands.configure.store import edit_file
@@ -31,8 +31,7 @@ def run_get(args: Mapping[str, Any], context: Context) -> int:
         if subsection is not None:
             value = names.get_subsection_value(*subsection, name, config)
         else:
-            value = names.get_value(name, current_profile(context.options.profile, environ),
-                                    config)
+            value = names.get_value(name, context.settings.named_profile, config)
     except names.ProfileNotFound as error:
         raise OtherError("The config profile (%s) could not be found" % error.args[0]) from error
     except LookupError as error:
@@ -58,7 +57,7 @@ def run_set(args: Mapping[str, Any], context: Context) -> int:
             raise ParamValidationError(str(error)) from error
     else:
         target = names.set_target(args["varname"], args["value"],
-                                  current_profile(context.options.profile, environ))
+                                  context.settings.named_profile)
     path = files.credentials if target.is_credentials else files.config
     write_values(path, target.section, target.values)
     if target.is_credentials:

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from awsmini.commands import Context
 from awsmini.commands.configure import names
-from awsmini.commands.configure.files import config_files, current_profile, read_full_config
+from awsmini.commands.configure.files import config_files, read_full_config
 from awsmini.commands.configure.getset import write_values
 from awsmini.commands.configure.permissions import warn_if_permissive
 
@@ -37,7 +37,7 @@ def mask(value: str | None) -> str:
 def run_interactive(args: Mapping[str, Any], context: Context) -> int:
     environ = context.env.environ
     files = config_files(environ)
-    profile = current_profile(context.options.profile, environ)
+    profile = context.settings.named_profile
     try:
         config = names.scoped_config(profile, read_full_config(files))
     except names.ProfileNotFound:

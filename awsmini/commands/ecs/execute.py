@@ -59,9 +59,7 @@ def session_target(response: Mapping[str, Any], runtime_id: Any) -> str:
 
 def profile_name(context: Context) -> str:
     """The profile the plugin is told of: the session's, or "" when none is named."""
-    environ = context.env.environ
-    return (context.options.profile or environ.get("AWS_PROFILE")
-            or environ.get("AWS_DEFAULT_PROFILE") or "")
+    return context.settings.named_profile or ""
 
 
 def _last_part(arn: str) -> str:

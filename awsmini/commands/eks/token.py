@@ -155,12 +155,12 @@ def _assume_role(role_arn: str, region: str | None, context: Context) -> Any:
 
 
 def _print(document: dict, context: Context) -> None:
-    from awsmini.output import FORMATTERS, RenderOptions, output_format, use_color
+    from awsmini.output import FORMATTERS, RenderOptions, use_color
     from awsmini.pager import output_width
     from awsmini.query import apply_query, compile_query
 
     options = context.options
-    output = output_format(options.output, context.env.environ, context.settings.get("output"))
+    output = context.settings.output()
     render_options = RenderOptions(title="get-token", width=output_width(context.env),
                                    color=use_color(options.color, context.env.stdout_isatty,
                                                    context.env.environ))

@@ -1,20 +1,19 @@
-"""resource_values against moto_server: the list call honours the line's endpoint and region."""
+"""interactive: the prompt's list call against moto_server honours the line's endpoint and
+region."""
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from awsmini.errors import AwsminiError
-from awsmini.resource_values import fetch_values
+from awsmini.interactive import fetch_values
 from tests.conftest import free_port, isolated_environ
 
 
 @pytest.fixture
-def environ(home, monkeypatch):
-    """The isolated environment, also as os.environ (botocore reads it)."""
-    monkeypatch.setattr(os, "environ", isolated_environ(home))
-    return os.environ
+def environ(home):
+    """The isolated environment, given to the list call alone."""
+    return isolated_environ(home)
 
 
 def make_things(run_cli, endpoint, region, names):
@@ -24,18 +23,18 @@ def make_things(run_cli, endpoint, region, names):
         assert result.exit_code == 0, result.stderr
 
 
-def test_fetch_lists_things_in_api_order(run_cli, moto_reset):
+def test_fetch_lists_things_in_api_order(run_cli, moto_reset, environ):
     make_things(run_cli, moto_reset, "eu-west-1", ["MyRPi", "MyLamp"])
     found = fetch_values("iot", "ListThings", "things[].thingName",
-                         ["--endpoint-url", moto_reset, "--region", "eu-west-1"], os.environ)
+                         ["--endpoint-url", moto_reset, "--region", "eu-west-1"], environ)
     assert found == ["MyRPi", "MyLamp"]
 
 
-def test_fetch_honours_the_region_on_the_line(run_cli, moto_reset):
+def test_fetch_honours_the_region_on_the_line(run_cli, moto_reset, environ):
     make_things(run_cli, moto_reset, "eu-west-1", ["MyRPi"])
     assert fetch_values("iot", "ListThings", "things[].thingName",
                         ["--endpoint-url", moto_reset, "--region", "us-west-2"],
-                        os.environ) == []
+                        environ) == []
 
 
 def test_fetch_honours_the_endpoint_on_the_line(environ, moto_reset):
@@ -45,10 +44,10 @@ def test_fetch_honours_the_endpoint_on_the_line(environ, moto_reset):
                      ["--endpoint-url", dead, "--cli-connect-timeout", "1"], environ)
 
 
-def test_fetch_list_of_strings(run_cli, moto_reset):
+def test_fetch_list_of_strings(run_cli, moto_reset, environ):
     for name in ("alpha", "beta"):
         assert run_cli(["sqs", "create-queue", "--queue-name", name, "--endpoint-url",
                         moto_reset]).exit_code == 0
     found = fetch_values("sqs", "ListQueues", "QueueUrls", ["--endpoint-url", moto_reset],
-                         os.environ)
+                         environ)
     assert [url.rsplit("/", 1)[-1] for url in found] == ["alpha", "beta"]
