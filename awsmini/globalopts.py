@@ -281,7 +281,8 @@ def _check_endpoint_url(url: str) -> None:
     (`//host:1` would otherwise be sent as a path)."""
     from urllib.parse import urlparse
 
-    if not urlparse(url).scheme:
+    scheme = urlparse(url).scheme
+    if not scheme or not scheme[0].isalpha():  # 3.9 takes `127.0.0.1:1` for a scheme
         raise ParamValidationError(
             'Bad value for --endpoint-url "%s": scheme is missing.  Must be of the form '
             'http://<hostname>/ or https://<hostname>/' % url)

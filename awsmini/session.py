@@ -176,9 +176,16 @@ def _credential_providers(session: Any, environ: Mapping[str, str]) -> list[Any]
 def _swap(chain: Any, present: list[str], providers: list[Any]) -> None:
     """Each provider in place of the chain's provider of the same METHOD, if it has one."""
     for provider in providers:
-        if provider.METHOD in present:
+        if provider.METHOD not in present:
+            continue
+        if hasattr(chain, "insert_after"):
             chain.insert_after(provider.METHOD, provider)
             chain.remove(provider.METHOD)  # the first of that name: the one botocore made
+        else:  # botocore's token chain before it had them (1.42, the last on Python 3.9)
+            listed = chain._providers
+            index = next(i for i, made in enumerate(listed)
+                         if getattr(made, "METHOD", None) == provider.METHOD)
+            listed[index] = provider
 
 
 def _whole_second_timestamps(serializer_kwargs: dict, **kwargs: Any) -> None:

@@ -268,9 +268,9 @@ class _Context:
     def unpack_scalar(self, shape: Mapping, value: Any, streaming: bool = False) -> Any:
         kind = shape.get("type")
         if kind in ("integer", "long"):
-            return int(value)
+            return _number(int, value)
         if kind in ("float", "double"):
-            return float(value)
+            return _number(float, value)
         if kind == "blob" and streaming:
             return self.open_streaming_blob(value)
         if kind == "boolean":
@@ -355,9 +355,9 @@ def _adjust(parent: Any, key: Any, shape_name: str, value: Any, model: ServiceMo
             for name, item in value.items():
                 _adjust(value, name, shape["value"]["shape"], item, model)
     elif kind in ("integer", "long"):
-        parent[key] = int(value)
+        parent[key] = _number(int, value)
     elif kind in ("float", "double"):
-        parent[key] = float(value)
+        parent[key] = _number(float, value)
     elif kind == "boolean":
         if value.lower() == "true":
             parent[key] = True
@@ -384,3 +384,18 @@ def _is_document_container(shape: Mapping, model: ServiceModel) -> bool:
         shape = model.shape(target["shape"])
         seen += 1
     return _is_document(shape)
+
+
+# Python 3.10's words for a value int() or float() cannot take (v2's interpreter has them;
+# 3.9 says "or a number"), so that every supported Python prints the same message.
+_NOT_A_NUMBER = {
+    int: "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+    float: "float() argument must be a string or a real number, not '%s'",
+}
+
+
+def _number(convert: Any, value: Any) -> Any:
+    try:
+        return convert(value)
+    except TypeError:
+        raise TypeError(_NOT_A_NUMBER[convert] % type(value).__name__) from None
