@@ -19,7 +19,10 @@ import pytest
 
 from tests.conftest import awsmini_executable, isolated_environ
 
+# The format version is there for moto 5.1 (the last for Python 3.9), whose
+# GetTemplateSummary fails on a template without one.
 STACK_TEMPLATE = """\
+AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
   First:
     Type: String
@@ -33,7 +36,7 @@ Resources:
     Properties:
       QueueName: !Sub '${First}-${Second}'
 """
-PLAIN_TEMPLATE = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+PLAIN_TEMPLATE = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
 
 
 @pytest.fixture
