@@ -57,7 +57,7 @@ FOUND = [
     # a fileb:// count is bytes, which v2's catch-all reports as a bad count
     (["ec2", "run-instances", "--image-id", "abc", "--count", "fileb://good.json"], 252,
      "count parameter should be of form min[:max] (e.g. 1 or 1:10)"),
-    # 8 MB read into a list of strings item by item (v2 iterates a file's contents so),
+    # 4 MB read into a list of strings item by item (v2 iterates a file's contents so),
     # within the time limit; the next argument's error ends the run
     (["iot", "create-job", "--job-id", "j", "--targets", "fileb://huge.json",
       "--abort-config", "fileb://link-to-dir"], 252,
