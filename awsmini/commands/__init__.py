@@ -54,6 +54,8 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
         "install-applications", "modify-cluster-attributes", "put",
         "restore-from-hbase-backup", "schedule-hbase-backup", "socks", "ssh",
         "terminate-clusters")),
+    "emr-containers": ("awsmini.commands.emrcontainers", (
+        "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
@@ -98,12 +100,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                       "awscli/customizations/ec2instanceconnect/__init__.py"),
     ("ecs", "deploy"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
-    ("emr-containers", "create-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "delete-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "update-role-trust-policy"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
     ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("gamelift", "upload-build"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
