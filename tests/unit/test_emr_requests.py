@@ -163,6 +163,12 @@ def test_v2s_refusals(given, message):
     assert caught.value.message == message
 
 
+def test_a_group_without_its_type_is_v2s_key_error():
+    with pytest.raises(OtherError) as caught:
+        cluster.instance_groups([{"InstanceGroupType": "MASTER", "InstanceCount": 1}])
+    assert caught.value.message == "'InstanceType'"
+
+
 def test_a_bad_instance_count_is_pythons_int_error():
     with pytest.raises(OtherError) as caught:
         _params(release_label="r", instance_type="m", instance_count="three")

@@ -157,10 +157,11 @@ def instance_groups(groups: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
     unless named."""
     configs = []
     for group in groups:
-        config: dict[str, Any] = {"Name": group.get("Name", group.get("InstanceGroupType")),
-                                  "InstanceType": group.get("InstanceType"),
-                                  "InstanceCount": group.get("InstanceCount"),
-                                  "InstanceRole": str(group.get("InstanceGroupType")).upper()}
+        role = _member(group, "InstanceGroupType")
+        config: dict[str, Any] = {"Name": group.get("Name", role),
+                                  "InstanceType": _member(group, "InstanceType"),
+                                  "InstanceCount": _member(group, "InstanceCount"),
+                                  "InstanceRole": str(role).upper()}
         if "BidPrice" in group:
             if group["BidPrice"] != "OnDemandPrice":
                 config["BidPrice"] = group["BidPrice"]
@@ -178,8 +179,8 @@ def instance_fleets(fleets: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
     """`--instance-fleets` values -> InstanceFleetConfigs, named by type unless named."""
     configs = []
     for fleet in fleets:
-        config: dict[str, Any] = {"Name": fleet.get("Name", fleet.get("InstanceFleetType")),
-                                  "InstanceFleetType": fleet.get("InstanceFleetType")}
+        kind = _member(fleet, "InstanceFleetType")
+        config: dict[str, Any] = {"Name": fleet.get("Name", kind), "InstanceFleetType": kind}
         for key in ("TargetOnDemandCapacity", "TargetSpotCapacity", "InstanceTypeConfigs"):
             if key in fleet:
                 config[key] = fleet[key]
@@ -193,6 +194,13 @@ def instance_fleets(fleets: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
             config["Context"] = fleet["Context"]
         configs.append(config)
     return configs
+
+
+def _member(value: Mapping[str, Any], key: str) -> Any:
+    """A member v2 reads without checking: a missing one ends the run as its KeyError."""
+    if key not in value:
+        raise OtherError(repr(key))
+    return value[key]
 
 
 def _release_and_ami(params: dict[str, Any], args: Mapping[str, Any]) -> None:
