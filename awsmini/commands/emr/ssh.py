@@ -68,13 +68,14 @@ def _which(context: Context, *names: str) -> str | None:
 
 
 def _check_key(context: Context, openssh: tuple[str, ...], putty: str, missing: str) -> None:
-    """The program must exist; PuTTY alone takes a `.ppk` key only."""
+    """OpenSSH's program or PuTTY's must be on the PATH."""
     if _which(context, putty, *openssh) is None:
         raise OtherError(missing)
 
 
 def _check_putty_key(context: Context, key_file: str, openssh: tuple[str, ...],
                      putty: str) -> None:
+    """With PuTTY's program alone, the key must be a `.ppk` file."""
     if _which(context, putty) and not _which(context, *openssh) and not key_file.endswith("ppk"):
         raise ParamValidationError(
             "Key file file format is incorrect. Putty expects a ppk file. Please refer to "
