@@ -48,6 +48,14 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
     "ecs": ("awsmini.commands.ecs", ("execute-command",)),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
+    "emr": ("awsmini.commands.emr", (
+        "add-instance-groups", "add-steps", "create-cluster", "create-default-roles",
+        "create-hbase-backup", "describe-cluster", "disable-hbase-backups", "get",
+        "install-applications", "modify-cluster-attributes", "put",
+        "restore-from-hbase-backup", "schedule-hbase-backup", "socks", "ssh",
+        "terminate-clusters")),
+    "emr-containers": ("awsmini.commands.emrcontainers", (
+        "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
@@ -55,16 +63,13 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
-_CFG, _DEPLOY, _EMR = ("awscli/customizations/configure/configure.py",
-                       "awscli/customizations/codedeploy/codedeploy.py",
-                       "awscli/customizations/emr/emr.py")
+_CFG, _DEPLOY = ("awscli/customizations/configure/configure.py",
+                 "awscli/customizations/codedeploy/codedeploy.py")
 _WIZARD = "awscli/customizations/wizard/commands.py"
 
 # v2's hand-written commands that awsmini does not have yet: (command word, subcommand or
 # WHOLE) -> (the service whose generic commands stand in, or "", v2's source file). They
-# answer with a clear message rather than "invalid choice". Left out: v2's commands that
-# replace a model operation of the same name where the generic one still runs here
-# (`emr describe-cluster`, `emr add-instance-groups`).
+# answer with a clear message rather than "invalid choice".
 NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("cloudtrail", "validate-logs"): ("cloudtrail", "awscli/customizations/cloudtrail/__init__.py"),
     ("cloudtrail", "verify-query-results"): ("cloudtrail",
@@ -95,26 +100,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                       "awscli/customizations/ec2instanceconnect/__init__.py"),
     ("ecs", "deploy"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
-    ("emr", "add-steps"): ("emr", _EMR),
-    ("emr", "create-cluster"): ("emr", _EMR),
-    ("emr", "create-default-roles"): ("emr", _EMR),
-    ("emr", "create-hbase-backup"): ("emr", _EMR),
-    ("emr", "disable-hbase-backups"): ("emr", _EMR),
-    ("emr", "get"): ("emr", _EMR),
-    ("emr", "install-applications"): ("emr", _EMR),
-    ("emr", "modify-cluster-attributes"): ("emr", _EMR),
-    ("emr", "put"): ("emr", _EMR),
-    ("emr", "restore-from-hbase-backup"): ("emr", _EMR),
-    ("emr", "schedule-hbase-backup"): ("emr", _EMR),
-    ("emr", "socks"): ("emr", _EMR),
-    ("emr", "ssh"): ("emr", _EMR),
-    ("emr", "terminate-clusters"): ("emr", _EMR),
-    ("emr-containers", "create-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "delete-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "update-role-trust-policy"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
     ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("gamelift", "upload-build"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),

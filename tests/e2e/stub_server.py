@@ -58,7 +58,7 @@ def start_stub(answers: dict) -> tuple[Stub, Callable[[], None]]:
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = do_PUT = _answer
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
 
         def log_message(self, *args: Any) -> None:
             pass

@@ -87,5 +87,6 @@ def test_the_not_yet_table_leaves_alone_what_runs_here():
     for (word, sub), (_, source) in NOT_YET_AVAILABLE.items():
         assert source.startswith("awscli/customizations/"), (word, sub)
         assert sub not in (subcommand_words(word) if word in TABLE else []), (word, sub)
-    assert find_command("emr", ["describe-cluster"]) is None  # the model's, generic
+    assert find_command("emr", ["list-clusters"]) is None  # the model's, generic
+    assert find_command("emr", ["describe-cluster"]).command.name == "describe-cluster"
     assert find_command("logs", ["tail", "g"]).command.name == "tail"
