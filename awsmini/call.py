@@ -170,7 +170,7 @@ def _save_query(response: dict, query: str, path: str) -> None:
     import jmespath
 
     contents = jmespath.search(query, response)
-    path = os.path.abspath(os.path.expanduser(path))
+    path = os.path.abspath(path)  # expanded by the driver
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(descriptor, "w", encoding="utf-8") as fp:
         fp.write("" if contents is None else str(contents))

@@ -28,10 +28,15 @@ def credentials_file(environ: Mapping[str, str]) -> str:
     return expand(environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials", environ)
 
 
+def home(environ: Mapping[str, str]) -> str:
+    """The environment's HOME (the process's home directory when it has none)."""
+    return environ.get("HOME") or os.path.expanduser("~")
+
+
 def expand(path: str, environ: Mapping[str, str]) -> str:
     """`path` with its `$VARIABLE`s and a leading `~` taken from `environ`, as botocore
     expands the files' paths from the process's environment."""
     path = string.Template(path).safe_substitute(environ)
     if path == "~" or path.startswith("~/"):
-        return (environ.get("HOME") or os.path.expanduser("~")) + path[1:]
+        return home(environ) + path[1:]
     return os.path.expanduser(path)
