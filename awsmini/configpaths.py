@@ -3,7 +3,10 @@
 `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` and
 `~/.aws/credentials`; variables in a path are expanded and `~` is the
 environment's HOME. The one place that names these files: the settings lookup,
-the prompt's profile names and the `configure` commands all ask here. Opens
+the prompt's profile names and the `configure` commands all ask here. Also the
+two credential caches v2 keeps beside them: `~/.aws/cli/cache` (temporary
+credentials of roles and IAM Identity Center, v2's `customizations/assumerole.py`)
+and `~/.aws/sso/cache` (IAM Identity Center tokens, `customizations/sso/utils.py`). Opens
 nothing, and imports nothing but `os` and `string` (every command reads the settings).
 """
 from __future__ import annotations
@@ -26,6 +29,16 @@ def config_file(environ: Mapping[str, str]) -> str:
 def credentials_file(environ: Mapping[str, str]) -> str:
     """The credentials file's path."""
     return expand(environ.get("AWS_SHARED_CREDENTIALS_FILE") or "~/.aws/credentials", environ)
+
+
+def credentials_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where v2 caches the temporary credentials of assume-role, web identity and SSO."""
+    return expand(os.path.join("~", ".aws", "cli", "cache"), environ)
+
+
+def sso_token_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where v2 (and botocore) keep IAM Identity Center access tokens and registrations."""
+    return expand(os.path.join("~", ".aws", "sso", "cache"), environ)
 
 
 def expand(path: str, environ: Mapping[str, str]) -> str:
