@@ -51,6 +51,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
+    "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
 }
 
@@ -129,8 +130,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("logs", "start-live-tail"): ("logs", "awscli/customizations/logs/__init__.py"),
     ("servicecatalog", "generate"): ("servicecatalog",
                                      "awscli/customizations/servicecatalog/__init__.py"),
-    ("sso", "login"): ("sso-oidc", "awscli/customizations/sso/__init__.py"),
-    ("sso", "logout"): ("sso", "awscli/customizations/sso/__init__.py"),
     ("update", WHOLE): ("", "awscli/customizations/update.py"),
 }
 
