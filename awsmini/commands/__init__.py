@@ -76,8 +76,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                      "awscli/customizations/configservice/subscribe.py"),
     ("configure", "agent-toolkit"): ("", _CFG),
     ("configure", "mfa-login"): ("sts", _CFG),
-    ("configure", "sso"): ("sso", _CFG),
-    ("configure", "sso-session"): ("sso", _CFG),
     ("configure", "wizard"): ("", _WIZARD),
     ("datapipeline", "create-default-roles"): ("datapipeline",
                                                "awscli/customizations/datapipeline/__init__.py"),

@@ -101,17 +101,26 @@ def _error_code(error: Exception) -> str:
 
 def fetch_token(client: Any, settings: SSOSettings, resolved_start_url: str,
                 cache: MutableMapping[str, Any], show: Show, callback: Callback | None,
-                now: Callable[[], datetime.datetime] = utc_now,
+                force_refresh: bool = True, now: Callable[[], datetime.datetime] = utc_now,
                 sleep: Callable[[float], None] = time.sleep) -> dict:
     """A new token (cached, and returned): the authorization code flow when `callback`
-    is given, else the device code flow."""
+    is given, else the device code flow. Without `force_refresh`, a cached token that
+    is good for 15 minutes more is returned instead."""
+    key = ssocache.token_cache_key(settings.start_url, settings.session_name)
+    if not force_refresh and key in cache:
+        try:
+            cached = cache[key]
+        except KeyError:
+            cached = None
+        if isinstance(cached, dict) and not _is_expired(cached, now()):
+            return cached
     if callback is not None:
         token = _authorization_code_flow(client, settings, resolved_start_url, cache, show,
                                          callback, now)
     else:
         token = _device_code_flow(client, settings, resolved_start_url, cache, show, now,
                                   sleep)
-    cache[ssocache.token_cache_key(settings.start_url, settings.session_name)] = token
+    cache[key] = token
     return token
 
 

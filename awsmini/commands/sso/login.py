@@ -50,33 +50,43 @@ def verify_setting(context: Context) -> Any:
     return context.options.ca_bundle or context.settings.get("ca_bundle") or None
 
 
-def sso_client(context: Context, service: str, region: str, **config: Any) -> Any:
-    """An unsigned client of `service` (sso, sso-oidc) in the SSO region."""
+def sso_client(context: Context, service: str, region: str, without_profile: bool = False,
+               **config: Any) -> Any:
+    """An unsigned client of `service` (sso, sso-oidc) in the SSO region; made
+    `without_profile` for `configure sso`, whose profile may not exist yet (v2 unsets
+    the session's profile there)."""
     from awsmini.call import create_service_client
+    from awsmini.settings import Settings
 
     options = dataclasses.replace(context.options, endpoint_url=None, sign_request=False)
-    return create_service_client(service, options, context.settings, context.env.environ,
-                                 region=region, config=config)
+    environ, settings = context.env.environ, context.settings
+    if without_profile:
+        options = dataclasses.replace(options, profile=None)
+        environ = {key: value for key, value in environ.items()
+                   if key not in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE")}
+        settings = Settings(options, environ)
+    return create_service_client(service, options, settings, environ, region=region,
+                                 config=config)
 
 
 def sign_in(context: Context, settings: SSOSettings, resolved_url: str | None = None,
             no_browser: bool = False, use_device_code: bool = False,
-            cache: Any = None) -> dict:
-    """A new token, cached in `~/.aws/sso/cache` (or `cache`)."""
+            force_refresh: bool = True, without_profile: bool = False) -> dict:
+    """A new token, cached in `~/.aws/sso/cache` (without `force_refresh`, the cached
+    one while it is good)."""
     from awsmini.call import translate_errors
 
     show = (browser.printing_only(context.write) if no_browser
             else browser.opening_browser(context.write))
     is_auth_code = bool(settings.session_name) and not use_device_code
     extra = {"user_agent_extra": flows.AUTH_USER_AGENT} if is_auth_code else {}
-    client = sso_client(context, "sso-oidc", settings.region, **extra)
+    client = sso_client(context, "sso-oidc", settings.region, without_profile, **extra)
     callback = browser.CallbackServer() if is_auth_code else None
     try:
         with translate_errors():
             return flows.fetch_token(
                 client, settings, resolved_url or settings.start_url,
-                cache if cache is not None else ssocache.token_cache(context.env.environ),
-                show, callback)
+                ssocache.token_cache(context.env.environ), show, callback, force_refresh)
     finally:
         if callback is not None:
             callback.close()
