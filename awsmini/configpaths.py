@@ -6,7 +6,8 @@ environment's HOME. The one place that names these files: the settings lookup,
 the prompt's profile names and the `configure` commands all ask here. Also the
 two credential caches v2 keeps beside them: `~/.aws/cli/cache` (temporary
 credentials of roles and IAM Identity Center, v2's `customizations/assumerole.py`)
-and `~/.aws/sso/cache` (IAM Identity Center tokens, `customizations/sso/utils.py`). Opens
+`~/.aws/sso/cache` (IAM Identity Center tokens, `customizations/sso/utils.py`) and
+`~/.aws/login/cache` (`aws login`'s console sessions, `customizations/login/`). Opens
 nothing, and imports nothing but `os` and `string` (every command reads the settings).
 """
 from __future__ import annotations
@@ -39,6 +40,14 @@ def credentials_cache_dir(environ: Mapping[str, str]) -> str:
 def sso_token_cache_dir(environ: Mapping[str, str]) -> str:
     """Where v2 (and botocore) keep IAM Identity Center access tokens and registrations."""
     return expand(os.path.join("~", ".aws", "sso", "cache"), environ)
+
+
+def login_token_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where `aws login` keeps its sessions' tokens: `AWS_LOGIN_CACHE_DIRECTORY`, else
+    `~/.aws/login/cache` (botocore's `get_login_token_cache_directory`)."""
+    if "AWS_LOGIN_CACHE_DIRECTORY" in environ:
+        return expand(environ["AWS_LOGIN_CACHE_DIRECTORY"], environ)
+    return expand(os.path.join("~", ".aws", "login", "cache"), environ)
 
 
 def expand(path: str, environ: Mapping[str, str]) -> str:

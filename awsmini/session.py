@@ -200,8 +200,8 @@ def _credential_providers(session: Any, environ: Mapping[str, str]) -> list[Any]
 
 
 def _use_token_cache(resolver: Any, session: Any, environ: Mapping[str, str]) -> None:
-    """The SSO provider reads its tokens from the environment's HOME: botocore names its
-    token cache from the process's HOME when it is first imported."""
+    """The SSO and login providers read their tokens from the environment's HOME (and
+    AWS_LOGIN_CACHE_DIRECTORY): botocore names its token caches from the process's."""
     from botocore import tokens
     from botocore.exceptions import UnknownCredentialError
 
@@ -214,6 +214,10 @@ def _use_token_cache(resolver: Any, session: Any, environ: Mapping[str, str]) ->
     provider._token_cache = ssocache.token_cache(environ)
     provider._token_provider = tokens.SSOTokenProvider(
         session, cache=ssocache.token_cache(environ), profile_name=profile)
+    try:  # `aws login`'s sessions (botocore >= 1.41)
+        resolver.get_provider("login")._token_cache = ssocache.login_cache(environ)
+    except UnknownCredentialError:
+        pass
 
 
 def _swap(chain: Any, present: list[str], providers: list[Any]) -> None:

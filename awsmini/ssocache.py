@@ -45,6 +45,18 @@ def credentials_cache(environ: Mapping[str, str]) -> Any:
     return JSONFileCache(configpaths.credentials_cache_dir(environ))
 
 
+def login_cache(environ: Mapping[str, str]) -> Any:
+    """The cache of `aws login`'s session tokens (botocore's LoginProvider reads it)."""
+    from botocore.utils import JSONFileCache
+
+    return JSONFileCache(configpaths.login_token_cache_dir(environ))
+
+
+def login_cache_key(session_name: str) -> str:
+    """A login session's file name: the sha256 of its ARN (botocore's key)."""
+    return hashlib.sha256(session_name.encode("utf-8")).hexdigest()
+
+
 def token_cache_key(start_url: str, session_name: str | None) -> str:
     """The file name (without `.json`) of a token: by sso-session, else by start URL."""
     key = session_name if session_name is not None else start_url

@@ -53,6 +53,8 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
+    "login": ("awsmini.commands.login", ALL),
+    "logout": ("awsmini.commands.logout", ALL),
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
@@ -122,8 +124,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("lambda", "wizard"): ("lambda", _WIZARD),
     ("lightsail", "push-container-image"): ("lightsail",
                                             "awscli/customizations/lightsail/__init__.py"),
-    ("login", WHOLE): ("signin", "awscli/customizations/login/login.py"),
-    ("logout", WHOLE): ("", "awscli/customizations/login/logout.py"),
     # v2 removes the model's start-live-tail (removals.py) for its own
     ("logs", "start-live-tail"): ("logs", "awscli/customizations/logs/__init__.py"),
     ("servicecatalog", "generate"): ("servicecatalog",

@@ -56,7 +56,7 @@ def _sweep(directory: str, is_wanted: Callable[[dict], bool],
         return
     for name in os.listdir(directory):
         path = os.path.join(directory, name)
-        contents = _json_of(path)
+        contents = json_of(path)
         if not isinstance(contents, dict) or not is_wanted(contents):
             continue
         if before is not None:
@@ -67,7 +67,8 @@ def _sweep(directory: str, is_wanted: Callable[[dict], bool],
             raise OtherError(str(error)) from error
 
 
-def _json_of(path: str) -> Any:
+def json_of(path: str) -> Any:
+    """The file's JSON value, or None when it cannot be read as JSON."""
     try:
         with open(path, encoding="utf-8") as fp:
             return json.load(fp)
