@@ -163,7 +163,12 @@ def _config_store(session: Any, environ: Mapping[str, str]) -> Any:
                     conversion_func=convert)
                 for name, (config_names, variable_names, default, convert) in variables.items()}
 
-    mapping = chains(session.session_var_map)
+    variables = dict(session.session_var_map)
+    # v2's bundled botocore reads AWS_REGION before AWS_DEFAULT_REGION, also for the
+    # clients botocore makes itself (an assume-role profile's STS client)
+    config_names, _, default, convert = variables["region"]
+    variables["region"] = (config_names, ["AWS_REGION", "AWS_DEFAULT_REGION"], default, convert)
+    mapping = chains(variables)
     mapping["s3"] = SectionConfigProvider("s3", session, chains(DEFAULT_S3_CONFIG_VARS))
     mapping["proxies_config"] = SectionConfigProvider(
         "proxies_config", session, chains(DEFAULT_PROXIES_CONFIG_VARS))

@@ -93,3 +93,13 @@ def test_web_identity_credentials_are_cached(run_cli, home, sts):
         assert result.exit_code == 0, result.stderr
     assert sts.actions().count("AssumeRoleWithWebIdentity") == 1
     assert len(list((home / ".aws" / "cli" / "cache").iterdir())) == 1
+
+
+def test_assume_role_in_the_region_of_aws_region(run_cli, home, sts):
+    # v2 reads AWS_REGION for the STS client of the role too, not only AWS_DEFAULT_REGION
+    _config(home, ASSUME_ROLE_CONFIG)
+    result = run_cli(["s3api", "list-buckets", "--profile", "deploy"],
+                     environ=dict(_environ(sts), AWS_DEFAULT_REGION=None,
+                                  AWS_REGION="eu-west-2"))
+    assert result.exit_code == 0, result.stderr
+    assert sts.actions() == ["AssumeRole"]
