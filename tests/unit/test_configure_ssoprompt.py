@@ -73,3 +73,15 @@ def test_terminal_answers_through_prompt_toolkit():
         assert prompter.get_value(None, "SSO start URL", validator=start_url_validator(
             None)) == "https://d-1.awsapps.com/start"
     assert out.getvalue() == "Not a valid Start URL\n"
+
+
+def test_terminal_menu_with_arrow_keys():
+    env = Env(stdin=io.StringIO(""), stdout=io.StringIO(), stderr=io.StringIO(), environ={},
+              stdin_isatty=True, stdout_isatty=True)
+    entries = ["r%02d" % index for index in range(15)]  # more than the menu shows at once
+    with create_pipe_input() as pipe:
+        prompter = Prompter(env, {"input": pipe, "output": DummyOutput()})
+        pipe.send_text("\x1b[B" * 12 + "\x1b[A\r")
+        assert prompter.select(entries, str, lambda entry: (entry,)) == "r11"
+        pipe.send_text("\x1b[A\r")  # up from the first stays there
+        assert prompter.select(entries, str, lambda entry: (entry,)) == "r00"

@@ -5,10 +5,10 @@ a question reads `TEXT [CURRENT]: ` (or a format of its own), the answer is
 stripped, and Enter keeps the current value. A validator's refusal asks again,
 after its message. On a terminal the question is prompt_toolkit's, completing the
 known values; otherwise (a pipe) each answer is one line of stdin, and the end
-of stdin is Enter. A choice among accounts or roles (v2's arrow-key menu, which
-needs a terminal) is asked as a question: the answer is one of the entries, as
-shown or by its ID or name; Enter takes the first. prompt_toolkit is imported
-only on a terminal.
+of stdin is Enter. A choice among accounts or roles is v2's menu on a terminal
+(arrow keys and Enter); from a pipe it is asked as a question: the answer is one
+of the entries, as shown or by its ID or name, and Enter takes the first.
+prompt_toolkit is imported only on a terminal.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from awsmini.errors import OtherError
 Validator = Callable[[str], "str | None"]  # the answer -> None, or the refusal's message
 
 DEFAULT_FORMAT = "{prompt_text} [{current_value}]: "
+MENU_HEIGHT = 10  # the lines of a choice's menu shown at a time
 
 
 def start_url_validator(default: str | None) -> Validator:
@@ -81,8 +82,11 @@ class Prompter:
 
     def select(self, entries: Sequence[Any], display: Callable[[Any], str],
                keys: Callable[[Any], Sequence[str]]) -> Any:
-        """One of `entries` (sorted already): by its display text or one of its keys."""
+        """One of `entries` (sorted already): on a terminal from a menu (arrow keys, Enter),
+        from a pipe by its display text or one of its keys."""
         shown = [display(entry) for entry in entries]
+        if self._env.stdin_isatty and self._env.stdout_isatty:
+            return entries[self._menu(shown)]
 
         def validate(text: str) -> str | None:
             if not text or _find(text) is not None:
@@ -98,6 +102,47 @@ class Prompter:
         answer = self.get_value(shown[0], "", completions=shown, validator=validate,
                                 prompt_fmt="[{current_value}]: ")
         return _find(answer or shown[0])
+
+    def _menu(self, labels: Sequence[str]) -> int:
+        """The index chosen from a list of at most MENU_HEIGHT lines at a time, the choice
+        marked `>`, erased once chosen (v2's wizard select menu)."""
+        from prompt_toolkit import Application
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.layout import Layout, Window
+        from prompt_toolkit.layout.controls import FormattedTextControl
+
+        chosen = [0]
+        height = min(MENU_HEIGHT, len(labels))
+
+        def lines() -> FormattedText:
+            top = min(max(chosen[0] - height + 1, 0), len(labels) - height)
+            return FormattedText([("reverse" if index == chosen[0] else "",
+                     "%s %s\n" % (">" if index == chosen[0] else " ", labels[index]))
+                    for index in range(top, top + height)])
+
+        keys = KeyBindings()
+
+        @keys.add("up")
+        def _up(event: Any) -> None:
+            chosen[0] = max(chosen[0] - 1, 0)
+
+        @keys.add("down")
+        def _down(event: Any) -> None:
+            chosen[0] = min(chosen[0] + 1, len(labels) - 1)
+
+        @keys.add("enter")
+        def _choose(event: Any) -> None:
+            event.app.exit(result=chosen[0])
+
+        @keys.add("c-c")
+        def _interrupt(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt())
+
+        app: Application[int] = Application(
+            layout=Layout(Window(FormattedTextControl(lines), height=height)),
+            key_bindings=keys, erase_when_done=True, **self._terminal)
+        return app.run()
 
     def _ask(self, question: str, completions: Sequence[str]) -> str | None:
         env = self._env
