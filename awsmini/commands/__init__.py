@@ -229,7 +229,8 @@ def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     if entry is None or (entry[1] is not ALL and (not words or words[0] not in entry[1])):
         return None
     commands: Mapping[str, CustomCommand] = family_module(word).COMMANDS  # type: ignore[union-attr]
-    if not words or words[0].startswith("-"):
+    # a family without subcommands (`login`) gives every word to its command
+    if not words or words[0].startswith("-") or not commands:
         default = getattr(family_module(word), "DEFAULT", None)
         if default is not None:
             return Invocation(word, default, tuple(words))

@@ -226,6 +226,10 @@ def test_help(run_cli, home):
     assert page.exit_code == 0 and "--all" in page.stdout
     result = run_cli(["logout", "--bogus"])
     assert result.exit_code == 252
+    # no subcommands: a word is an unknown option, not an invalid choice
+    result = run_cli(["login", "extra"])
+    assert result.exit_code == 252
+    assert "Unknown options: extra" in result.stderr
 
 
 # ------------------------------------------------------------ logout
