@@ -29,7 +29,7 @@ from awsmini.errors import (ConfigurationError, OtherError, ParamValidationError
                             ServiceError)
 from awsmini.globalopts import GlobalOptions
 from awsmini.resolve import Command
-from awsmini.session import new_session, session_region
+from awsmini.session import new_session, session_region, sliced
 from awsmini.settings import Settings
 
 LOG = logging.getLogger(__name__)
@@ -72,9 +72,10 @@ def create_service_client(service: str, options: GlobalOptions, settings: Settin
             verify = False
         elif options.ca_bundle:
             verify = options.ca_bundle
-        client = session.create_client(service, region_name=region,
-                                       endpoint_url=endpoint_url or options.endpoint_url,
-                                       verify=verify, config=client_config)
+        with sliced(session):
+            client = session.create_client(service, region_name=region,
+                                           endpoint_url=endpoint_url or options.endpoint_url,
+                                           verify=verify, config=client_config)
         _check_body_lengths(client)
         _rewrite_error_messages(client, service)
         return client

@@ -59,7 +59,10 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
+    "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
+    "login": ("awsmini.commands.login", ALL),
+    "logout": ("awsmini.commands.logout", ALL),
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
@@ -80,8 +83,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                      "awscli/customizations/configservice/subscribe.py"),
     ("configure", "agent-toolkit"): ("", _CFG),
     ("configure", "mfa-login"): ("sts", _CFG),
-    ("configure", "sso"): ("sso", _CFG),
-    ("configure", "sso-session"): ("sso", _CFG),
     ("configure", "wizard"): ("", _WIZARD),
     ("datapipeline", "create-default-roles"): ("datapipeline",
                                                "awscli/customizations/datapipeline/__init__.py"),
@@ -108,14 +109,10 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("lambda", "wizard"): ("lambda", _WIZARD),
     ("lightsail", "push-container-image"): ("lightsail",
                                             "awscli/customizations/lightsail/__init__.py"),
-    ("login", WHOLE): ("signin", "awscli/customizations/login/login.py"),
-    ("logout", WHOLE): ("", "awscli/customizations/login/logout.py"),
     # v2 removes the model's start-live-tail (removals.py) for its own
     ("logs", "start-live-tail"): ("logs", "awscli/customizations/logs/__init__.py"),
     ("servicecatalog", "generate"): ("servicecatalog",
                                      "awscli/customizations/servicecatalog/__init__.py"),
-    ("sso", "login"): ("sso-oidc", "awscli/customizations/sso/__init__.py"),
-    ("sso", "logout"): ("sso", "awscli/customizations/sso/__init__.py"),
     ("update", WHOLE): ("", "awscli/customizations/update.py"),
 }
 
@@ -217,7 +214,8 @@ def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     if entry is None or (entry[1] is not ALL and (not words or words[0] not in entry[1])):
         return None
     commands: Mapping[str, CustomCommand] = family_module(word).COMMANDS  # type: ignore[union-attr]
-    if not words or words[0].startswith("-"):
+    # a family without subcommands (`login`) gives every word to its command
+    if not words or words[0].startswith("-") or not commands:
         default = getattr(family_module(word), "DEFAULT", None)
         if default is not None:
             return Invocation(word, default, tuple(words))

@@ -69,7 +69,7 @@ def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
 @pytest.mark.parametrize("word, words, message", [
     ("deploy", ["push", "--application-name", "a"],
      "`awsmini deploy push`: not available yet; the generic `awsmini deploy ...` commands are"),
-    ("configure", ["sso"], "`awsmini configure sso`: not available yet"),
+    ("configure", ["mfa-login"], "`awsmini configure mfa-login`: not available yet"),
     ("ddb", ["select", "table"], "`awsmini ddb`: not available yet; the generic "
                                  "`awsmini dynamodb ...` commands are"),
     ("history", [], "`awsmini history`: not available yet"),
