@@ -56,6 +56,17 @@ def _run(home, stub, *argv, stdin=None, **extra) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
+def _answer(process: subprocess.Popen, text: str) -> tuple[str, str]:
+    """Send `text`, then read the rest of the output: what readline() has buffered stays
+    in it (communicate() would read the pipe past it)."""
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(text)
+    process.stdin.close()
+    out, err = process.stdout.read(), process.stderr.read()
+    process.wait(timeout=60)
+    return out, err
+
+
 def _cache_file(home):
     key = hashlib.sha256(SESSION_ARN.encode()).hexdigest()
     return home / ".aws" / "login" / "cache" / (key + ".json")
@@ -115,7 +126,7 @@ def test_remote_login_reads_the_verification_code(home, signin):
     url = lines[3].strip()
     state = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))["state"]
     code = base64.b64encode(("state=%s&code=the-code" % state).encode()).decode()
-    out, err = process.communicate(code + "\n", timeout=60)
+    out, err = _answer(process, code + "\n")
     assert (process.returncode, err) == (0, "")
     assert out == (
         "\nEnter the authorization code displayed in your browser: "
@@ -149,7 +160,7 @@ def test_same_device_login_asks_for_a_region(home, signin, tmp_path):
                                                                      follower))
     browser.chmod(0o755)
     process = _run(home, signin, "login", BROWSER=str(browser), AWS_DEFAULT_REGION=None)
-    out, err = process.communicate("\n", timeout=60)
+    out, err = _answer(process, "\n")
     assert (process.returncode, err) == (0, "")
     url = (tmp_path / "opened").read_text()
     assert out.startswith("No AWS region has been configured.")
@@ -173,7 +184,7 @@ def test_a_forged_state_is_refused(home, signin):
     for _ in range(4):
         process.stdout.readline()
     code = base64.b64encode(b"state=forged&code=c").decode()
-    out, err = process.communicate(code + "\n", timeout=60)
+    out, err = _answer(process, code + "\n")
     assert process.returncode == 255
     assert "State parameter forged does not match expected value" in err
     assert [r.path for r in signin.requests] == []
@@ -187,7 +198,7 @@ def test_an_expired_code(home, signin):
     url = [process.stdout.readline() for _ in range(4)][3].strip()
     state = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))["state"]
     code = base64.b64encode(("state=%s&code=c" % state).encode()).decode()
-    _, err = process.communicate(code + "\n", timeout=60)
+    _, err = _answer(process, code + "\n")
     assert process.returncode == 255
     assert err.strip().endswith(
         "Error loading or redeeming a login authorization code: Unable to complete the login "
@@ -200,7 +211,7 @@ def test_a_profile_with_other_credentials_is_refused(home, signin):
     (home / ".aws" / "credentials").write_text("[ci]\naws_access_key_id = AKID\n"
                                                "aws_secret_access_key = s\n")
     process = _run(home, signin, "login", "--profile", "ci")
-    out, err = process.communicate("", timeout=60)
+    out, err = _answer(process, "")
     assert process.returncode == 253
     assert err == ("\nawsmini: [ERROR]: An error occurred (Configuration): Profile 'ci' is "
                    "already configured with Access Key credentials.\n\nYou may run 'aws login "
