@@ -60,13 +60,25 @@ def _serve(path: str) -> None:
                 return
             continue
         connection, _ = listener.accept()
-        request, fds, _, _ = socket.recv_fds(connection, 1 << 20, 3)
+        request, fds = _receive(connection)
         if os.fork() == 0:
             listener.close()
-            _supervise(connection, json.loads(request), fds)
+            _supervise(connection, request, fds)
         connection.close()
         for fd in fds:
             os.close(fd)
+
+
+def _receive(connection: socket.socket) -> tuple[dict, list[int]]:
+    """A request: its length, the JSON (read to its end) and the three descriptors."""
+    data, fds, _, _ = socket.recv_fds(connection, 1 << 16, 3)
+    length = int.from_bytes(data[:8], "big")
+    while len(data) < 8 + length:
+        more = connection.recv(1 << 16)
+        if not more:
+            raise EOFError("the request ended early")
+        data += more
+    return json.loads(data[8:]), fds
 
 
 def _reap() -> None:
@@ -188,7 +200,7 @@ class ForkServer:
         deadline = time.monotonic() + timeout
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.connect(self.path)
-            socket.send_fds(connection, [request], fds)
+            socket.send_fds(connection, [len(request).to_bytes(8, "big") + request], fds)
             reader = connection.makefile("rb")
             connection.settimeout(timeout)
             pid = int(reader.readline())
