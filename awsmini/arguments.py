@@ -133,7 +133,7 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
         table["outfile"] = ArgSpec("outfile", "", "", "string", is_required=True,
                                    documentation="Filename where the content will be saved",
                                    is_positional=True, is_cli_only=True)
-    else:
+    elif "outfile" not in table:  # v2's other `outfile`s too (s3api select-object-content)
         for spec in CLI_INPUT_OPTIONS:
             table[spec.cli_name] = spec
         table[GENERATE_SKELETON.cli_name] = GENERATE_SKELETON

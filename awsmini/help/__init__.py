@@ -184,6 +184,8 @@ def operation_help(service_word: str, words: Sequence[str],
         input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
         note=custom.help_note,
+        output_note=custom.output_note,
+        output_replacements=custom.output_replacements,
     )
 
 

@@ -8,7 +8,7 @@ constraints and syntax samples are written. Pure: no I/O.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from awsmini.arguments import ArgSpec
@@ -46,6 +46,9 @@ class OperationHelp:
     input_shape: str | None = None
     examples: str | None = None       # v2's example rst for this operation, when there is one
     note: str | None = None           # v2's note after the description (HTML), for a few
+    output_note: str | None = None    # v2's OUTPUT section in place of the output shape's
+    # deprecated output member -> (the member replacing it, its type, its documentation)
+    output_replacements: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
     usage: str | None = None          # a hand-written command's positional words (`<S3Uri>`)
 
     @property
@@ -320,6 +323,9 @@ def _examples(examples: str) -> str:
 
 def _output(op: OperationHelp) -> str:
     doc = RstDoc()
+    if op.output_note:
+        doc.write(op.output_note)
+        return doc.text()
     shape = op.shapes.get(op.output_shape or "", {})
     if not shape.get("members"):
         doc.write("None")
@@ -327,7 +333,26 @@ def _output(op: OperationHelp) -> str:
     for member_name, member in shape.get("members", {}).items():
         _document_member(doc, op.shapes, member_name, member["shape"], [],
                          member.get("documentation"), False, False, member)
+        if member_name in op.output_replacements:
+            _document_replacement(doc, member_name, *op.output_replacements[member_name])
     return doc.text()
+
+
+def _document_replacement(doc: RstDoc, deprecated: str, name: str, type_name: str,
+                          documentation: str) -> None:
+    """v2's note on a deprecated output member, then the member replacing it
+    (awscli/customizations/s3events.py: `Expires` and `ExpiresString`)."""
+    doc.start_admonition("note")
+    doc.include_html("<p>This member has been deprecated. Please use <code>%s</code> "
+                     "instead.</p>" % name)
+    doc.end_admonition()
+    doc.new_paragraph()
+    doc.write("%s -> (%s)" % (name, type_name))
+    doc.indent()
+    doc.new_paragraph()
+    doc.include_html(documentation)
+    doc.dedent()
+    doc.new_paragraph()
 
 
 # ------------------------------------------------------------------ service and top pages
