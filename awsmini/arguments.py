@@ -62,6 +62,9 @@ class ArgSpec:
     # False: a hand-written command's `file://` value is taken as it is (v2's
     # no_paramfile: `cloudfront sign --url`)
     loads_files: bool = True
+    # members of its structure that v2 moved to an argument of their own (`lambda
+    # create-function --code` without `ZipFile`, given as `--zip-file`): left out of help
+    hidden_members: tuple[str, ...] = ()
 
     @property
     def option(self) -> str:
@@ -125,7 +128,16 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
     for name in customization.optional:
         if name in table:
             table[name] = replace(table[name], is_required=False)
+    for name, members in customization.hidden_members.items():
+        if name in table:
+            table[name] = replace(table[name], hidden_members=members)
+    for name, addendum in customization.documentation_added.items():
+        if name in table:
+            table[name] = replace(table[name], documentation=table[name].documentation + addendum)
     for spec in customization.added:
+        if spec.shape_name and not spec.documentation and input_name:
+            spec = replace(spec, documentation=_nested_documentation(model, input_name,
+                                                                     spec.shape_name))
         table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         # v2 adds `outfile` first, and then neither the cli-input options nor
@@ -168,6 +180,17 @@ def _member_arguments(model: ServiceModel, input_name: str,
             aliases=(alias,) if alias else (),
         )
     return table
+
+
+def _nested_documentation(model: ServiceModel, input_name: str, shape_name: str) -> str:
+    """The documentation of the member, one level down in the input, whose shape an
+    added argument takes (configservice's `--recording-group`: ConfigurationRecorder's
+    `recordingGroup`), as v2 documents an argument made from that member."""
+    for member in model.shape(input_name).get("members", {}).values():
+        for nested in model.shape(member["shape"]).get("members", {}).values():
+            if nested["shape"] == shape_name:
+                return nested.get("documentation", "")
+    return model.shape(shape_name).get("documentation", "")
 
 
 def has_streaming_output(model: ServiceModel, api_name: str) -> bool:

@@ -164,9 +164,12 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: 
     for spec in custom.added:
         raw = parsed.options.get(spec.cli_name)
         if spec.fills is not None and raw is not None:
-            from awsmini.values.unpack import load_argument_file
+            from awsmini.values.unpack import load_argument_file, unpack_argument
 
-            value = load_argument_file(spec, raw, env)
+            # one with a shape of the model (configservice's `--recording-group`) is
+            # read as the model's arguments are: shorthand or JSON
+            value = (unpack_argument(spec, raw, command.model, env, command.api_name)
+                     if spec.shape_name else load_argument_file(spec, raw, env))
             if spec.is_local_path and isinstance(value, str):
                 value = expand(value, env.environ)
             spec.fills(params, value)

@@ -35,7 +35,8 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     renames, aliases,          arguments.build_arguments (4): the argument table
       has_boolean_flags,
       removed, undocumented,
-      optional, added
+      optional, hidden_members,
+      documentation_added, added
     check                      driver.unpack_parameters (6), before any value is read
     stops_paging               driver.run, through paginate.plan_paging (10):
                                  arguments that turn pagination off when given
@@ -104,7 +105,11 @@ class Customization:
     structure of one boolean `Value` is also the flags `--x` and `--no-x`.
     `removed` arguments leave the table, `undocumented` ones stay out of help
     and the prompt, `optional` ones are no longer required (an added argument
-    can stand for them), and `added` are v2's hand-made arguments, which say through
+    can stand for them), `hidden_members` are members of an argument's structure
+    that v2 takes out of it (its page leaves them out; `check_values` refuses
+    them), `documentation_added` is text v2 adds to an argument's documentation,
+    and `added` are v2's
+    hand-made arguments, which say through
     their `fills` and `saves` fields what their values do. `check(options,
     members)` gets the cli-only raw values given and the names of the member
     arguments given, and raises when v2 refuses the mix. `stops_paging` names
@@ -133,6 +138,8 @@ class Customization:
     removed: tuple[str, ...] = ()
     undocumented: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    hidden_members: Mapping[str, tuple[str, ...]] = field(default_factory=_nothing)
+    documentation_added: Mapping[str, str] = field(default_factory=_nothing)
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
     stops_paging: tuple[str, ...] = ()
@@ -164,6 +171,7 @@ INDEX: Mapping[str, str] = {
     "cloudwatch": "cloudwatch",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
+    "configservice": "configservice",
     "connecthealth": "connecthealth",
     "controltower": "controltower",
     "datapipeline": "datapipeline",
@@ -193,6 +201,7 @@ INDEX: Mapping[str, str] = {
     "pinpoint": "pinpoint",
     "polly": "polly",
     "qbusiness": "qbusiness",
+    "quicksight": "quicksight",
     "rds": "rds",
     "rekognition": "rekognition",
     "route53": "route53",
@@ -206,6 +215,7 @@ INDEX: Mapping[str, str] = {
     "sns": "sns",
     "stepfunctions": "stepfunctions",
     "swf": "swf",
+    "translate": "translate",
     "workdocs": "workdocs",
 }
 

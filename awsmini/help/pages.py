@@ -8,7 +8,7 @@ constraints and syntax samples are written. Pure: no I/O.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from awsmini.arguments import ArgSpec
@@ -155,15 +155,29 @@ def _options(op: OperationHelp) -> str:
             doc.new_paragraph()  # its text is one line, not an html paragraph
         if op.is_hand_written and spec.choices and not spec.shape_name:  # its values
             _document_shape_details(doc, {"": {"enum": spec.choices}}, "")
-        if spec.shape_name and spec.shape_name in op.shapes:
-            _document_shape_details(doc, op.shapes, spec.shape_name)
-            _document_members(doc, op.shapes, spec.shape_name, [], is_input=True)
+        shapes, spec = _without_hidden_members(op.shapes, spec)
+        if spec.shape_name and spec.shape_name in shapes:
+            _document_shape_details(doc, shapes, spec.shape_name)
+            _document_members(doc, shapes, spec.shape_name, [], is_input=True)
         doc.dedent()
         doc.new_paragraph()
         # v2 writes no syntax for a group: its example follows the group's documentation
-        if spec.shape_name and spec.shape_name in op.shapes and len(group) == 1:
-            _syntax_samples(doc, op.shapes, spec)
+        if spec.shape_name and spec.shape_name in shapes and len(group) == 1:
+            _syntax_samples(doc, shapes, spec)
     return doc.text()
+
+
+def _without_hidden_members(shapes: Mapping[str, Any],
+                            spec: ArgSpec) -> tuple[Mapping[str, Any], ArgSpec]:
+    """The shapes and the argument as its page shows them: a structure whose members
+    v2 moved to another argument (`--code` without `ZipFile`) under a name of its own."""
+    if not spec.hidden_members or spec.shape_name not in shapes:
+        return shapes, spec
+    shape = shapes[spec.shape_name]
+    name = "%s (%s)" % (spec.shape_name, spec.cli_name)
+    members = {key: value for key, value in shape.get("members", {}).items()
+               if key not in spec.hidden_members}
+    return {**shapes, name: {**shape, "members": members}}, replace(spec, shape_name=name)
 
 
 def _type_name(member: Mapping[str, Any], type_name: str) -> str:

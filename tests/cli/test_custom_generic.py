@@ -2,8 +2,16 @@
 
 - s3api select-object-content's `outfile` and its page; get-object's and
   head-object's `ExpiresString` (awscli/customizations/s3events.py)
+- members moved to arguments of their own: translate, quicksight, lambda,
+  configservice put-configuration-recorder
 """
 from __future__ import annotations
+
+import base64
+import json
+import threading
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -76,3 +84,167 @@ def test_expires_is_documented_as_deprecated_with_expires_string(run_cli, operat
 
 def test_other_pages_have_no_expires_string(run_cli):
     assert "ExpiresString" not in run_cli(["s3api", "put-object", "help"]).stdout
+
+
+# ---- arguments moved out of a structure (translate.py, quicksight.py, awslambda.py,
+# configservice/putconfigurationrecorder.py); the request as a loopback server sees it
+
+class _JsonRecorder(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.requests.append((self.path, self.headers.get("X-Amz-Target"),
+                                     json.loads(body or b"{}")))
+        reply = b"{}"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    do_PUT = do_POST
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def recorded(run_cli):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _JsonRecorder)
+    httpd.requests = []
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+
+    def run(*argv: str):
+        result = run_cli([*argv, "--endpoint-url", "http://127.0.0.1:%d" % httpd.server_address[1]])
+        sent, httpd.requests = httpd.requests, []
+        return result, [body for _, _, body in sent]
+
+    yield run
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_import_terminology_sends_the_data_file_as_the_terminology_file(recorded, home):
+    (home / "terms.csv").write_bytes(b"en,fr\nhi,salut\n")
+    result, [body] = recorded("translate", "import-terminology", "--name", "n",
+                              "--merge-strategy", "OVERWRITE", "--terminology-data", "Format=CSV",
+                              "--data-file", "fileb://terms.csv")
+    assert result.exit_code == 0, result.stderr
+    assert body["TerminologyData"] == {
+        "Format": "CSV", "File": base64.b64encode(b"en,fr\nhi,salut\n").decode()}
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["import-terminology", "--name", "n", "--merge-strategy", "OVERWRITE",
+      "--terminology-data", "Format=CSV,File=abc", "--data-file", "fileb://terms.csv"],
+     "File cannot be provided as part of the '--terminology-data' argument. Please use the "
+     "'--data-file' option instead to specify a file."),
+    (["translate-document", "--document", "ContentType=text/plain,Content=abc",
+      "--document-content", "fileb://terms.csv", "--source-language-code", "en",
+      "--target-language-code", "fr"],
+     "Content cannot be provided as a part of the '--document' argument. Please use the "
+     "'--document-content' option instead to specify a file."),
+    (["import-terminology", "--name", "n", "--merge-strategy", "OVERWRITE"],
+     "the following arguments are required: --data-file"),
+])
+def test_translate_refuses_the_moved_member_in_its_old_place(recorded, home, argv, message):
+    (home / "terms.csv").write_bytes(b"x")
+    result, sent = recorded("translate", *argv)
+    assert (result.exit_code, sent) == (252, [])
+    assert "(ParamValidation): %s\n" % message in result.stderr
+
+
+def test_translate_document_sends_the_content_file(recorded, home):
+    (home / "doc.txt").write_bytes(b"hello")
+    result, [body] = recorded("translate", "translate-document", "--document",
+                              "ContentType=text/plain", "--document-content", "fileb://doc.txt",
+                              "--source-language-code", "en", "--target-language-code", "fr")
+    assert result.exit_code == 0, result.stderr
+    assert body["Document"] == {"ContentType": "text/plain",
+                                "Content": base64.b64encode(b"hello").decode()}
+
+
+@pytest.mark.parametrize("operation, argument, member", [
+    ("translate import-terminology", "--terminology-data", "File ->"),
+    ("translate translate-document", "--document", "Content ->"),
+    ("lambda create-function", "--code", "ZipFile ->"),
+    ("lambda publish-layer-version", "--content", "ZipFile ->"),
+    ("configservice put-configuration-recorder", "--configuration-recorder", "recordingGroup ->"),
+])
+def test_the_moved_member_is_left_out_of_its_old_argument_on_the_page(run_cli, operation,
+                                                                      argument, member):
+    page = run_cli([*operation.split(), "help"]).stdout
+    options = page[page.index("\nOPTIONS\n"):page.index("\nGLOBAL OPTIONS\n")]
+    assert "%s (structure)" % argument in options
+    assert member not in options
+
+
+def test_quicksight_bundle_bytes_go_into_the_import_source(recorded, home):
+    (home / "bundle.zip").write_bytes(b"PK-bundle")
+    result, [body] = recorded("quicksight", "start-asset-bundle-import-job",
+                              "--aws-account-id", "123456789012",
+                              "--asset-bundle-import-job-id", "job",
+                              "--asset-bundle-import-source-bytes", "fileb://bundle.zip")
+    assert result.exit_code == 0, result.stderr
+    assert body["AssetBundleImportSource"] == {"Body": base64.b64encode(b"PK-bundle").decode()}
+
+
+def test_quicksight_page_points_to_the_bytes_option(run_cli):
+    page = run_cli(["quicksight", "start-asset-bundle-import-job", "help"]).stdout
+    assert "[--asset-bundle-import-source <value>]" in page
+    assert "[--asset-bundle-import-source-bytes <value>]" in page
+    # (the page hyphenates "instead")
+    assert "To give a local file, use --asset-bundle-import-source-bytes in" in " ".join(
+        page.split())
+
+
+def _zip(path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("handler.py", "def handler(event, context):\n    return 1\n")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["create-function", "--function-name", "f", "--role", "r", "--code", "ZipFile=abc"],
+     "ZipFile cannot be provided as part of the --code argument.  Please use the "
+     "'--zip-file' option instead to specify a zip file."),
+    (["publish-layer-version", "--layer-name", "l", "--content", "ZipFile=abc"],
+     "ZipFile cannot be provided as part of the --content argument.  Please use the "
+     "'--zip-file' option instead to specify a zip file."),
+    (["update-function-code", "--function-name", "f", "--zip-file", "abc"],
+     "--zip-file must be a zip file with the fileb:// prefix.\n"
+     "Example usage:  --zip-file fileb://path/to/file.zip"),
+])
+def test_lambda_refuses_zip_files_v2_refuses(recorded, argv, message):
+    result, sent = recorded("lambda", *argv)
+    assert (result.exit_code, sent) == (252, [])
+    assert result.stderr.strip().endswith(message)
+
+
+def test_update_function_code_sends_a_zip_file(recorded, home):
+    _zip(home / "f.zip")
+    result, [body] = recorded("lambda", "update-function-code", "--function-name", "f",
+                              "--zip-file", "fileb://f.zip")
+    assert result.exit_code == 0, result.stderr
+    assert base64.b64decode(body["ZipFile"]) == (home / "f.zip").read_bytes()
+
+
+def test_put_configuration_recorder_takes_the_recording_group_apart(run_cli, moto_reset):
+    def config(*argv: str):
+        return run_cli(["configservice", *argv, "--endpoint-url", moto_reset, "--output", "json"])
+
+    put = config("put-configuration-recorder", "--configuration-recorder",
+                 "name=default,roleARN=arn:aws:iam::123456789012:role/config-role",
+                 "--recording-group", "allSupported=false,includeGlobalResourceTypes=false,"
+                 "resourceTypes=AWS::EC2::Instance")
+    assert put.exit_code == 0, put.stderr
+    shown = config("describe-configuration-recorders")
+    [recorder] = json.loads(shown.stdout)["ConfigurationRecorders"]
+    assert recorder["name"] == "default"
+    assert recorder["recordingGroup"]["allSupported"] is False
+    assert recorder["recordingGroup"]["resourceTypes"] == ["AWS::EC2::Instance"]
+
+
+def test_the_recording_group_is_documented_as_the_member(run_cli):
+    page = " ".join(run_cli(["configservice", "put-configuration-recorder", "help"]).stdout.split())
+    assert ("--recording-group (structure) Specifies which resource types are in scope for "
+            "the configuration recorder to record.") in page

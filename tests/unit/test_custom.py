@@ -289,6 +289,24 @@ def test_sending_reads_the_endpoint_url_slot(environ):
                      Settings(options, environ), Env())
 
 
+def test_arguments_read_the_hidden_members_and_documentation_slots(environ):
+    from awsmini.help import operation_help
+
+    model = models.load_operation("quicksight", "StartAssetBundleImportJob", environ)
+    record = Customization(hidden_members={"asset-bundle-import-source": ("Body",)},
+                           documentation_added={"asset-bundle-import-source": "<p>Added.</p>"})
+    plain = build_arguments(model, "StartAssetBundleImportJob", "quicksight", EMPTY)
+    table = build_arguments(model, "StartAssetBundleImportJob", "quicksight", record)
+    spec = table["asset-bundle-import-source"]
+    assert spec.hidden_members == ("Body",)
+    assert spec.documentation == plain["asset-bundle-import-source"].documentation + "<p>Added.</p>"
+    assert plain["asset-bundle-import-source"].hidden_members == ()
+    # the page shows the structure without the hidden member
+    page = operation_help("translate", ["import-terminology"], environ)
+    [terminology] = [arg for arg in page.arguments if arg.cli_name == "terminology-data"]
+    assert terminology.hidden_members == ("File",)
+
+
 SLOT_TESTS = {
     "renames": test_arguments_read_the_table_slots,
     "aliases": test_arguments_read_the_table_slots,
@@ -296,6 +314,8 @@ SLOT_TESTS = {
     "removed": test_arguments_read_the_table_slots,
     "undocumented": test_arguments_read_the_table_slots,
     "optional": test_arguments_read_the_table_slots,
+    "hidden_members": test_arguments_read_the_hidden_members_and_documentation_slots,
+    "documentation_added": test_arguments_read_the_hidden_members_and_documentation_slots,
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "stops_paging": test_paging_reads_the_stops_paging_slot,
