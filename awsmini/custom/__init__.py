@@ -8,7 +8,8 @@ imports that module only, so a command loads no other service's records.
 
 A service module declares `OPERATIONS`, {operation CLI name: Customization},
 and may declare `SERVICE`, the changes to every operation of the service
-(renames, aliases, boolean flags, `requires_endpoint_url` only). An operation's record extends its
+(renames, aliases, boolean flags, `requires_endpoint_url`, and a `help_note`
+its own page and every operation's page show, only). An operation's record extends its
 service's: its renames and aliases are added to the service's and win. A
 module may also declare `REMOVED_OPERATIONS`, the operations v2 takes out of
 the service (awscli/customizations/removals.py): `removed_operations` gives
@@ -54,6 +55,7 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     check_values               driver.unpack_parameters (6), on the parameters the
                                  model's arguments gave, before the added ones fill theirs
     help_note                  help.operation_help: the note after the description
+    option_notes               help.operation_help: text after an option's members
     output_note                help.operation_help: the OUTPUT section v2 writes in place
                                  of the output shape's
     output_replacements        help.operation_help: deprecated output members, each
@@ -118,7 +120,8 @@ class Customization:
     rearranged as v2's before-parameter-build handlers rearrange them; `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
     them; `default_page_size` is the page size v2 asks for while paginating;
-    `help_note` is the note v2's manual page adds after the description, and
+    `help_note` is the note v2's manual page adds after the description,
+    `option_notes` ({argument: HTML}) the text it adds after an option's members, and
     `output_note` the text v2's page has as its OUTPUT section, when it replaces the
     output shape's; `output_replacements` maps a deprecated member of the output to
     (the member replacing it, its type, its documentation), which the page adds
@@ -148,6 +151,7 @@ class Customization:
     default_page_size: DefaultPageSize | None = None
     check_values: Callable[[Mapping[str, Any]], None] | None = None
     help_note: str | None = None
+    option_notes: Mapping[str, str] = field(default_factory=_nothing)
     output_note: str | None = None
     output_replacements: Mapping[str, tuple[str, str, str]] = field(default_factory=_nothing)
     requires_endpoint_url: bool = False
@@ -186,6 +190,7 @@ INDEX: Mapping[str, str] = {
     "glue": "glue",
     "iam": "iam",
     "iot": "iot",
+    "iot-data": "iot_data",
     "iotsitewise": "iotsitewise",
     "iotwireless": "iotwireless",
     "kinesis": "kinesis",
@@ -234,7 +239,8 @@ def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
                    aliases=MappingProxyType({**service.aliases, **operation.aliases}),
                    has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags,
                    requires_endpoint_url=(service.requires_endpoint_url
-                                          or operation.requires_endpoint_url))
+                                          or operation.requires_endpoint_url),
+                   help_note=operation.help_note or service.help_note)
 
 
 def error_messages(service_cli_name: str) -> Callable[[dict], None] | None:

@@ -47,6 +47,7 @@ class OperationHelp:
     examples: str | None = None       # v2's example rst for this operation, when there is one
     note: str | None = None           # v2's note after the description (HTML), for a few
     output_note: str | None = None    # v2's OUTPUT section in place of the output shape's
+    option_notes: Mapping[str, str] = field(default_factory=dict)  # after an option's members
     # deprecated output member -> (the member replacing it, its type, its documentation)
     output_replacements: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
     usage: str | None = None          # a hand-written command's positional words (`<S3Uri>`)
@@ -161,6 +162,9 @@ def _options(op: OperationHelp) -> str:
             _document_members(doc, shapes, spec.shape_name, [], is_input=True)
         doc.dedent()
         doc.new_paragraph()
+        if spec.cli_name in op.option_notes:  # v2 writes it at the option's level
+            doc.include_html(op.option_notes[spec.cli_name])
+            doc.new_paragraph()
         # v2 writes no syntax for a group: its example follows the group's documentation
         if spec.shape_name and spec.shape_name in shapes and len(group) == 1:
             _syntax_samples(doc, shapes, spec)
@@ -372,10 +376,15 @@ def _document_replacement(doc: RstDoc, deprecated: str, name: str, type_name: st
 # ------------------------------------------------------------------ service and top pages
 
 def service_sections(service_cli_name: str, documentation: str,
-                     operations: Iterable[str]) -> list[Section]:
-    """NAME, DESCRIPTION, AVAILABLE COMMANDS."""
+                     operations: Iterable[str], note: str | None = None) -> list[Section]:
+    """NAME, DESCRIPTION (with v2's note for the service, if any), AVAILABLE COMMANDS."""
     description = RstDoc()
     description.include_html(documentation)
+    if note:
+        description.new_paragraph()
+        description.start_admonition("note")
+        description.include_html(note)
+        description.end_admonition()
     return [Section("NAME", service_cli_name + " -"),
             Section("DESCRIPTION", description.text()),
             Section("AVAILABLE COMMANDS", _bullet_list(operations))]

@@ -248,3 +248,30 @@ def test_the_recording_group_is_documented_as_the_member(run_cli):
     page = " ".join(run_cli(["configservice", "put-configuration-recorder", "help"]).stdout.split())
     assert ("--recording-group (structure) Specifies which resource types are in scope for "
             "the configuration recorder to record.") in page
+
+
+# ---- notes on pages (iot_data.py, route53.py)
+
+@pytest.mark.parametrize("argv", [["iot-data", "help"], ["iot-data", "publish", "help"],
+                                  ["iot-data", "get-thing-shadow", "help"]])
+def test_every_iot_data_page_notes_the_custom_endpoint(run_cli, argv):
+    page = run_cli(argv).stdout
+    description = " ".join(page[page.index("\nDESCRIPTION\n"):].split())
+    assert "NOTE: For production code, use the custom endpoint of your account" in description
+    assert "iot-core.html#iot-core-data-plane-endpoints" in description
+
+
+def test_other_services_pages_have_no_such_note(run_cli):
+    assert "custom endpoint of your account" not in run_cli(["iot", "help"]).stdout
+    assert "custom endpoint of your account" not in run_cli(
+        ["iot", "describe-endpoint", "help"]).stdout
+
+
+def test_hosted_zone_config_notes_private_zone_after_its_members(run_cli):
+    page = run_cli(["route53", "create-hosted-zone", "help"]).stdout
+    start = page.index("--hosted-zone-config (structure)")
+    option = page[start:page.index("--delegation-set-id (string)", start)]
+    assert option.index("PrivateZone -> (boolean)") < option.index(
+        "\n       Note: do not give PrivateZone in this structure;")
+    assert "do not give PrivateZone" not in run_cli(
+        ["route53", "create-vpc-association-authorization", "help"]).stdout

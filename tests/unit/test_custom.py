@@ -55,8 +55,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
             service.stops_paging, dict(service.call_defaults), service.default_page_size,
-            service.help_note, service.before_call, service.after_call) == (
-                (), (), (), None, (), {}, None, None, None, None)
+            service.before_call, service.after_call) == (
+                (), (), (), None, (), {}, None, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -241,6 +241,11 @@ def test_help_reads_the_note_slot(environ):
     page = operation_help("s3api", ["select-object-content"], environ)
     assert page.output_note == lookup("s3api", "select-object-content").output_note
     assert page.output_note and "generates no output" in page.output_note
+    page = operation_help("route53", ["create-hosted-zone"], environ)
+    assert page.option_notes == lookup("route53", "create-hosted-zone").option_notes
+    assert "PrivateZone" in page.option_notes["hosted-zone-config"]
+    # a service's note is on every operation's page
+    assert operation_help("iot-data", ["publish"], environ).note == lookup("iot-data", "").help_note
     page = operation_help("s3api", ["head-object"], environ)
     assert page.output_replacements["Expires"][0] == "ExpiresString"
     assert not operation_help("s3api", ["put-object"], environ).output_replacements
@@ -324,6 +329,7 @@ SLOT_TESTS = {
     "default_page_size": test_paging_reads_the_default_page_size_slot,
     "check_values": test_parameters_read_the_check_values_slot,
     "help_note": test_help_reads_the_note_slot,
+    "option_notes": test_help_reads_the_note_slot,
     "output_note": test_help_reads_the_note_slot,
     "output_replacements": test_help_reads_the_note_slot,
     "requires_endpoint_url": test_sending_reads_the_endpoint_url_slot,
