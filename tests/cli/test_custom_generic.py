@@ -275,3 +275,29 @@ def test_hosted_zone_config_notes_private_zone_after_its_members(run_cli):
         "\n       Note: do not give PrivateZone in this structure;")
     assert "do not give PrivateZone" not in run_cli(
         ["route53", "create-vpc-association-authorization", "help"]).stdout
+
+
+# ---- dynamodb's paginator fix (awscli/customizations/dynamodb/paginatorfix.py): v2 leaves
+# blobs as base64 text while parsing and so decodes LastEvaluatedKey's binary values before
+# its paginator sends them back; awsmini parses blobs into bytes, so the key goes back as
+# it came. Checked: every page of a table keyed by binary values, one item a page.
+
+def test_paging_over_binary_keys_reaches_every_item(run_cli, moto_reset):
+    def ddb(*argv: str):
+        result = run_cli(["dynamodb", *argv, "--endpoint-url", moto_reset, "--output", "json"])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    ddb("create-table", "--table-name", "binary-keys", "--billing-mode", "PAY_PER_REQUEST",
+        "--attribute-definitions", "AttributeName=k,AttributeType=B",
+        "--key-schema", "AttributeName=k,KeyType=HASH")
+    keys = [base64.b64encode(bytes([n, 255])).decode() for n in range(1, 5)]
+    for key in keys:
+        ddb("put-item", "--table-name", "binary-keys", "--item", '{"k": {"B": "%s"}}' % key)
+    scanned = json.loads(ddb("scan", "--table-name", "binary-keys", "--page-size", "1"))
+    assert sorted(item["k"]["B"] for item in scanned["Items"]) == sorted(keys)
+    first = json.loads(ddb("scan", "--table-name", "binary-keys", "--page-size", "1",
+                           "--max-items", "2"))
+    rest = json.loads(ddb("scan", "--table-name", "binary-keys", "--page-size", "1",
+                          "--starting-token", first["NextToken"]))
+    assert sorted(item["k"]["B"] for item in first["Items"] + rest["Items"]) == sorted(keys)
