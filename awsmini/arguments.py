@@ -65,6 +65,11 @@ class ArgSpec:
     # members of its structure that v2 moved to an argument of their own (`lambda
     # create-function --code` without `ZipFile`, given as `--zip-file`): left out of help
     hidden_members: tuple[str, ...] = ()
+    # a hand-made argument that stands for a member inside the input
+    # (`IndexField.IntOptions.FacetEnabled`): documented as that member is
+    documented_as: str | None = None
+    # False: a boolean given as a word (`--facet-enabled true`), not as a flag
+    is_flag: bool = True
 
     @property
     def option(self) -> str:
@@ -77,7 +82,8 @@ class ArgSpec:
 
     @property
     def is_boolean(self) -> bool:
-        return self.type_name == "boolean"
+        """A boolean flag (`--x`, maybe `--no-x`); one given as a word is not."""
+        return self.type_name == "boolean" and self.is_flag
 
     @property
     def is_boolean_structure(self) -> bool:
@@ -135,9 +141,9 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
         if name in table:
             table[name] = replace(table[name], documentation=table[name].documentation + addendum)
     for spec in customization.added:
-        if spec.shape_name and not spec.documentation and input_name:
-            spec = replace(spec, documentation=_nested_documentation(model, input_name,
-                                                                     spec.shape_name))
+        if spec.documented_as and input_name:
+            spec = replace(spec, documentation=_member_documentation(model, input_name,
+                                                                     spec.documented_as))
         table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         # v2 adds `outfile` first, and then neither the cli-input options nor
@@ -182,15 +188,17 @@ def _member_arguments(model: ServiceModel, input_name: str,
     return table
 
 
-def _nested_documentation(model: ServiceModel, input_name: str, shape_name: str) -> str:
-    """The documentation of the member, one level down in the input, whose shape an
-    added argument takes (configservice's `--recording-group`: ConfigurationRecorder's
-    `recordingGroup`), as v2 documents an argument made from that member."""
-    for member in model.shape(input_name).get("members", {}).values():
-        for nested in model.shape(member["shape"]).get("members", {}).values():
-            if nested["shape"] == shape_name:
-                return nested.get("documentation", "")
-    return model.shape(shape_name).get("documentation", "")
+def _member_documentation(model: ServiceModel, input_name: str, path: str) -> str:
+    """The documentation of the member at `path` (`IndexField.IntOptions.FacetEnabled`)
+    in the input shape, as v2 documents an argument made from that member; "" when the
+    model has no such member."""
+    shape, ref = model.shape(input_name), None
+    for name in path.split("."):
+        ref = shape.get("members", {}).get(name)
+        if ref is None:
+            return ""
+        shape = model.shape(ref["shape"])
+    return (ref or {}).get("documentation", shape.get("documentation", ""))
 
 
 def has_streaming_output(model: ServiceModel, api_name: str) -> bool:

@@ -172,6 +172,7 @@ INDEX: Mapping[str, str] = {
     "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
     "cloudfront": "cloudfront",
+    "cloudsearch": "cloudsearch",
     "cloudwatch": "cloudwatch",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",

@@ -23,5 +23,6 @@ OPERATIONS: Mapping[str, Customization] = {
     "put-configuration-recorder": Customization(
         hidden_members={"configuration-recorder": ("recordingGroup",)},
         added=(ArgSpec("recording-group", "", "RecordingGroup", "structure", is_cli_only=True,
-                       fills=_recording_group),)),  # documented as the member
+                       fills=_recording_group,
+                       documented_as="ConfigurationRecorder.recordingGroup"),)),
 }

@@ -3,7 +3,9 @@
 - s3api select-object-content's `outfile` and its page; get-object's and
   head-object's `ExpiresString` (awscli/customizations/s3events.py)
 - members moved to arguments of their own: translate, quicksight, lambda,
-  configservice put-configuration-recorder
+  configservice put-configuration-recorder; cloudsearch's flattened structures
+- notes on pages: iot-data, route53 create-hosted-zone
+- dynamodb paging over binary keys
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import json
 import threading
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -301,3 +304,78 @@ def test_paging_over_binary_keys_reaches_every_item(run_cli, moto_reset):
     rest = json.loads(ddb("scan", "--table-name", "binary-keys", "--page-size", "1",
                           "--starting-token", first["NextToken"]))
     assert sorted(item["k"]["B"] for item in first["Items"] + rest["Items"]) == sorted(keys)
+
+
+# ---- cloudsearch's flattened structures (cloudsearch.py, flatten.py), on the wire
+
+class _FormRecorder(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+        form = {key: values[0] for key, values in parse_qs(body).items()}
+        self.server.requests.append(form)
+        reply = ("<{0}Response><{0}Result/></{0}Response>".format(form["Action"])).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def form_sent(run_cli):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _FormRecorder)
+    httpd.requests = []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+
+    def run(*argv: str):
+        result = run_cli(["cloudsearch", *argv, "--domain-name", "movies", "--endpoint-url",
+                          "http://127.0.0.1:%d" % httpd.server_address[1]])
+        sent, httpd.requests = httpd.requests, []
+        return result, {key: value for form in sent for key, value in form.items()
+                        if key not in ("Action", "Version")}
+
+    yield run
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("argv, form", [
+    (["define-expression", "--name", "rank", "--expression", "_score*2"],
+     {"DomainName": "movies", "Expression.ExpressionName": "rank",
+      "Expression.ExpressionValue": "_score*2"}),
+    (["define-index-field", "--name", "year", "--type", "int", "--default-value", "1970",
+      "--facet-enabled", "true", "--sort-enabled", "false"],
+     {"DomainName": "movies", "IndexField.IndexFieldName": "year",
+      "IndexField.IndexFieldType": "int", "IndexField.IntOptions.DefaultValue": "1970",
+      "IndexField.IntOptions.FacetEnabled": "true", "IndexField.IntOptions.SortEnabled": "false"}),
+    (["define-index-field", "--name", "where", "--type", "latlon", "--return-enabled", "yes"],
+     {"DomainName": "movies", "IndexField.IndexFieldName": "where",
+      "IndexField.IndexFieldType": "latlon", "IndexField.LatLonOptions.ReturnEnabled": "true"}),
+    (["define-index-field", "--name", "title", "--type", "text-array",
+      "--highlight-enabled", "False", "--analysis-scheme", "en"],
+     {"DomainName": "movies", "IndexField.IndexFieldName": "title",
+      "IndexField.IndexFieldType": "text-array",
+      "IndexField.TextArrayOptions.HighlightEnabled": "false",
+      "IndexField.TextArrayOptions.AnalysisScheme": "en"}),
+    (["define-index-field", "--name", "score", "--type", "double", "--default-value", "2"],
+     {"DomainName": "movies", "IndexField.IndexFieldName": "score",
+      "IndexField.IndexFieldType": "double", "IndexField.DoubleOptions.DefaultValue": "2.0"}),
+], ids=["expression", "int", "latlon", "text-array", "double"])
+def test_cloudsearch_flat_options_build_the_structure(form_sent, argv, form):
+    result, sent = form_sent(*argv)
+    assert result.exit_code == 0, result.stderr
+    assert sent == form
+
+
+@pytest.mark.parametrize("argv, missing", [
+    (["define-index-field", "--name", "year"], "--type"),
+    (["define-expression", "--expression", "1"], "--name"),
+    (["define-index-field", "--index-field", "IndexFieldName=x,IndexFieldType=int"], "--name"),
+])
+def test_cloudsearch_flat_options_are_required_as_v2_requires_them(form_sent, argv, missing):
+    result, sent = form_sent(*argv)
+    assert (result.exit_code, sent) == (252, {})
+    assert "required: %s" % missing in result.stderr or "Unknown options" in result.stderr
