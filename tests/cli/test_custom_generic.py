@@ -6,6 +6,7 @@
   configservice put-configuration-recorder; cloudsearch's flattened structures
 - notes on pages: iot-data, route53 create-hosted-zone
 - dynamodb paging over binary keys
+- datapipeline's pipeline definitions
 """
 from __future__ import annotations
 
@@ -379,3 +380,100 @@ def test_cloudsearch_flat_options_are_required_as_v2_requires_them(form_sent, ar
     result, sent = form_sent(*argv)
     assert (result.exit_code, sent) == (252, {})
     assert "required: %s" % missing in result.stderr or "Unknown options" in result.stderr
+
+
+# ---- datapipeline's definitions (datapipeline/__init__.py, translator.py), against moto
+
+_DEFINITION = {
+    "objects": [
+        {"id": "Default", "name": "Default", "scheduleType": "ondemand",
+         "failureAndRerunMode": "CASCADE"},
+        {"id": "Echo", "type": "ShellCommandActivity", "command": "echo #{myWord}",
+         "runsOn": {"ref": "Machine"}, "dependsOn": [{"ref": "Default"}, {"ref": "Machine"}]},
+    ],
+    "parameters": [{"id": "myWord", "type": "String", "description": "a word"}],
+    "values": {"myWord": "hello"},
+}
+
+
+@pytest.fixture
+def pipeline(run_cli, moto_reset):
+    def run(*argv: str):
+        return run_cli(["datapipeline", *argv, "--endpoint-url", moto_reset, "--output", "json"])
+
+    created = run("create-pipeline", "--name", "p", "--unique-id", "u")
+    assert created.exit_code == 0, created.stderr
+    return run, json.loads(created.stdout)["pipelineId"]
+
+
+def test_a_definition_is_put_and_read_back_as_a_definition(pipeline, home):
+    run, pipeline_id = pipeline
+    (home / "definition.json").write_text(json.dumps(_DEFINITION))
+    put = run("put-pipeline-definition", "--pipeline-id", pipeline_id,
+              "--pipeline-definition", "file://definition.json")
+    assert put.exit_code == 0, put.stderr
+    got = run("get-pipeline-definition", "--pipeline-id", pipeline_id)
+    assert got.exit_code == 0, got.stderr
+    definition = json.loads(got.stdout)
+    assert set(definition) == {"objects", "parameters", "values"}
+    by_id = {element["id"]: element for element in definition["objects"]}
+    assert by_id["Echo"] == {"id": "Echo", "name": "Echo", "command": "echo #{myWord}",
+                             "dependsOn": [{"ref": "Default"}, {"ref": "Machine"}],
+                             "runsOn": {"ref": "Machine"}, "type": "ShellCommandActivity"}
+    assert by_id["Default"]["scheduleType"] == "ondemand"
+    assert definition["parameters"] == [{"id": "myWord", "description": "a word",
+                                         "type": "String"}]
+    assert definition["values"] == {"myWord": "hello"}
+
+
+def test_command_line_values_win_over_the_definitions(pipeline, home):
+    run, pipeline_id = pipeline
+    (home / "definition.json").write_text(json.dumps(_DEFINITION))
+    put = run("put-pipeline-definition", "--pipeline-id", pipeline_id,
+              "--pipeline-definition", "file://definition.json",
+              "--parameter-values", "myWord=bye", "myWord=again", "other=x")
+    assert put.exit_code == 0, put.stderr
+    got = json.loads(run("get-pipeline-definition", "--pipeline-id", pipeline_id).stdout)
+    assert got["values"] == {"myWord": ["bye", "again"], "other": "x"}
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["--pipeline-definition", '{"x": 1}'], 252,
+     'Error in pipeline definition: Missing "objects" key'),
+    (["--pipeline-definition", '{"objects": [{"name": "n"}]}'], 252,
+     'Error in pipeline definition: Missing "id" key of element: {"name": "n"}'),
+    (["--pipeline-definition", "{bad"], 255,
+     "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+    (["--pipeline-definition", '{"objects": []}', "--parameter-values", "novalue"], 252,
+     "Error in parameter: Invalid inline parameter format: novalue"),
+    (["--pipeline-definition", '{"objects": []}', "--parameter-values", "a=1",
+      "--parameter-values-uri", '{"values": {"a": "2"}}'], 252,
+     "Only parameter-values or parameter-values-uri is allowed"),
+    # v2 names the missing definition first
+    (["--pipeline-objects", "[]"], 252,
+     "the following arguments are required: --pipeline-definition"),
+    (["--pipeline-definition", '{"objects": []}', "--pipeline-objects", "[]"], 252,
+     "Unknown options: --pipeline-objects, []"),
+])
+def test_put_pipeline_definition_refusals(run_cli, argv, code, message):
+    result = run_cli(["datapipeline", "put-pipeline-definition", "--pipeline-id", "p", *argv,
+                      "--region", "us-east-1"])
+    assert result.exit_code == code
+    assert message in result.stderr
+
+
+def test_activate_pipeline_takes_parameter_values_words(pipeline, home):
+    run, pipeline_id = pipeline
+    (home / "definition.json").write_text(json.dumps(_DEFINITION))
+    assert run("put-pipeline-definition", "--pipeline-id", pipeline_id,
+               "--pipeline-definition", "file://definition.json").exit_code == 0
+    activated = run("activate-pipeline", "--pipeline-id", pipeline_id,
+                    "--parameter-values", "myWord=hi")
+    assert activated.exit_code == 0, activated.stderr
+
+
+def test_get_pipeline_definition_page_documents_the_definition(run_cli):
+    page = run_cli(["datapipeline", "get-pipeline-definition", "help"]).stdout
+    output = " ".join(page[page.index("\nOUTPUT\n"):].split())
+    assert output.startswith("OUTPUT The output of this command is the pipeline definition")
+    assert "pipelineObjects" not in output
