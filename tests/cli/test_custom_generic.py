@@ -98,7 +98,7 @@ class _JsonRecorder(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.requests.append((self.path, self.headers.get("X-Amz-Target"),
                                      json.loads(body or b"{}")))
-        reply = b"{}"
+        reply = getattr(self.server, "reply", b"{}")
         self.send_response(200)
         self.send_header("Content-Type", "application/x-amz-json-1.1")
         self.send_header("Content-Length", str(len(reply)))
@@ -118,7 +118,8 @@ def recorded(run_cli):
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
 
-    def run(*argv: str):
+    def run(*argv: str, reply: dict | None = None):
+        httpd.reply = json.dumps(reply or {}).encode()
         result = run_cli([*argv, "--endpoint-url", "http://127.0.0.1:%d" % httpd.server_address[1]])
         sent, httpd.requests = httpd.requests, []
         return result, [body for _, _, body in sent]
@@ -406,7 +407,7 @@ def pipeline(run_cli, moto_reset):
     return run, json.loads(created.stdout)["pipelineId"]
 
 
-def test_a_definition_is_put_and_read_back_as_a_definition(pipeline, home):
+def test_a_definitions_objects_are_put_and_read_back_as_a_definition(pipeline, home):
     run, pipeline_id = pipeline
     (home / "definition.json").write_text(json.dumps(_DEFINITION))
     put = run("put-pipeline-definition", "--pipeline-id", pipeline_id,
@@ -414,27 +415,55 @@ def test_a_definition_is_put_and_read_back_as_a_definition(pipeline, home):
     assert put.exit_code == 0, put.stderr
     got = run("get-pipeline-definition", "--pipeline-id", pipeline_id)
     assert got.exit_code == 0, got.stderr
-    definition = json.loads(got.stdout)
-    assert set(definition) == {"objects", "parameters", "values"}
+    definition = json.loads(got.stdout)  # (moto keeps no parameters nor values)
     by_id = {element["id"]: element for element in definition["objects"]}
     assert by_id["Echo"] == {"id": "Echo", "name": "Echo", "command": "echo #{myWord}",
                              "dependsOn": [{"ref": "Default"}, {"ref": "Machine"}],
                              "runsOn": {"ref": "Machine"}, "type": "ShellCommandActivity"}
     assert by_id["Default"]["scheduleType"] == "ondemand"
-    assert definition["parameters"] == [{"id": "myWord", "description": "a word",
-                                         "type": "String"}]
-    assert definition["values"] == {"myWord": "hello"}
+    assert "pipelineObjects" not in definition
 
 
-def test_command_line_values_win_over_the_definitions(pipeline, home):
-    run, pipeline_id = pipeline
+def test_a_definition_is_sent_as_the_api_takes_it(recorded, home):
     (home / "definition.json").write_text(json.dumps(_DEFINITION))
-    put = run("put-pipeline-definition", "--pipeline-id", pipeline_id,
-              "--pipeline-definition", "file://definition.json",
-              "--parameter-values", "myWord=bye", "myWord=again", "other=x")
-    assert put.exit_code == 0, put.stderr
-    got = json.loads(run("get-pipeline-definition", "--pipeline-id", pipeline_id).stdout)
-    assert got["values"] == {"myWord": ["bye", "again"], "other": "x"}
+    result, [body] = recorded("datapipeline", "put-pipeline-definition", "--pipeline-id", "p",
+                              "--pipeline-definition", "file://definition.json")
+    assert result.exit_code == 0, result.stderr
+    assert body["pipelineObjects"][1] == {"id": "Echo", "name": "Echo", "fields": [
+        {"key": "command", "stringValue": "echo #{myWord}"},
+        {"key": "dependsOn", "refValue": "Default"}, {"key": "dependsOn", "refValue": "Machine"},
+        {"key": "runsOn", "refValue": "Machine"},
+        {"key": "type", "stringValue": "ShellCommandActivity"}]}
+    assert body["parameterObjects"] == [{"id": "myWord", "attributes": [
+        {"key": "description", "stringValue": "a word"}, {"key": "type", "stringValue": "String"}]}]
+    assert body["parameterValues"] == [{"id": "myWord", "stringValue": "hello"}]
+
+
+def test_command_line_values_win_over_the_definitions(recorded, home):
+    (home / "definition.json").write_text(json.dumps(_DEFINITION))
+    result, [body] = recorded("datapipeline", "put-pipeline-definition", "--pipeline-id", "p",
+                              "--pipeline-definition", "file://definition.json",
+                              "--parameter-values", "myWord=bye", "myWord=again", "other=x",
+                              "--parameter-objects", '{"parameters": [{"id": "other"}]}')
+    assert result.exit_code == 0, result.stderr
+    assert body["parameterValues"] == [{"id": "myWord", "stringValue": "bye"},
+                                       {"id": "myWord", "stringValue": "again"},
+                                       {"id": "other", "stringValue": "x"}]
+    assert body["parameterObjects"] == [{"id": "other", "attributes": []}]
+
+
+def test_get_pipeline_definition_prints_parameters_and_values_as_a_definition(recorded):
+    reply = {"pipelineObjects": [{"id": "A", "name": "A", "fields": [
+        {"key": "k", "stringValue": "1"}, {"key": "k", "stringValue": "2"},
+        {"key": "r", "refValue": "B"}]}],
+        "parameterObjects": [{"id": "p", "attributes": [{"key": "type", "stringValue": "String"}]}],
+        "parameterValues": [{"id": "p", "stringValue": "x"}, {"id": "p", "stringValue": "y"}]}
+    result, _ = recorded("datapipeline", "get-pipeline-definition", "--pipeline-id", "p",
+                         "--output", "json", reply=reply)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "objects": [{"id": "A", "name": "A", "k": ["1", "2"], "r": {"ref": "B"}}],
+        "parameters": [{"id": "p", "type": "String"}], "values": {"p": ["x", "y"]}}
 
 
 @pytest.mark.parametrize("argv, code, message", [
