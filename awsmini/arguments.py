@@ -62,6 +62,14 @@ class ArgSpec:
     # False: a hand-written command's `file://` value is taken as it is (v2's
     # no_paramfile: `cloudfront sign --url`)
     loads_files: bool = True
+    # members of its structure that v2 moved to an argument of their own (`lambda
+    # create-function --code` without `ZipFile`, given as `--zip-file`): left out of help
+    hidden_members: tuple[str, ...] = ()
+    # a hand-made argument that stands for a member inside the input
+    # (`IndexField.IntOptions.FacetEnabled`): documented as that member is
+    documented_as: str | None = None
+    # False: a boolean given as a word (`--facet-enabled true`), not as a flag
+    is_flag: bool = True
 
     @property
     def option(self) -> str:
@@ -74,7 +82,8 @@ class ArgSpec:
 
     @property
     def is_boolean(self) -> bool:
-        return self.type_name == "boolean"
+        """A boolean flag (`--x`, maybe `--no-x`); one given as a word is not."""
+        return self.type_name == "boolean" and self.is_flag
 
     @property
     def is_boolean_structure(self) -> bool:
@@ -125,7 +134,16 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
     for name in customization.optional:
         if name in table:
             table[name] = replace(table[name], is_required=False)
+    for name, members in customization.hidden_members.items():
+        if name in table:
+            table[name] = replace(table[name], hidden_members=members)
+    for name, addendum in customization.documentation_added.items():
+        if name in table:
+            table[name] = replace(table[name], documentation=table[name].documentation + addendum)
     for spec in customization.added:
+        if spec.documented_as and input_name:
+            spec = replace(spec, documentation=_member_documentation(model, input_name,
+                                                                     spec.documented_as))
         table[spec.cli_name] = spec
     if has_streaming_output(model, api_name):
         # v2 adds `outfile` first, and then neither the cli-input options nor
@@ -133,7 +151,7 @@ def build_arguments(model: ServiceModel, api_name: str, service_cli_name: str,
         table["outfile"] = ArgSpec("outfile", "", "", "string", is_required=True,
                                    documentation="Filename where the content will be saved",
                                    is_positional=True, is_cli_only=True)
-    else:
+    elif "outfile" not in table:  # v2's other `outfile`s too (s3api select-object-content)
         for spec in CLI_INPUT_OPTIONS:
             table[spec.cli_name] = spec
         table[GENERATE_SKELETON.cli_name] = GENERATE_SKELETON
@@ -168,6 +186,19 @@ def _member_arguments(model: ServiceModel, input_name: str,
             aliases=(alias,) if alias else (),
         )
     return table
+
+
+def _member_documentation(model: ServiceModel, input_name: str, path: str) -> str:
+    """The documentation of the member at `path` (`IndexField.IntOptions.FacetEnabled`)
+    in the input shape, as v2 documents an argument made from that member; "" when the
+    model has no such member."""
+    shape, ref = model.shape(input_name), None
+    for name in path.split("."):
+        ref = shape.get("members", {}).get(name)
+        if ref is None:
+            return ""
+        shape = model.shape(ref["shape"])
+    return (ref or {}).get("documentation", shape.get("documentation", ""))
 
 
 def has_streaming_output(model: ServiceModel, api_name: str) -> bool:

@@ -186,6 +186,9 @@ def wait_for(client: Any, command: Command, params: Mapping[str, Any]) -> None:
 
 
 def _save_payload(response: dict, command: Command, outfile: str) -> None:
+    """The payload into `outfile`: a blob's bytes, or the `Records` payloads of an
+    event stream (v2's awscli/customizations/s3events.py, the one event-stream
+    output v2 keeps, s3api select-object-content's); the other events are dropped."""
     output = command.model.operations[command.api_name]["output"]["shape"]
     body = response.pop(command.model.shape(output)["payload"], None)
     with _replacing(outfile) as fp:
@@ -193,6 +196,11 @@ def _save_payload(response: dict, command: Command, outfile: str) -> None:
             return
         if isinstance(body, (bytes, bytearray)):
             fp.write(body)
+            return
+        if not hasattr(body, "read"):  # botocore's EventStream
+            for event in body:
+                if "Records" in event:
+                    fp.write(event["Records"]["Payload"])
             return
         for chunk in iter(lambda: body.read(1024 * 1024), b""):
             fp.write(chunk)

@@ -18,7 +18,7 @@ from awsmini.configpaths import expand
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.custom import Customization, lookup
 from awsmini.env import Env
-from awsmini.errors import UsageError
+from awsmini.errors import ParamValidationError, UsageError
 from awsmini.globalopts import GlobalOptions, parse_global_options
 from awsmini.pager import Pager, choose_pager, write_output
 from awsmini.paginate import (PagingArguments, PagingPlan, add_paging_arguments,
@@ -27,6 +27,8 @@ from awsmini.paginate import documents as paged_documents
 from awsmini.query import compile_query
 from awsmini.resolve import Command, check_command_word, resolve_command
 from awsmini.settings import Settings
+
+ENDPOINT_URL_REQUIRED = "--endpoint-url is required for %s commands"
 
 
 def run(argv: Sequence[str], env: Env) -> int:
@@ -102,6 +104,9 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     """The response documents: one, or one per page (merged unless `output` streams)."""
     from awsmini.call import call_operation, create_client, paginate_operation, wait_for
 
+    if custom.requires_endpoint_url and options.endpoint_url is None:
+        # v2 checks as the command is called: after the skeleton, before the client
+        raise ParamValidationError(ENDPOINT_URL_REQUIRED % command.service_cli_name)
     client = create_client(command, options, settings, env.environ)
     if custom.before_call is not None:  # v2's arguments that ask the service first
         from awsmini.call import other_operation
@@ -115,17 +120,19 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
     if paging.is_enabled:
         config = with_default_page_size(paging.config, params, custom.default_page_size)
         return paged_documents(paginate_operation(client, command, params, config), output)
-    response = call_operation(client, command, params, _payload_file(command, parsed),
+    response = call_operation(client, command, params, _payload_file(command, custom, parsed),
                               _saved_parts(custom, parsed, env))
     if custom.after_call is not None:  # v2's after-call handlers of the operation
         response = custom.after_call(response, parsed.options, env)
     return iter([response])
 
 
-def _payload_file(command: Command, parsed: ParsedArgs) -> str | None:
-    """The positional `outfile` of a blob-payload output; `iam create-virtual-mfa-device
+def _payload_file(command: Command, custom: Customization, parsed: ParsedArgs) -> str | None:
+    """The positional `outfile` of a blob-payload output, or of an event stream's
+    records (v2's s3api select-object-content); `iam create-virtual-mfa-device
     --outfile` is v2's option of another kind, read by its after-call handler."""
-    if not has_streaming_output(command.model, command.api_name):
+    if not (has_streaming_output(command.model, command.api_name)
+            or any(spec.cli_name == "outfile" and spec.is_positional for spec in custom.added)):
         return None
     return parsed.options.get("outfile")
 
@@ -154,12 +161,17 @@ def unpack_parameters(specs: Mapping[str, ArgSpec], parsed: ParsedArgs, paging: 
         params = {spec.member_name: unpack_argument(spec, raw, command.model, env,
                                                     command.api_name)
                   for spec, raw in members}
+    if custom.check_values is not None:  # what only an added argument may give
+        custom.check_values(params)
     for spec in custom.added:
         raw = parsed.options.get(spec.cli_name)
         if spec.fills is not None and raw is not None:
-            from awsmini.values.unpack import load_argument_file
+            from awsmini.values.unpack import load_argument_file, unpack_argument
 
-            value = load_argument_file(spec, raw, env)
+            # one with a shape of the model (configservice's `--recording-group`) is
+            # read as the model's arguments are: shorthand or JSON
+            value = (unpack_argument(spec, raw, command.model, env, command.api_name)
+                     if spec.shape_name else load_argument_file(spec, raw, env))
             if spec.is_local_path and isinstance(value, str):
                 value = expand(value, env.environ)
             spec.fills(params, value)

@@ -4,7 +4,9 @@ Takes the service's CLI name (from the global pass) and the remaining words;
 returns a `Command`: which service and operation, the operation's model slice
 and the words left for its arguments. Names are v2's: botocore's service name
 except for v2's renames (SERVICE_RENAMES), operations in botocore's kebab form
-less those v2 removes (custom.removed_operations).
+less those v2 removes (custom.removed_operations), with the commands v2 adds
+over an operation under another name (custom.added_operations) and the old
+names it still accepts for renamed ones (custom.operation_aliases).
 Unknown names fail with v2's "Found invalid choice" and close-match hints.
 A service with waiters also has v2's `wait <waiter>` command: its Command
 names the waiter and the operation the waiter polls, whose arguments it takes.
@@ -19,7 +21,8 @@ from typing import Mapping, Sequence
 from awsmini import models
 from awsmini.arguments import cli_name
 from awsmini.commands import Invocation, check_available, find_command, is_whole_family
-from awsmini.custom import removed_operations
+from awsmini.custom import (added_operations, operation_aliases, operation_renames,
+                            removed_operations)
 from awsmini.errors import UsageError
 from awsmini.globalopts import Parser
 
@@ -39,10 +42,13 @@ class Command:
     model: models.ServiceModel
     args: tuple[str, ...]
     waiter: str | None = None  # `wait <waiter>`: botocore's waiter name, e.g. InstanceRunning
+    # the command's own name when it is not the operation's (rds's
+    # `add-option-to-option-group`, over ModifyOptionGroup)
+    name: str | None = None
 
     @property
     def cli_name(self) -> str:
-        return cli_name(self.api_name)
+        return self.name or cli_name(self.api_name)
 
 
 def service_name(service_cli_name: str) -> str:
@@ -65,12 +71,19 @@ def service_cli_names(environ: Mapping[str, str]) -> list[str]:
 
 def operation_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:
     """{operation cli name: api name} of a botocore service, in model order, without
-    the operations v2 removes (custom.removed_operations)."""
+    the operations v2 removes (custom.removed_operations), then the commands v2 adds
+    over one of them (custom.added_operations); not the old names of renamed ones."""
     table = models.operation_cli_names(service, environ)
     removed = removed_operations(service_cli_name(service))
-    if not removed:
+    added = added_operations(service_cli_name(service))
+    # a botocore that still names the operation as v2's own did (`get-o-tel-enrichment`)
+    renames = {**operation_renames(service_cli_name(service)),
+               **operation_aliases(service_cli_name(service))}
+    renamed = {old: new for old, new in renames.items() if old in table}
+    if not removed and not added and not renamed:
         return table
-    return {name: api for name, api in table.items() if name not in removed}
+    return {**{renamed.get(name, name): api for name, api in table.items()
+               if name not in removed}, **added}
 
 
 def check_service(service_cli: str, environ: Mapping[str, str]) -> str:
@@ -108,14 +121,16 @@ def resolve_operation(service_cli: str, words: Sequence[str],
     parser.add_argument("operation")
     namespace, rest = parser.parse_known_args(list(words))
     table = operation_table(service, environ)
-    api_name = table.get(namespace.operation)
+    word = operation_aliases(service_cli).get(namespace.operation, namespace.operation)
+    api_name = table.get(word)
     if api_name is None and namespace.operation == WAIT and models.waiters(service, environ):
         return _resolve_waiter(service_cli, service, rest, environ)
     if api_name is None:
         choices = list(table) + ([WAIT] if models.waiters(service, environ) else [])
         raise _invalid_choice("operation", namespace.operation, choices)
     model = models.load_operation(service, api_name, environ)
-    return Command(service_cli, service, api_name, model, tuple(rest))
+    return Command(service_cli, service, api_name, model, tuple(rest),
+                   name=None if word == cli_name(api_name) else word)
 
 
 def waiter_table(service: str, environ: Mapping[str, str]) -> dict[str, str]:

@@ -8,13 +8,24 @@ imports that module only, so a command loads no other service's records.
 
 A service module declares `OPERATIONS`, {operation CLI name: Customization},
 and may declare `SERVICE`, the changes to every operation of the service
-(renames, aliases, boolean flags only). An operation's record extends its
+(renames, aliases, boolean flags, `requires_endpoint_url`, and a `help_note`
+its own page and every operation's page show, only). An operation's record extends its
 service's: its renames and aliases are added to the service's and win. A
 module may also declare `REMOVED_OPERATIONS`, the operations v2 takes out of
 the service (awscli/customizations/removals.py): `removed_operations` gives
 them to `resolve.operation_table` (3), which leaves them out, so that they
-answer as unknown operations and neither help nor the prompt lists them. And
-it may declare `ERROR_MESSAGES`, a function that rewrites the error a response
+answer as unknown operations and neither help nor the prompt lists them. It
+may declare `ADDED_OPERATIONS`, {CLI name: API name}, commands v2 adds over an
+operation of the model under another name (rds's `add-option-to-option-group`
+over `ModifyOptionGroup`), whose records are in `OPERATIONS` under their own
+names; `OPERATION_RENAMES`, {botocore's CLI name: v2's}, operations v2
+renames (utils.py's rename_command), and `OPERATION_ALIASES`, the same for the
+renamed operations whose old names v2 still accepts, undocumented (its
+alias_command); `resolve.operation_table` and `resolve.resolve_operation` (3)
+read them. (botocore's own naming now gives most of v2's new names: a rename
+applies only where it still gives the old one.) A `SERVICE` record's
+`requires_endpoint_url` is v2's check, before any call of the service, that
+`--endpoint-url` was given (driver.run). And it may declare `ERROR_MESSAGES`, a function that rewrites the error a response
 of any of the service's operations carries (v2's after-call handlers), which
 `error_messages` gives to `call.create_service_client` (9) for every client of
 the service, the hand-written commands' included.
@@ -25,7 +36,8 @@ Each slot of a record is read by one stage, in the order of the pipeline:
     renames, aliases,          arguments.build_arguments (4): the argument table
       has_boolean_flags,
       removed, undocumented,
-      optional, added
+      optional, hidden_members,
+      documentation_added, added
     check                      driver.unpack_parameters (6), before any value is read
     stops_paging               driver.run, through paginate.plan_paging (10):
                                  arguments that turn pagination off when given
@@ -40,7 +52,14 @@ Each slot of a record is read by one stage, in the order of the pipeline:
       ArgSpec                    write after the call
     after_call                 driver.send_request (9), on the response: v2's after-call
                                  handlers (a value decrypted, a part saved to a file)
+    check_values               driver.unpack_parameters (6), on the parameters the
+                                 model's arguments gave, before the added ones fill theirs
     help_note                  help.operation_help: the note after the description
+    option_notes               help.operation_help: text after an option's members
+    output_note                help.operation_help: the OUTPUT section v2 writes in place
+                                 of the output shape's
+    output_replacements        help.operation_help: deprecated output members, each
+                                 documented with the member that replaces it
 
 A record is data: there is no registry, no event name and no hook. This
 module imports no stage; a service module imports only `ArgSpec` and the
@@ -88,7 +107,11 @@ class Customization:
     structure of one boolean `Value` is also the flags `--x` and `--no-x`.
     `removed` arguments leave the table, `undocumented` ones stay out of help
     and the prompt, `optional` ones are no longer required (an added argument
-    can stand for them), and `added` are v2's hand-made arguments, which say through
+    can stand for them), `hidden_members` are members of an argument's structure
+    that v2 takes out of it (its page leaves them out; `check_values` refuses
+    them), `documentation_added` is text v2 adds to an argument's documentation,
+    and `added` are v2's
+    hand-made arguments, which say through
     their `fills` and `saves` fields what their values do. `check(options,
     members)` gets the cli-only raw values given and the names of the member
     arguments given, and raises when v2 refuses the mix. `stops_paging` names
@@ -97,7 +120,14 @@ class Customization:
     rearranged as v2's before-parameter-build handlers rearrange them; `call_defaults` are
     parameters v2 sets when neither the command line nor `--cli-input-*` gave
     them; `default_page_size` is the page size v2 asks for while paginating;
-    `help_note` is the note v2's manual page adds after the description.
+    `help_note` is the note v2's manual page adds after the description,
+    `option_notes` ({argument: HTML}) the text it adds after an option's members, and
+    `output_note` the text v2's page has as its OUTPUT section, when it replaces the
+    output shape's; `output_replacements` maps a deprecated member of the output to
+    (the member replacing it, its type, its documentation), which the page adds
+    after it. `check_values(params)` gets the parameters the model's
+    arguments gave and raises when one holds what v2 takes only from an added
+    argument (`lambda create-function --code ZipFile=...`).
     `before_call(params, options, call)` returns the parameters completed from
     another call of the service (`call`, see `OtherCall`), as v2's arguments that
     fetch what they need do. `after_call(response, options, env)` returns the
@@ -111,13 +141,20 @@ class Customization:
     removed: tuple[str, ...] = ()
     undocumented: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    hidden_members: Mapping[str, tuple[str, ...]] = field(default_factory=_nothing)
+    documentation_added: Mapping[str, str] = field(default_factory=_nothing)
     added: tuple[ArgSpec, ...] = ()
     check: Callable[[Mapping[str, Any], Sequence[str]], None] | None = None
     stops_paging: tuple[str, ...] = ()
     adjust: Callable[[dict], dict] | None = None
     call_defaults: Mapping[str, Any] = field(default_factory=_nothing)
     default_page_size: DefaultPageSize | None = None
+    check_values: Callable[[Mapping[str, Any]], None] | None = None
     help_note: str | None = None
+    option_notes: Mapping[str, str] = field(default_factory=_nothing)
+    output_note: str | None = None
+    output_replacements: Mapping[str, tuple[str, str, str]] = field(default_factory=_nothing)
+    requires_endpoint_url: bool = False
     before_call: Callable[[dict, Mapping[str, Any], OtherCall], dict] | None = None
     after_call: Callable[[dict, Mapping[str, Any], Env], dict] | None = None
 
@@ -135,9 +172,11 @@ INDEX: Mapping[str, str] = {
     "bedrock-runtime": "bedrock_runtime",
     "clouddirectory": "clouddirectory",
     "cloudfront": "cloudfront",
+    "cloudsearch": "cloudsearch",
     "cloudwatch": "cloudwatch",
     "cloudsearchdomain": "cloudsearchdomain",
     "codepipeline": "codepipeline",
+    "configservice": "configservice",
     "connecthealth": "connecthealth",
     "controltower": "controltower",
     "datapipeline": "datapipeline",
@@ -152,6 +191,7 @@ INDEX: Mapping[str, str] = {
     "glue": "glue",
     "iam": "iam",
     "iot": "iot",
+    "iot-data": "iot_data",
     "iotsitewise": "iotsitewise",
     "iotwireless": "iotwireless",
     "kinesis": "kinesis",
@@ -167,6 +207,8 @@ INDEX: Mapping[str, str] = {
     "pinpoint": "pinpoint",
     "polly": "polly",
     "qbusiness": "qbusiness",
+    "quicksight": "quicksight",
+    "rds": "rds",
     "rekognition": "rekognition",
     "route53": "route53",
     "route53domains": "route53domains",
@@ -175,9 +217,11 @@ INDEX: Mapping[str, str] = {
     "sagemaker-runtime": "sagemaker_runtime",
     "schemas": "schemas",
     "ses": "ses",
+    "signin": "signin",
     "sns": "sns",
     "stepfunctions": "stepfunctions",
     "swf": "swf",
+    "translate": "translate",
     "workdocs": "workdocs",
 }
 
@@ -194,7 +238,10 @@ def lookup(service_cli_name: str, operation_cli_name: str) -> Customization:
         return service
     return replace(operation, renames=MappingProxyType({**service.renames, **operation.renames}),
                    aliases=MappingProxyType({**service.aliases, **operation.aliases}),
-                   has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags)
+                   has_boolean_flags=service.has_boolean_flags or operation.has_boolean_flags,
+                   requires_endpoint_url=(service.requires_endpoint_url
+                                          or operation.requires_endpoint_url),
+                   help_note=operation.help_note or service.help_note)
 
 
 def error_messages(service_cli_name: str) -> Callable[[dict], None] | None:
@@ -213,3 +260,26 @@ def removed_operations(service_cli_name: str) -> tuple[str, ...]:
         return ()
     module = importlib.import_module("%s.%s" % (__name__, module_name))
     return tuple(getattr(module, "REMOVED_OPERATIONS", ()))
+
+
+def added_operations(service_cli_name: str) -> Mapping[str, str]:
+    """{CLI name: API name} of the commands v2 adds over the service's operations."""
+    return _module_table(service_cli_name, "ADDED_OPERATIONS")
+
+
+def operation_renames(service_cli_name: str) -> Mapping[str, str]:
+    """{botocore's CLI name: v2's} of the service's operations v2 renames."""
+    return _module_table(service_cli_name, "OPERATION_RENAMES")
+
+
+def operation_aliases(service_cli_name: str) -> Mapping[str, str]:
+    """{old CLI name: CLI name} of the service's renamed operations v2 still accepts."""
+    return _module_table(service_cli_name, "OPERATION_ALIASES")
+
+
+def _module_table(service_cli_name: str, name: str) -> Mapping[str, str]:
+    module_name = INDEX.get(service_cli_name)
+    if module_name is None:
+        return _NOTHING
+    module = importlib.import_module("%s.%s" % (__name__, module_name))
+    return getattr(module, name, _NOTHING)

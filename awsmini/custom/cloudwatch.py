@@ -5,6 +5,9 @@
   Sum=1,Minimum=0,...` and `--storage-resolution`, in place of `--metric-data`
   (then not required); they do not mix with `--metric-data`
   (awscli/customizations/putmetricdata.py).
+- The OpenTelemetry enrichment operations are named `*-otel-enrichment`; the
+  names botocore gave them before, `*-o-tel-enrichment`, still work,
+  undocumented (awscli/customizations/cloudwatch.py).
 """
 from __future__ import annotations
 
@@ -113,6 +116,9 @@ _PUT_METRIC_DATA = Customization(
     added=tuple(ArgSpec(name, "", "", "string", is_cli_only=True, fills=_datum(fill),
                         documentation="<p>%s</p>" % doc) for name, fill, doc in _DATUM_OPTIONS),
     check=_not_with_metric_data)
+
+OPERATION_ALIASES: Mapping[str, str] = {
+    "%s-o-tel-enrichment" % verb: "%s-otel-enrichment" % verb for verb in ("get", "start", "stop")}
 
 OPERATIONS: Mapping[str, Customization] = {
     "put-metric-data": _PUT_METRIC_DATA,

@@ -1,8 +1,11 @@
 """v2's changes to lambda's generic operations.
 
 - `create-function` and `publish-layer-version`: `--zip-file fileb://f.zip` at
-  the top level, put into `Code` (`Content`) as its `ZipFile`, which is then
-  not required (awscli/customizations/awslambda.py).
+  the top level, put into `Code` (`Content`) as its `ZipFile`; `--code`
+  (`--content`) is then not required, has no `ZipFile` member on its page and
+  refuses one (awscli/customizations/awslambda.py).
+- `update-function-code`: its own `--zip-file` must be a zip archive too
+  (awscli/customizations/awslambda.py).
 - The operations v2 takes out of the service's command table, which then
   answer as unknown operations (awscli/customizations/removals.py).
 """
@@ -38,9 +41,26 @@ def _hoisted(member: str) -> Callable[[dict, Any], None]:
     return fill
 
 
+def _refusing_zip_file(member: str) -> Callable[[Mapping[str, Any]], None]:
+    def check(params: Mapping[str, Any]) -> None:
+        given = params.get(member)
+        if isinstance(given, dict) and "ZipFile" in given:
+            raise ParamValidationError(
+                "ZipFile cannot be provided as part of the --%s argument.  Please use the "
+                "'--zip-file' option instead to specify a zip file." % member.lower())
+    return check
+
+
+def _checking_zip_file(params: Mapping[str, Any]) -> None:
+    if params.get("ZipFile") is not None:
+        _check_zip(params["ZipFile"])
+
+
 def _zip_file_argument(member: str) -> Customization:
     return Customization(
         optional=(member.lower(),),
+        hidden_members={member.lower(): ("ZipFile",)},
+        check_values=_refusing_zip_file(member),
         added=(ArgSpec("zip-file", "", "", "blob", is_cli_only=True, fills=_hoisted(member),
                        documentation=_DOC.format(member.lower())),))
 
@@ -48,6 +68,7 @@ def _zip_file_argument(member: str) -> Customization:
 OPERATIONS: Mapping[str, Customization] = {
     "create-function": _zip_file_argument("Code"),
     "publish-layer-version": _zip_file_argument("Content"),
+    "update-function-code": Customization(check_values=_checking_zip_file),
 }
 
 REMOVED_OPERATIONS = (

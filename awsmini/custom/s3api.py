@@ -1,6 +1,12 @@
-"""v2's changes to the errors of S3's operations (awscli/customizations/s3errormsg.py).
+"""v2's changes to S3's generic operations.
 
-Every S3 client (s3api's and the `s3` commands') has its error messages made
+- `select-object-content`: the positional `outfile`, where the records the
+  event stream carries are written; its page says the command prints nothing
+  (awscli/customizations/s3events.py).
+- `get-object` and `head-object`: their pages say `Expires` is deprecated and
+  document `ExpiresString`, which botocore adds to the response
+  (awscli/customizations/s3events.py).
+- Errors (awscli/customizations/s3errormsg.py): every S3 client (s3api's and the `s3` commands') has its error messages made
 more helpful before they are reported: a bucket in a region that needs
 Signature Version 4 and a permanent redirect say how to give the right region;
 a KMS key that needs Signature Version 4 says how to turn it on.
@@ -9,6 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from awsmini.arguments import ArgSpec
 from awsmini.custom import Customization
 
 _REGION_HINT = (
@@ -36,4 +43,20 @@ def _error_messages(parsed: dict) -> None:
 
 ERROR_MESSAGES = _error_messages
 
-OPERATIONS: Mapping[str, Customization] = {}
+# The event stream's `Records` payloads go to this file (call.py writes them);
+# with it the operation has, as with a streaming output, no --cli-input-* nor skeleton.
+_RECORDS_OUTFILE = ArgSpec("outfile", "", "", "string", is_required=True, is_positional=True,
+                           is_cli_only=True,
+                           documentation="Filename where the records will be saved")
+
+_EXPIRES = Customization(output_replacements={"Expires": (
+    "ExpiresString", "string", "<p>The raw, unparsed value of the <code>Expires</code> field.</p>")})
+
+OPERATIONS: Mapping[str, Customization] = {
+    "get-object": _EXPIRES,
+    "head-object": _EXPIRES,
+    "select-object-content": Customization(
+        added=(_RECORDS_OUTFILE,),
+        output_note=("This command generates no output.  The selected object content is "
+                     "written to the specified outfile.\n")),
+}

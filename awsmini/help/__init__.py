@@ -129,8 +129,9 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
         if models.waiters(service, environ):
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)
-        return render_page(service_word, service_sections(service_word, documentation,
-                                                          sorted(operations)), mark)
+        return render_page(service_word, service_sections(
+            service_word, documentation, sorted(operations),
+            lookup(service_word, "").help_note), mark)  # the service's own note, if any
     if list(words) == [WAIT, HELP_WORD]:
         service = check_service(service_word, environ)
         waiters = sorted(waiter_table(service, environ))
@@ -189,6 +190,9 @@ def operation_help(service_word: str, words: Sequence[str],
         input_shape=operation.get("input", {}).get("shape"),
         examples=_examples(command.service_cli_name, command.cli_name),
         note=custom.help_note,
+        output_note=custom.output_note,
+        option_notes=custom.option_notes,
+        output_replacements=custom.output_replacements,
     )
 
 

@@ -8,7 +8,7 @@ constraints and syntax samples are written. Pure: no I/O.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from awsmini.arguments import ArgSpec
@@ -46,6 +46,10 @@ class OperationHelp:
     input_shape: str | None = None
     examples: str | None = None       # v2's example rst for this operation, when there is one
     note: str | None = None           # v2's note after the description (HTML), for a few
+    output_note: str | None = None    # v2's OUTPUT section in place of the output shape's
+    option_notes: Mapping[str, str] = field(default_factory=dict)  # after an option's members
+    # deprecated output member -> (the member replacing it, its type, its documentation)
+    output_replacements: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
     usage: str | None = None          # a hand-written command's positional words (`<S3Uri>`)
 
     @property
@@ -156,15 +160,32 @@ def _options(op: OperationHelp) -> str:
             doc.new_paragraph()  # its text is one line, not an html paragraph
         if op.is_hand_written and spec.choices and not spec.shape_name:  # its values
             _document_shape_details(doc, {"": {"enum": spec.choices}}, "")
-        if spec.shape_name and spec.shape_name in op.shapes:
-            _document_shape_details(doc, op.shapes, spec.shape_name)
-            _document_members(doc, op.shapes, spec.shape_name, [], is_input=True)
+        shapes, spec = _without_hidden_members(op.shapes, spec)
+        if spec.shape_name and spec.shape_name in shapes:
+            _document_shape_details(doc, shapes, spec.shape_name)
+            _document_members(doc, shapes, spec.shape_name, [], is_input=True)
         doc.dedent()
         doc.new_paragraph()
+        if spec.cli_name in op.option_notes:  # v2 writes it at the option's level
+            doc.include_html(op.option_notes[spec.cli_name])
+            doc.new_paragraph()
         # v2 writes no syntax for a group: its example follows the group's documentation
-        if spec.shape_name and spec.shape_name in op.shapes and len(group) == 1:
-            _syntax_samples(doc, op.shapes, spec)
+        if spec.shape_name and spec.shape_name in shapes and len(group) == 1:
+            _syntax_samples(doc, shapes, spec)
     return doc.text()
+
+
+def _without_hidden_members(shapes: Mapping[str, Any],
+                            spec: ArgSpec) -> tuple[Mapping[str, Any], ArgSpec]:
+    """The shapes and the argument as its page shows them: a structure whose members
+    v2 moved to another argument (`--code` without `ZipFile`) under a name of its own."""
+    if not spec.hidden_members or spec.shape_name not in shapes:
+        return shapes, spec
+    shape = shapes[spec.shape_name]
+    name = "%s (%s)" % (spec.shape_name, spec.cli_name)
+    members = {key: value for key, value in shape.get("members", {}).items()
+               if key not in spec.hidden_members}
+    return {**shapes, name: {**shape, "members": members}}, replace(spec, shape_name=name)
 
 
 def _type_name(member: Mapping[str, Any], type_name: str) -> str:
@@ -324,6 +345,9 @@ def _examples(examples: str) -> str:
 
 def _output(op: OperationHelp) -> str:
     doc = RstDoc()
+    if op.output_note:
+        doc.write(op.output_note)
+        return doc.text()
     shape = op.shapes.get(op.output_shape or "", {})
     if not shape.get("members"):
         doc.write("None")
@@ -331,16 +355,40 @@ def _output(op: OperationHelp) -> str:
     for member_name, member in shape.get("members", {}).items():
         _document_member(doc, op.shapes, member_name, member["shape"], [],
                          member.get("documentation"), False, False, member)
+        if member_name in op.output_replacements:
+            _document_replacement(doc, member_name, *op.output_replacements[member_name])
     return doc.text()
+
+
+def _document_replacement(doc: RstDoc, deprecated: str, name: str, type_name: str,
+                          documentation: str) -> None:
+    """v2's note on a deprecated output member, then the member replacing it
+    (awscli/customizations/s3events.py: `Expires` and `ExpiresString`)."""
+    doc.start_admonition("note")
+    doc.include_html("<p>This member has been deprecated. Please use <code>%s</code> "
+                     "instead.</p>" % name)
+    doc.end_admonition()
+    doc.new_paragraph()
+    doc.write("%s -> (%s)" % (name, type_name))
+    doc.indent()
+    doc.new_paragraph()
+    doc.include_html(documentation)
+    doc.dedent()
+    doc.new_paragraph()
 
 
 # ------------------------------------------------------------------ service and top pages
 
 def service_sections(service_cli_name: str, documentation: str,
-                     operations: Iterable[str]) -> list[Section]:
-    """NAME, DESCRIPTION, AVAILABLE COMMANDS."""
+                     operations: Iterable[str], note: str | None = None) -> list[Section]:
+    """NAME, DESCRIPTION (with v2's note for the service, if any), AVAILABLE COMMANDS."""
     description = RstDoc()
     description.include_html(documentation)
+    if note:
+        description.new_paragraph()
+        description.start_admonition("note")
+        description.include_html(note)
+        description.end_admonition()
     return [Section("NAME", service_cli_name + " -"),
             Section("DESCRIPTION", description.text()),
             Section("AVAILABLE COMMANDS", _bullet_list(operations))]

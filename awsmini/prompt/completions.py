@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from awsmini import commands, models, resolve
-from awsmini.arguments import ArgSpec, build_arguments
+from awsmini.arguments import ArgSpec, build_arguments, cli_name
 from awsmini.globalopts import GLOBAL_OPTIONS, GLOBALS_BY_NAME
 from awsmini.prompt import query_path, s3_paths, shorthand_path
 from awsmini.prompt.candidates import META_DOC_WIDTH, Candidate, Completions, fuzzy_filter, meta_for
@@ -136,7 +136,7 @@ def _resolve(context: LineContext, operation: str, environ: Mapping[str, str]) -
     if api_name is None:
         context.is_valid = False
         return
-    _use_operation(context, service, api_name, environ)
+    _use_operation(context, service, api_name, environ, operation)
 
 
 def _resolve_waiter(context: LineContext, waiter: str, environ: Mapping[str, str]) -> None:
@@ -150,10 +150,15 @@ def _resolve_waiter(context: LineContext, waiter: str, environ: Mapping[str, str
 
 
 def _use_operation(context: LineContext, service: str, api_name: str,
-                   environ: Mapping[str, str]) -> None:
+                   environ: Mapping[str, str], operation: str | None = None) -> None:
+    """The operation's arguments; `operation` names the command when it is not the
+    operation's own name (rds's `add-option-to-option-group`)."""
+    from awsmini.custom import lookup
+
     model = models.load_operation(service, api_name, environ)
     context.api_name = api_name
-    context.specs = build_arguments(model, api_name, context.service or "")
+    context.specs = build_arguments(model, api_name, context.service or "",
+                                    lookup(context.service or "", operation or cli_name(api_name)))
 
 
 def _service_exists(service_cli: str, environ: Mapping[str, str]) -> bool:

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from awsmini import models
-from awsmini.arguments import build_arguments, cli_name, has_streaming_output
+from awsmini.arguments import ArgSpec, build_arguments, cli_name, has_streaming_output
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +118,20 @@ def test_security_group_shortcuts_keep_what_they_stand_for_undocumented(environ)
                                             "group-owner"]
     assert specs["cidr-ip"].is_documented is False and specs["cidr-ip"].member_name == "CidrIp"
     assert specs["group-id"].is_documented
+
+
+def test_an_added_argument_is_documented_as_the_member_it_stands_for(tmp_path):
+    from awsmini.custom import Customization
+
+    environ = {"HOME": str(tmp_path)}
+    model = models.load_operation("cloudsearch", "DefineIndexField", environ)
+    record = Customization(added=(
+        ArgSpec("facet", "", "", "boolean", is_cli_only=True, is_flag=False,
+                documented_as="IndexField.IntOptions.FacetEnabled"),
+        ArgSpec("nowhere", "", "", "string", is_cli_only=True, documented_as="IndexField.Nope")))
+    table = build_arguments(model, "DefineIndexField", "cloudsearch", record)
+    int_options = model.shape(model.shape("IndexField")["members"]["IntOptions"]["shape"])
+    assert table["facet"].documentation == int_options["members"]["FacetEnabled"]["documentation"]
+    assert table["facet"].documentation  # the model documents it
+    assert table["nowhere"].documentation == ""
+    assert not table["facet"].is_boolean  # given as a word, not as a flag

@@ -55,8 +55,8 @@ def test_modules_declare_records_in_their_fixed_places(service_cli):
     service = getattr(module, "SERVICE", EMPTY)
     assert (service.removed, service.undocumented, service.added, service.check,
             service.stops_paging, dict(service.call_defaults), service.default_page_size,
-            service.help_note, service.before_call, service.after_call) == (
-                (), (), (), None, (), {}, None, None, None, None)
+            service.before_call, service.after_call) == (
+                (), (), (), None, (), {}, None, None, None)
     assert "awscli/customizations/" in module.__doc__  # the v2 source it follows
 
 
@@ -156,6 +156,28 @@ def test_parameters_read_the_check_and_fills_slots():
         unpack_parameters({}, ParsedArgs({}, {"made": "bad"}), off, None, record, env)
 
 
+def test_parameters_read_the_check_values_slot(environ):
+    model = models.load_operation("iot", "ListThings", environ)
+    command = resolve.Command("iot", "iot", "ListThings", model, ())
+    seen = []
+
+    def check_values(params):  # sees the model's arguments' values, before `fills`
+        seen.append(dict(params))
+        if params.get("thingTypeName") == "refused":
+            raise ValueError("refused")
+
+    record = Customization(check_values=check_values, added=(
+        ArgSpec("made", "", "", "string", is_cli_only=True, fills=_fill),))
+    specs = build_arguments(model, "ListThings", "iot", record)
+    given = ParsedArgs({"thing-type-name": "t"}, {"made": "x"})
+    assert unpack_parameters(specs, given, PagingPlan(), command, record, Env()) == {
+        "thingTypeName": "t", "Filled": "x"}
+    assert seen == [{"thingTypeName": "t"}]
+    with pytest.raises(ValueError):
+        unpack_parameters(specs, ParsedArgs({"thing-type-name": "refused"}, {}), PagingPlan(),
+                          command, record, Env())
+
+
 def test_call_reads_the_call_defaults_slot(environ):
     options, _ = parse_global_options(["iot"])
     model = models.load_operation("iot", "ListThings", environ)
@@ -216,6 +238,17 @@ def test_help_reads_the_note_slot(environ):
     page = operation_help("ec2", ["authorize-security-group-egress"], environ)
     assert page.note == lookup("ec2", "authorize-security-group-egress").help_note
     assert operation_help("ec2", ["revoke-security-group-egress"], environ).note is None
+    page = operation_help("s3api", ["select-object-content"], environ)
+    assert page.output_note == lookup("s3api", "select-object-content").output_note
+    assert page.output_note and "generates no output" in page.output_note
+    page = operation_help("route53", ["create-hosted-zone"], environ)
+    assert page.option_notes == lookup("route53", "create-hosted-zone").option_notes
+    assert "PrivateZone" in page.option_notes["hosted-zone-config"]
+    # a service's note is on every operation's page
+    assert operation_help("iot-data", ["publish"], environ).note == lookup("iot-data", "").help_note
+    page = operation_help("s3api", ["head-object"], environ)
+    assert page.output_replacements["Expires"][0] == "ExpiresString"
+    assert not operation_help("s3api", ["put-object"], environ).output_replacements
 
 
 def test_sending_reads_the_before_and_after_call_slots(environ, moto_reset, monkeypatch):
@@ -246,6 +279,39 @@ def test_sending_reads_the_before_and_after_call_slots(environ, moto_reset, monk
     assert seen == [[], env]
 
 
+def test_sending_reads_the_endpoint_url_slot(environ):
+    from awsmini.driver import send_request
+    from awsmini.errors import ParamValidationError
+
+    options, _ = parse_global_options(["cloudsearchdomain"])
+    model = models.load_operation("cloudsearchdomain", "Search", environ)
+    command = resolve.Command("cloudsearchdomain", "cloudsearchdomain", "Search", model, ())
+    record = lookup("cloudsearchdomain", "search")
+    assert record.requires_endpoint_url and not lookup("cloudsearch", "search").requires_endpoint_url
+    with pytest.raises(ParamValidationError, match="--endpoint-url is required for "
+                                                   "cloudsearchdomain commands"):
+        send_request(command, record, {}, ParsedArgs({}, {}), PagingPlan(), "json", options,
+                     Settings(options, environ), Env())
+
+
+def test_arguments_read_the_hidden_members_and_documentation_slots(environ):
+    from awsmini.help import operation_help
+
+    model = models.load_operation("quicksight", "StartAssetBundleImportJob", environ)
+    record = Customization(hidden_members={"asset-bundle-import-source": ("Body",)},
+                           documentation_added={"asset-bundle-import-source": "<p>Added.</p>"})
+    plain = build_arguments(model, "StartAssetBundleImportJob", "quicksight", EMPTY)
+    table = build_arguments(model, "StartAssetBundleImportJob", "quicksight", record)
+    spec = table["asset-bundle-import-source"]
+    assert spec.hidden_members == ("Body",)
+    assert spec.documentation == plain["asset-bundle-import-source"].documentation + "<p>Added.</p>"
+    assert plain["asset-bundle-import-source"].hidden_members == ()
+    # the page shows the structure without the hidden member
+    page = operation_help("translate", ["import-terminology"], environ)
+    [terminology] = [arg for arg in page.arguments if arg.cli_name == "terminology-data"]
+    assert terminology.hidden_members == ("File",)
+
+
 SLOT_TESTS = {
     "renames": test_arguments_read_the_table_slots,
     "aliases": test_arguments_read_the_table_slots,
@@ -253,13 +319,20 @@ SLOT_TESTS = {
     "removed": test_arguments_read_the_table_slots,
     "undocumented": test_arguments_read_the_table_slots,
     "optional": test_arguments_read_the_table_slots,
+    "hidden_members": test_arguments_read_the_hidden_members_and_documentation_slots,
+    "documentation_added": test_arguments_read_the_hidden_members_and_documentation_slots,
     "added": test_arguments_read_the_table_slots,
     "check": test_parameters_read_the_check_and_fills_slots,
     "stops_paging": test_paging_reads_the_stops_paging_slot,
     "adjust": test_call_reads_the_adjust_slot,
     "call_defaults": test_call_reads_the_call_defaults_slot,
     "default_page_size": test_paging_reads_the_default_page_size_slot,
+    "check_values": test_parameters_read_the_check_values_slot,
     "help_note": test_help_reads_the_note_slot,
+    "option_notes": test_help_reads_the_note_slot,
+    "output_note": test_help_reads_the_note_slot,
+    "output_replacements": test_help_reads_the_note_slot,
+    "requires_endpoint_url": test_sending_reads_the_endpoint_url_slot,
     "before_call": test_sending_reads_the_before_and_after_call_slots,
     "after_call": test_sending_reads_the_before_and_after_call_slots,
 }
@@ -279,6 +352,8 @@ def _flattened(slot: str) -> dict[str, str]:
         module = service_module(service_cli)
         records = {"*": getattr(module, "SERVICE", EMPTY), **module.OPERATIONS}
         for operation, record in records.items():
+            if operation in getattr(module, "ADDED_OPERATIONS", {}):
+                continue  # v2's own commands over an operation (rds.py), not argrename.py's
             for original, new in getattr(record, slot).items():
                 found["%s.%s.%s" % (service_cli, operation, original)] = new
     return found
@@ -294,9 +369,16 @@ def test_aliases_are_v2s_hidden_aliases():
     assert _flattened("aliases") == V2_TABLES["hidden_aliases"]
 
 
+def _replaced_operations(service_cli: str) -> set[str]:
+    """The operations a service's added commands replace (rds's modify-option-group)."""
+    added = awsmini.custom.added_operations(service_cli)
+    return {resolve.cli_name(api_name) for api_name in added.values()}
+
+
 def test_removed_operations_are_v2s_removals():
     # awscli/customizations/removals.py
-    found = {service: list(awsmini.custom.removed_operations(service)) for service in INDEX}
+    found = {service: [name for name in awsmini.custom.removed_operations(service)
+                       if name not in _replaced_operations(service)] for service in INDEX}
     assert {service: names for service, names in found.items() if names} == V2_TABLES[
         "removed_operations"]
     assert awsmini.custom.removed_operations("not-a-service") == ()
