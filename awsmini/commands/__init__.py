@@ -42,6 +42,8 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "deploy": ("awsmini.commands.deploy", ("deregister", "install", "push", "register",
+                                           "uninstall")),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),
     "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
@@ -55,9 +57,8 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
-_CFG, _DEPLOY, _EMR = ("awscli/customizations/configure/configure.py",
-                       "awscli/customizations/codedeploy/codedeploy.py",
-                       "awscli/customizations/emr/emr.py")
+_CFG, _EMR = ("awscli/customizations/configure/configure.py",
+              "awscli/customizations/emr/emr.py")
 _WIZARD = "awscli/customizations/wizard/commands.py"
 
 # v2's hand-written commands that awsmini does not have yet: (command word, subcommand or
@@ -82,11 +83,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                                "awscli/customizations/datapipeline/__init__.py"),
     ("datapipeline", "list-runs"): ("datapipeline", "awscli/customizations/datapipeline/__init__.py"),
     ("ddb", WHOLE): ("dynamodb", "awscli/customizations/dynamodb/ddb.py"),
-    ("deploy", "deregister"): ("deploy", _DEPLOY),
-    ("deploy", "install"): ("deploy", _DEPLOY),
-    ("deploy", "push"): ("deploy", _DEPLOY),
-    ("deploy", "register"): ("deploy", _DEPLOY),
-    ("deploy", "uninstall"): ("deploy", _DEPLOY),
     ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
     ("ec2-instance-connect", "open-tunnel"): ("ec2-instance-connect",
@@ -269,6 +265,23 @@ class Context:
             self._clients[key] = create_service_client(
                 service, self.options, self.settings, self.env.environ,
                 region=region, endpoint_url=endpoint_url, config=config)
+        return self._clients[key]
+
+    def other_service_client(self, service: str, region: str | None = None,
+                             **config: Any) -> Any:
+        """A client that does not take `--endpoint-url`: v2 makes a command's clients of
+        other services without it (it names the command's own service's endpoint), so
+        theirs comes from the profile or the environment (`AWS_ENDPOINT_URL_S3`, ...),
+        else the region's."""
+        from dataclasses import replace
+
+        from awsmini.call import create_service_client
+
+        key = ("other", service, region, tuple(sorted(config.items())))
+        if key not in self._clients:
+            self._clients[key] = create_service_client(
+                service, replace(self.options, endpoint_url=None), self.settings,
+                self.env.environ, region=region, config=config)
         return self._clients[key]
 
     def session(self) -> Any:
