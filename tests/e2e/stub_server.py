@@ -19,6 +19,7 @@ class Request:
     query: dict
     operation: str  # the X-Amz-Target's operation, or ""
     body: Any
+    headers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -44,7 +45,8 @@ def start_stub(answers: dict) -> tuple[Stub, Callable[[], None]]:
             target = self.headers.get("X-Amz-Target") or ""
             request = Request(self.command, split.path,
                               dict(urllib.parse.parse_qsl(split.query)),
-                              target.rpartition(".")[2], json.loads(raw) if raw else None)
+                              target.rpartition(".")[2], json.loads(raw) if raw else None,
+                              dict(self.headers.items()))
             stub.requests.append(request)
             answer = stub.answers.get(request.operation or "%s %s" % (self.command, split.path),
                                       (400, {"__type": "UnknownOperationException"}))
