@@ -51,6 +51,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
     "ecs": ("awsmini.commands.ecs", ("deploy", "execute-command")),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
+    "lightsail": ("awsmini.commands.lightsail", ("push-container-image",)),
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
@@ -115,8 +116,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("history", WHOLE): ("", "awscli/customizations/history/__init__.py"),
     ("iam", "wizard"): ("iam", _WIZARD),
     ("lambda", "wizard"): ("lambda", _WIZARD),
-    ("lightsail", "push-container-image"): ("lightsail",
-                                            "awscli/customizations/lightsail/__init__.py"),
     ("login", WHOLE): ("signin", "awscli/customizations/login/login.py"),
     ("logout", WHOLE): ("", "awscli/customizations/login/logout.py"),
     # v2 removes the model's start-live-tail (removals.py) for its own
