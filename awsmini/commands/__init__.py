@@ -52,7 +52,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecs": ("awsmini.commands.ecs", ("deploy", "execute-command")),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
     "lightsail": ("awsmini.commands.lightsail", ("push-container-image",)),
-    "logs": ("awsmini.commands.logs", ("tail",)),
+    "logs": ("awsmini.commands.logs", ("start-live-tail", "tail")),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "configure": ("awsmini.commands.configure", ALL),
@@ -118,8 +118,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("lambda", "wizard"): ("lambda", _WIZARD),
     ("login", WHOLE): ("signin", "awscli/customizations/login/login.py"),
     ("logout", WHOLE): ("", "awscli/customizations/login/logout.py"),
-    # v2 removes the model's start-live-tail (removals.py) for its own
-    ("logs", "start-live-tail"): ("logs", "awscli/customizations/logs/__init__.py"),
     ("servicecatalog", "generate"): ("servicecatalog",
                                      "awscli/customizations/servicecatalog/__init__.py"),
     ("sso", "login"): ("sso-oidc", "awscli/customizations/sso/__init__.py"),
