@@ -1,10 +1,11 @@
-"""`ec2-instance-connect ssh`, declared as data.
+"""`ec2-instance-connect ssh` and `open-tunnel`, declared as data.
 
-v2 adds it beside the model's operations (`awscli/customizations/
-ec2instanceconnect/ssh.py`); the arguments follow its ARG_TABLE, the help text
-is awsmini's own. The run lives in `ssh.py`, with `keys.py` (the key pair pushed)
-and `endpoints.py` (the EC2 Instance Connect Endpoint of a tunnel). The model's
-`send-ssh-public-key` stays the generic operation.
+v2 adds them beside the model's operations (`awscli/customizations/
+ec2instanceconnect/ssh.py`, `opentunnel.py`); the arguments follow its
+ARG_TABLEs, the help text is awsmini's own. The runs live in `ssh.py`, with
+`keys.py` (the key pair pushed), and `tunnel.py`, with `websocket.py` (the
+tunnels); `endpoints.py` finds the EC2 Instance Connect Endpoint both use. The
+model's `send-ssh-public-key` stays the generic operation.
 """
 from __future__ import annotations
 
@@ -63,7 +64,40 @@ EICE_OPTIONS = (
     "connection may last, from 1 to 3600 (the default). Giving these implies "
     "<code>--connection-type eice</code>.</p>")
 
+OPEN_TUNNEL = (
+    "<p>Open a tunnel to a TCP port of an instance (its SSH port by default) through an EC2 "
+    "Instance Connect Endpoint, over a websocket. Without <code>--local-port</code> the "
+    "tunnel joins this command's standard input and output, for use as ssh's "
+    "<code>ProxyCommand</code> (<code>ec2-instance-connect ssh</code> runs it so); it cannot "
+    "be used at a terminal. With <code>--local-port</code> the command listens on that port "
+    "of <code>localhost</code> and opens a tunnel of its own for each connection made to it, "
+    "until interrupted with Control-C.</p>"
+    "<p>This needs the awscrt package (<code>pip install 'awsmini[crt]'</code>).</p>")
+
+
+def _integer(name: str, documentation: str, default: Any = None) -> ArgSpec:
+    return _option(name, documentation, "integer", default=default)
+
+
 COMMANDS = {
+    "open-tunnel": CustomCommand("open-tunnel", OPEN_TUNNEL, (
+        _option("instance-id", "<p>The instance to open the tunnel to.</p>"),
+        _option("instance-connect-endpoint-id", "<p>The EC2 Instance Connect Endpoint to go "
+                "through; by default one of the instance's subnet, else of its VPC.</p>"),
+        _option("instance-connect-endpoint-dns-name", "<p>The endpoint's DNS name, which saves "
+                "looking it up; needs <code>--instance-connect-endpoint-id</code>.</p>"),
+        _option("private-ip-address", "<p>The private IPv4 (or IPv6) address to open the "
+                "tunnel to, instead of the instance's; needs "
+                "<code>--instance-connect-endpoint-id</code>.</p>"),
+        _integer("remote-port", "<p>The instance's port to connect to (default 22).</p>", 22),
+        _integer("local-port", "<p>Listen on this port of <code>localhost</code>, each "
+                 "connection made to it getting a tunnel of its own.</p>"),
+        _integer("max-tunnel-duration", "<p>How long, in seconds, a tunnel may stay open, from "
+                 "1 to 3600 (the default).</p>"),
+        _integer("max-websocket-connections", "<p>How many tunnels may be open at once with "
+                 "<code>--local-port</code> (default 10); further connections are closed.</p>",
+                 10),
+    ), "awsmini.commands.ec2instanceconnect.tunnel:run"),
     "ssh": CustomCommand("ssh", SSH, (
         _option("instance-id", "<p>The ID of the instance to connect to.</p>",
                 is_required=True),
