@@ -34,6 +34,7 @@ import os
 from dataclasses import fields, replace
 from typing import Callable, Mapping, NamedTuple, Sequence
 
+from awsmini import configpaths
 from awsmini.errors import OtherError, UsageError
 from awsmini.globalopts import GlobalOptions, Parser, parse_global_options
 
@@ -67,7 +68,7 @@ class ShellAlias(NamedTuple):
 
 def alias_path(environ: Mapping[str, str]) -> str:
     """`$HOME/.aws/cli/alias`: v2 looks nowhere else (not beside AWS_CONFIG_FILE)."""
-    home = environ.get("HOME") or os.path.expanduser("~")
+    home = configpaths.home(environ)
     return os.path.join(home, ".aws", "cli", "alias")
 
 

@@ -14,12 +14,14 @@ import os
 import threading
 from typing import Any, Mapping
 
+from awsmini import configpaths
+
 
 def cache_dir(environ: Mapping[str, str], name: str) -> str:
     """The directory of one cache (`models`, `prompt`): `$XDG_CACHE_HOME/awsmini/<name>`,
     with `~/.cache` (the environment's HOME) when the variable is not set."""
     base = environ.get("XDG_CACHE_HOME") or os.path.join(
-        environ.get("HOME") or os.path.expanduser("~"), ".cache")
+        configpaths.home(environ), ".cache")
     return os.path.join(base, "awsmini", name)
 
 

@@ -29,7 +29,7 @@ from awsmini.errors import (ConfigurationError, OtherError, ParamValidationError
                             ServiceError)
 from awsmini.globalopts import GlobalOptions
 from awsmini.resolve import Command
-from awsmini.session import new_session, session_region
+from awsmini.session import new_session, session_region, sliced
 from awsmini.settings import Settings
 
 LOG = logging.getLogger(__name__)
@@ -72,9 +72,10 @@ def create_service_client(service: str, options: GlobalOptions, settings: Settin
             verify = False
         elif options.ca_bundle:
             verify = options.ca_bundle
-        client = session.create_client(service, region_name=region,
-                                       endpoint_url=endpoint_url or options.endpoint_url,
-                                       verify=verify, config=client_config)
+        with sliced(session):
+            client = session.create_client(service, region_name=region,
+                                           endpoint_url=endpoint_url or options.endpoint_url,
+                                           verify=verify, config=client_config)
         _check_body_lengths(client)
         _rewrite_error_messages(client, service)
         return client
@@ -170,7 +171,7 @@ def _save_query(response: dict, query: str, path: str) -> None:
     import jmespath
 
     contents = jmespath.search(query, response)
-    path = os.path.abspath(os.path.expanduser(path))
+    path = os.path.abspath(path)  # expanded by the driver
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(descriptor, "w", encoding="utf-8") as fp:
         fp.write("" if contents is None else str(contents))

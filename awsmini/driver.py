@@ -116,7 +116,7 @@ def send_request(command: Command, custom: Customization, params: dict[str, Any]
         config = with_default_page_size(paging.config, params, custom.default_page_size)
         return paged_documents(paginate_operation(client, command, params, config), output)
     response = call_operation(client, command, params, _payload_file(command, parsed),
-                              _saved_parts(custom, parsed))
+                              _saved_parts(custom, parsed, env))
     if custom.after_call is not None:  # v2's after-call handlers of the operation
         response = custom.after_call(response, parsed.options, env)
     return iter([response])
@@ -130,9 +130,11 @@ def _payload_file(command: Command, parsed: ParsedArgs) -> str | None:
     return parsed.options.get("outfile")
 
 
-def _saved_parts(custom: Customization, parsed: ParsedArgs) -> dict[str, str]:
-    """{file: JMESPath} of the operation's `--*-outfile` options given (v2's iot ones)."""
-    return {parsed.options[spec.cli_name]: spec.saves for spec in custom.added
+def _saved_parts(custom: Customization, parsed: ParsedArgs, env: Env) -> dict[str, str]:
+    """{file: JMESPath} of the operation's `--*-outfile` options given (v2's iot ones),
+    each path's variables and `~` expanded from the run's environment, as v2 expands them."""
+    return {expand(parsed.options[spec.cli_name], env.environ): spec.saves
+            for spec in custom.added
             if spec.saves and parsed.options.get(spec.cli_name) is not None}
 
 

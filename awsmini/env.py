@@ -35,8 +35,10 @@ class Env:
     def path(self, name: str) -> str:
         """`name` with `~` expanded (from this environment's HOME), as v2 opens
         parameter files."""
+        from awsmini.configpaths import home
+
         if name == "~" or name.startswith("~/"):
-            return (self.environ.get("HOME") or os.path.expanduser("~")) + name[1:]
+            return home(self.environ) + name[1:]
         return os.path.expanduser(name)
 
     def read_text(self, name: str) -> str:

@@ -25,8 +25,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
-from awsmini import __version__
-from awsmini import cachefile
+from awsmini import __version__, cachefile, configpaths
 
 _REPO_MODELS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
 
@@ -69,7 +68,7 @@ class ServiceModel:
 def search_paths(environ: Mapping[str, str]) -> list[str]:
     """Model directories in botocore's order, then the repository's `models/`."""
     paths = [os.path.expanduser(p) for p in environ.get("AWS_DATA_PATH", "").split(os.pathsep) if p]
-    home = environ.get("HOME") or os.path.expanduser("~")
+    home = configpaths.home(environ)
     paths.append(os.path.join(home, ".aws", "models"))
     paths.append(_botocore_data())
     paths.append(_REPO_MODELS)

@@ -22,6 +22,10 @@ for it: proxies (`HTTPS_PROXY`, `NO_PROXY`), `REQUESTS_CA_BUNDLE`,
 provider's `AWS_ROLE_ARN` and token file, and an assume-role profile's
 `credential_source = Environment`.
 
+The chain's temporary credentials (assume-role, web identity, SSO roles) are
+cached in `~/.aws/cli/cache` and SSO tokens read from `~/.aws/sso/cache` of the
+environment's HOME (`ssocache`), as v2 injects those caches.
+
 Also here, because they are set on the session: the data loader over awsmini's
 model search paths with the command's model slice (and, for a session of one
 service, that service's part of endpoints.json: `models.endpoints_for`), and the response parser
@@ -29,14 +33,15 @@ settings (v2's ISO 8601 timestamps, or `cli_timestamp_format = wire`).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import os
 import re
 import subprocess
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
-from awsmini import models
+from awsmini import models, ssocache
 from awsmini.globalopts import GlobalOptions
 from awsmini.settings import Settings
 
@@ -70,6 +75,17 @@ def new_session(service: str, model: models.ServiceModel | None, options: Global
     return session
 
 
+@contextlib.contextmanager
+def sliced(session: Any) -> Iterator[None]:
+    """While the block runs, the session's loader hands out the command's model slice."""
+    loader = session.get_component("data_loader")
+    loader.is_slicing = True
+    try:
+        yield
+    finally:
+        loader.is_slicing = False
+
+
 def session_region(options: GlobalOptions, environ: Mapping[str, str], session: Any) -> str | None:
     """The region as v2 reads it: `--region`, AWS_REGION, then botocore's chain
     (AWS_DEFAULT_REGION, the profile's `region`)."""
@@ -99,9 +115,17 @@ def _session_class() -> type:
             return self._awsmini_config
 
         def _create_credential_resolver(self) -> Any:
-            resolver = super()._create_credential_resolver()
+            from botocore.credentials import create_credential_resolver
+
+            # v2 keeps the temporary credentials of roles (assume-role, web identity,
+            # SSO) in ~/.aws/cli/cache, so that the next command need not ask STS again
+            # (customizations/assumerole.py and sso/__init__.py).
+            resolver = create_credential_resolver(
+                self, cache=ssocache.credentials_cache(self._awsmini_environ),
+                region_name=self._last_client_region_used)
             _swap(resolver, [provider.METHOD for provider in resolver.providers],
                   _credential_providers(self, self._awsmini_environ))
+            _use_token_cache(resolver, self, self._awsmini_environ)
             return resolver
 
         def _create_token_resolver(self) -> Any:
@@ -111,6 +135,8 @@ def _session_class() -> type:
             scoped = getattr(tokens, "ScopedEnvTokenProvider", None)  # botocore >= 1.40
             if scoped is not None:
                 _swap(resolver, [scoped.METHOD], [scoped(self, environ=self._awsmini_environ)])
+            _swap(resolver, [tokens.SSOTokenProvider.METHOD], [tokens.SSOTokenProvider(
+                self, cache=ssocache.token_cache(self._awsmini_environ))])
             return resolver
 
         def _add_configured_endpoint_provider(self, client_name: str, config_store: Any) -> None:
@@ -137,7 +163,12 @@ def _config_store(session: Any, environ: Mapping[str, str]) -> Any:
                     conversion_func=convert)
                 for name, (config_names, variable_names, default, convert) in variables.items()}
 
-    mapping = chains(session.session_var_map)
+    variables = dict(session.session_var_map)
+    # v2's bundled botocore reads AWS_REGION before AWS_DEFAULT_REGION, also for the
+    # clients botocore makes itself (an assume-role profile's STS client)
+    config_names, _, default, convert = variables["region"]
+    variables["region"] = (config_names, ["AWS_REGION", "AWS_DEFAULT_REGION"], default, convert)
+    mapping = chains(variables)
     mapping["s3"] = SectionConfigProvider("s3", session, chains(DEFAULT_S3_CONFIG_VARS))
     mapping["proxies_config"] = SectionConfigProvider(
         "proxies_config", session, chains(DEFAULT_PROXIES_CONFIG_VARS))
@@ -171,6 +202,27 @@ def _credential_providers(session: Any, environ: Mapping[str, str]) -> list[Any]
             load_config=lambda: session.full_config,
             popen=functools.partial(subprocess.Popen, env=dict(environ))),
     ]
+
+
+def _use_token_cache(resolver: Any, session: Any, environ: Mapping[str, str]) -> None:
+    """The SSO and login providers read their tokens from the environment's HOME (and
+    AWS_LOGIN_CACHE_DIRECTORY): botocore names its token caches from the process's."""
+    from botocore import tokens
+    from botocore.exceptions import UnknownCredentialError
+
+    try:
+        provider = resolver.get_provider("sso")
+    except UnknownCredentialError:
+        return
+    profile = session.get_config_variable("profile") or "default"
+    # no public handle for them: set as botocore's SSOProvider.__init__ sets them
+    provider._token_cache = ssocache.token_cache(environ)
+    provider._token_provider = tokens.SSOTokenProvider(
+        session, cache=ssocache.token_cache(environ), profile_name=profile)
+    try:  # `aws login`'s sessions (botocore >= 1.41)
+        resolver.get_provider("login")._token_cache = ssocache.login_cache(environ)
+    except UnknownCredentialError:
+        pass
 
 
 def _swap(chain: Any, present: list[str], providers: list[Any]) -> None:
@@ -208,6 +260,12 @@ def _loader(service: str, model: models.ServiceModel | None,
     from botocore.loaders import Loader
 
     class SliceLoader(Loader):
+        # The slice is handed only while the command's own client is made (`sliced`):
+        # botocore's credential providers make clients of their own later (an
+        # assume-role profile's STS client while `sts ...` runs), which need the whole
+        # model.
+        is_slicing = False
+
         def list_available_services(self, type_name):
             return models.list_services(environ)
 
@@ -224,7 +282,8 @@ def _loader(service: str, model: models.ServiceModel | None,
                                         environ), location
 
         def load_service_model(self, service_name, type_name, api_version=None):
-            if model is not None and (service_name, type_name) == (service, "service-2") and (
+            if model is not None and self.is_slicing and (
+                    (service_name, type_name) == (service, "service-2")) and (
                     api_version in (None, model.api_version)):
                 return model.data
             return super().load_service_model(service_name, type_name, api_version)

@@ -22,6 +22,7 @@ import pytest
 
 from awsmini.env import Env
 from awsmini.main import main
+from tests import forkserver
 
 BASE_ENV = {
     "AWS_ACCESS_KEY_ID": "AKIDTEST",
@@ -145,7 +146,8 @@ def moto_reset(moto_endpoint):
     return moto_endpoint
 
 
-CRT_DIRECTORY = Path(__file__).parent.parent / ".venv" / "crt"  # scripts/setup-env fills it
+# beside the test environment: scripts/setup-env fills .venv/crt, noxfile.py each session's
+CRT_DIRECTORY = Path(sys.prefix) / "crt"
 
 
 @pytest.fixture
@@ -188,10 +190,9 @@ def aws(moto_reset, tmp_path):
     a subprocess in `tmp_path` with an isolated environment and no terminal."""
     def run(*argv: str, stdin: str | None = None,
             endpoint: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [awsmini_executable(), *argv, "--endpoint-url", endpoint or moto_reset],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL, timeout=120)
+        return forkserver.run(awsmini_executable(),
+                              [*argv, "--endpoint-url", endpoint or moto_reset],
+                              env=isolated_environ(tmp_path), cwd=tmp_path, input=stdin)
 
     return run
 

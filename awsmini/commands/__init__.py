@@ -51,23 +51,31 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
     "ecs": ("awsmini.commands.ecs", ("deploy", "execute-command")),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
+    "emr": ("awsmini.commands.emr", (
+        "add-instance-groups", "add-steps", "create-cluster", "create-default-roles",
+        "create-hbase-backup", "describe-cluster", "disable-hbase-backups", "get",
+        "install-applications", "modify-cluster-attributes", "put",
+        "restore-from-hbase-backup", "schedule-hbase-backup", "socks", "ssh",
+        "terminate-clusters")),
+    "emr-containers": ("awsmini.commands.emrcontainers", (
+        "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
     "lightsail": ("awsmini.commands.lightsail", ("push-container-image",)),
     "logs": ("awsmini.commands.logs", ("start-live-tail", "tail")),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
+    "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
+    "login": ("awsmini.commands.login", ALL),
+    "logout": ("awsmini.commands.logout", ALL),
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
-_CFG, _EMR = ("awscli/customizations/configure/configure.py",
-              "awscli/customizations/emr/emr.py")
+_CFG = "awscli/customizations/configure/configure.py"
 _WIZARD = "awscli/customizations/wizard/commands.py"
 
 # v2's hand-written commands that awsmini does not have yet: (command word, subcommand or
 # WHOLE) -> (the service whose generic commands stand in, or "", v2's source file). They
-# answer with a clear message rather than "invalid choice". Left out: v2's commands that
-# replace a model operation of the same name where the generic one still runs here
-# (`emr describe-cluster`, `emr add-instance-groups`).
+# answer with a clear message rather than "invalid choice".
 NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("cloudtrail", "validate-logs"): ("cloudtrail", "awscli/customizations/cloudtrail/__init__.py"),
     ("cloudtrail", "verify-query-results"): ("cloudtrail",
@@ -78,8 +86,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                      "awscli/customizations/configservice/subscribe.py"),
     ("configure", "agent-toolkit"): ("", _CFG),
     ("configure", "mfa-login"): ("sts", _CFG),
-    ("configure", "sso"): ("sso", _CFG),
-    ("configure", "sso-session"): ("sso", _CFG),
     ("configure", "wizard"): ("", _WIZARD),
     ("datapipeline", "create-default-roles"): ("datapipeline",
                                                "awscli/customizations/datapipeline/__init__.py"),
@@ -88,38 +94,14 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
-    ("emr", "add-steps"): ("emr", _EMR),
-    ("emr", "create-cluster"): ("emr", _EMR),
-    ("emr", "create-default-roles"): ("emr", _EMR),
-    ("emr", "create-hbase-backup"): ("emr", _EMR),
-    ("emr", "disable-hbase-backups"): ("emr", _EMR),
-    ("emr", "get"): ("emr", _EMR),
-    ("emr", "install-applications"): ("emr", _EMR),
-    ("emr", "modify-cluster-attributes"): ("emr", _EMR),
-    ("emr", "put"): ("emr", _EMR),
-    ("emr", "restore-from-hbase-backup"): ("emr", _EMR),
-    ("emr", "schedule-hbase-backup"): ("emr", _EMR),
-    ("emr", "socks"): ("emr", _EMR),
-    ("emr", "ssh"): ("emr", _EMR),
-    ("emr", "terminate-clusters"): ("emr", _EMR),
-    ("emr-containers", "create-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "delete-role-associations"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
-    ("emr-containers", "update-role-trust-policy"): (
-        "emr-containers", "awscli/customizations/emrcontainers/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
     ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("gamelift", "upload-build"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("history", WHOLE): ("", "awscli/customizations/history/__init__.py"),
     ("iam", "wizard"): ("iam", _WIZARD),
     ("lambda", "wizard"): ("lambda", _WIZARD),
-    ("login", WHOLE): ("signin", "awscli/customizations/login/login.py"),
-    ("logout", WHOLE): ("", "awscli/customizations/login/logout.py"),
     ("servicecatalog", "generate"): ("servicecatalog",
                                      "awscli/customizations/servicecatalog/__init__.py"),
-    ("sso", "login"): ("sso-oidc", "awscli/customizations/sso/__init__.py"),
-    ("sso", "logout"): ("sso", "awscli/customizations/sso/__init__.py"),
     ("update", WHOLE): ("", "awscli/customizations/update.py"),
 }
 
@@ -221,7 +203,8 @@ def find_command(word: str, words: Sequence[str]) -> Invocation | None:
     if entry is None or (entry[1] is not ALL and (not words or words[0] not in entry[1])):
         return None
     commands: Mapping[str, CustomCommand] = family_module(word).COMMANDS  # type: ignore[union-attr]
-    if not words or words[0].startswith("-"):
+    # a family without subcommands (`login`) gives every word to its command
+    if not words or words[0].startswith("-") or not commands:
         default = getattr(family_module(word), "DEFAULT", None)
         if default is not None:
             return Invocation(word, default, tuple(words))

@@ -20,13 +20,14 @@ from awsmini.errors import ParamValidationError
 def _structure(option: str, raw: Any) -> dict:
     """The option's value as shorthand or JSON, as v2 reads a structure."""
     from awsmini.values.shorthand import ShorthandParseError, parse_shorthand
+    from awsmini.values.unpack import json_refusal
 
     text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
     try:
         value = json.loads(text) if text.lstrip().startswith("{") else parse_shorthand(text)
     except ValueError as error:
         raise ParamValidationError("Error parsing parameter '--%s': Invalid JSON: %s\n"
-                                   "JSON received: %s" % (option, error, text)) from None
+                                   "JSON received: %s" % (option, json_refusal(error), text)) from None
     except ShorthandParseError as error:
         raise ParamValidationError("Error parsing parameter '--%s': %s"
                                    % (option, error.message)) from None

@@ -5,6 +5,8 @@
 - `list-clusters`: `--active`, `--terminated` and `--failed` stand for the
   cluster states they name; one state filter at most, `--cluster-states`
   included (awscli/customizations/emr/listclusters.py and constants.py).
+- `add-tags`: `--tags` takes `key=value` words (a word without `=` is a key
+  with an empty value), not Tag structures (awscli/customizations/emr/addtags.py).
 - The operations v2 takes out of the service's command table, which then
   answer as unknown operations (awscli/customizations/removals.py).
 """
@@ -44,9 +46,20 @@ _LIST_CLUSTERS = Customization(
                 for name, states in _STATE_FILTERS.items()),
     check=_one_state_filter)
 
+def _tags(params: dict, raw: Any) -> None:
+    words = [raw] if isinstance(raw, str) else raw
+    params["Tags"] = [dict(zip(("Key", "Value"), word.partition("=")[::2])) for word in words]
+
+
+_ADD_TAGS = Customization(added=(ArgSpec(
+    "tags", "", "", "list", is_required=True, nargs="+", is_cli_only=True, fills=_tags,
+    documentation="<p>The tags to add, one word each: <code>key=value</code>, or "
+                  "<code>key</code> alone for an empty value.</p>"),))
+
 SERVICE = Customization(renames={"job-flow-ids": "cluster-ids", "job-flow-id": "cluster-id"})
 
 OPERATIONS: Mapping[str, Customization] = {
+    "add-tags": _ADD_TAGS,
     "list-clusters": _LIST_CLUSTERS,
 }
 

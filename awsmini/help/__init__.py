@@ -112,6 +112,11 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
         return render_page(name, sections, mark)
     if list(words) == [HELP_WORD] and commands.is_whole_family(service_word):
         family = commands.family_module(service_word)
+        default = getattr(family, "DEFAULT", None)
+        if default is not None and not family.COMMANDS:  # type: ignore[union-attr]
+            # a command word without subcommands (`login`): the page of its command
+            page = command_help(service_word, default)
+            return render_page(page.cli_name, operation_sections(page), mark)
         return render_page(service_word, family_sections(
             service_word, family.DESCRIPTION,  # type: ignore[union-attr]
             commands.subcommand_words(service_word)), mark)

@@ -105,6 +105,10 @@ def _groups(arguments: Iterable[ArgSpec]) -> list[tuple[ArgSpec, ...]]:
             # ec2's `--x | --no-x` structures, and hand-written flags with a twin
             group = (spec, ArgSpec(spec.negative_name or "", spec.member_name, spec.shape_name,
                                    "boolean", is_cli_only=True))
+        elif (spec.is_boolean and spec.is_cli_only and "no-" + spec.cli_name in table
+              and table["no-" + spec.cli_name].is_boolean):
+            # a hand-written `--x` and its separate `--no-x` (v2's group_name)
+            group = (spec, table["no-" + spec.cli_name])
         elif spec.cli_name == "cli-input-json" and "cli-input-yaml" in table:
             group = (spec, table["cli-input-yaml"])
         done.update(member.cli_name for member in group)

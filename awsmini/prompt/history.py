@@ -13,6 +13,7 @@ import json
 import os
 from typing import Mapping
 
+from awsmini import configpaths
 from awsmini.prompt.candidates import fuzzy_filter
 from awsmini.userfiles import replace_text
 
@@ -21,7 +22,7 @@ MAX_COMMANDS = 500
 
 def history_path(environ: Mapping[str, str]) -> str:
     """Where the history lives for this environment's home directory."""
-    home = environ.get("HOME") or os.path.expanduser("~")
+    home = configpaths.home(environ)
     return os.path.join(home, ".aws", "awsmini", "prompt_history.json")
 
 

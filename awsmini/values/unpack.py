@@ -294,7 +294,8 @@ class _Context:
         try:
             return json.loads(value, object_pairs_hook=OrderedDict)
         except ValueError as error:
-            raise self.param_error("Invalid JSON: %s\nJSON received: %s" % (error, value)) from None
+            raise self.param_error("Invalid JSON: %s\nJSON received: %s"
+                                   % (json_refusal(error), value)) from None
 
     # ------------------------------------------------------------ names
 
@@ -399,3 +400,21 @@ def _number(convert: Any, value: Any) -> Any:
         return convert(value)
     except TypeError:
         raise TypeError(_NOT_A_NUMBER[convert] % type(value).__name__) from None
+
+
+_JSON_SPACE = " \t\n\r"
+
+
+def json_refusal(error: ValueError) -> str:
+    """json's refusal of a document in the words v2's Python gives. Python 3.13
+    names a trailing comma at the comma; earlier ones, as v2, refuse what follows it:
+    a missing property name in an object, a missing value in an array."""
+    if not (isinstance(error, json.JSONDecodeError)
+            and error.msg.startswith("Illegal trailing comma")):
+        return str(error)
+    doc, pos = error.doc, error.pos + 1
+    while pos < len(doc) and doc[pos] in _JSON_SPACE:
+        pos += 1
+    expected = ("Expecting property name enclosed in double quotes"
+                if error.msg.endswith("object") else "Expecting value")
+    return str(json.JSONDecodeError(expected, doc, pos))

@@ -154,7 +154,7 @@ def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
     (["dlm", "create-default-role", "--region", "us-east-1"],
      "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
      "commands are"),
-    (["emr", "create-cluster", "help"], "`awsmini emr create-cluster`: not available yet"),
+    (["gamelift", "upload-build", "help"], "`awsmini gamelift upload-build`: not available yet"),
     (["ddb"], "`awsmini ddb`: not available yet"),
 ], ids=["run", "help", "whole-word-alone"])
 def test_v2_commands_not_here_yet(run_cli, argv, text):

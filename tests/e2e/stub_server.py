@@ -60,7 +60,7 @@ def start_stub(answers: dict) -> tuple[Stub, Callable[[], None]]:
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = do_PUT = _answer
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -75,3 +75,66 @@ def start_stub(answers: dict) -> tuple[Stub, Callable[[], None]]:
         server.server_close()
 
     return stub, stop
+
+
+@dataclass
+class Proxy:
+    """A recording proxy: what it forwarded, as (method, path, form or JSON body)."""
+
+    url: str
+    requests: list = field(default_factory=list)
+
+    def actions(self) -> list[str]:
+        """The query protocol's `Action` of each request forwarded (`AssumeRole`)."""
+        return [body.get("Action", "") for _, _, body in self.requests
+                if isinstance(body, dict)]
+
+
+def start_proxy(target: str) -> tuple[Proxy, Callable[[], None]]:
+    """Forward every request to `target` (moto_server) and record it."""
+    import urllib.error
+    import urllib.request
+
+    proxy = Proxy("")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _forward(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            text = raw.decode("utf-8", "replace")
+            form = dict(urllib.parse.parse_qsl(text)) if "=" in text else text
+            proxy.requests.append((self.command, self.path, form))
+            request = urllib.request.Request(target + self.path, data=raw or None,
+                                             method=self.command)
+            for name, value in self.headers.items():
+                if name.lower() not in ("host", "content-length", "connection"):
+                    request.add_header(name, value)
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    status, headers, body = response.status, response.headers, response.read()
+            except urllib.error.HTTPError as error:
+                status, headers, body = error.code, error.headers, error.read()
+            self.send_response(status)
+            for name, value in headers.items():
+                if name.lower() not in ("content-length", "connection", "transfer-encoding",
+                                        "server", "date"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    proxy.url = "http://127.0.0.1:%d" % server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return proxy, stop

@@ -7,7 +7,11 @@ import pytest
 
 _CONFIG = {"CallerReference": "ref-1", "Comment": "", "Enabled": True,
            "Origins": {"Quantity": 1, "Items": [{"Id": "o1", "DomainName": "b.s3.amazonaws.com",
-                                                "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
+                                                "S3OriginConfig": {"OriginAccessIdentity": ""},
+                                                # named, as moto 5.1 (Python 3.9's) stores
+                                                # a missing region as "None" on update
+                                                "OriginShield": {"Enabled": True,
+                                                                 "OriginShieldRegion": "us-east-1"}}]},
            "DefaultCacheBehavior": {"TargetOriginId": "o1", "ViewerProtocolPolicy": "allow-all",
                                     "MinTTL": 0, "ForwardedValues": {
                                         "QueryString": False, "Cookies": {"Forward": "none"}},

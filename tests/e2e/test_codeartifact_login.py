@@ -3,7 +3,6 @@ npm, pip, swift, nuget and dotnet programs on PATH recording their arguments."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from datetime import datetime, timezone
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 from tests.e2e.stub_server import start_stub
 
@@ -66,9 +66,9 @@ def bin_dir(tmp_path: Path) -> Path:
 def login(tmp_path: Path, stub, path: Path, *argv: str, **extra: str):
     environ = isolated_environ(tmp_path, {"PATH": str(path), "TZ": "UTC",
                                           "FAKE_RECORD": str(tmp_path / "rec"), **extra})
-    return subprocess.run([awsmini_executable(), "codeartifact", "login", *argv,
-                           "--endpoint-url", stub.url], env=environ, cwd=tmp_path,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    return forkserver.run(awsmini_executable(), ["codeartifact", "login", *argv,
+                                                 "--endpoint-url", stub.url],
+                          env=environ, cwd=tmp_path, timeout=60)
 
 
 def recorded(tmp_path: Path) -> list:
@@ -273,9 +273,9 @@ def test_dotnet_adds_a_source(tmp_path, stub, bin_dir, expiration):
 
 def test_login_is_listed_once_with_its_help(tmp_path, stub, bin_dir):
     environ = isolated_environ(tmp_path)
-    listing = subprocess.run([awsmini_executable(), "codeartifact", "help"], env=environ,
-                             capture_output=True, text=True, timeout=60)
+    listing = forkserver.run(awsmini_executable(), ["codeartifact", "help"], env=environ,
+                             cwd=tmp_path, timeout=60)
     assert listing.stdout.count("o login") == 1
-    page = subprocess.run([awsmini_executable(), "codeartifact", "login", "help"], env=environ,
-                          capture_output=True, text=True, timeout=60)
+    page = forkserver.run(awsmini_executable(), ["codeartifact", "login", "help"], env=environ,
+                          cwd=tmp_path, timeout=60)
     assert page.returncode == 0 and "--dry-run" in page.stdout and "twine" in page.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 NO_KEYS = {"AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None, "AWS_DEFAULT_REGION": None}
@@ -20,6 +21,9 @@ NO_KEYS = {"AWS_ACCESS_KEY_ID": None, "AWS_SECRET_ACCESS_KEY": None, "AWS_DEFAUL
 def cli(tmp_path):
     def run(*argv: str, stdin: str | None = None, env: dict | None = None,
             prefix: tuple = ()) -> subprocess.CompletedProcess:
+        if not prefix:
+            return forkserver.run(awsmini_executable(), argv,
+                                  env=isolated_environ(tmp_path, env), cwd=tmp_path, input=stdin)
         return subprocess.run(
             [*prefix, awsmini_executable(), *argv], env=isolated_environ(tmp_path, env),
             cwd=tmp_path, capture_output=True, text=True, input=stdin,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 TOKEN = "FQoGZXIvYXdzEXAMPLESESSIONTOKENVALUE"
@@ -13,9 +14,8 @@ SECRET = "wJalrXUtnFEMIEXAMPLEKEYSECRETVALUE"
 def _debug(moto_reset, tmp_path, *argv: str) -> subprocess.CompletedProcess:
     environ = isolated_environ(tmp_path, {"AWS_SESSION_TOKEN": TOKEN,
                                           "AWS_SECRET_ACCESS_KEY": SECRET})
-    return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", moto_reset,
-                           "--debug"], env=environ, cwd=tmp_path, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=60)
+    return forkserver.run(awsmini_executable(), [*argv, "--endpoint-url", moto_reset, "--debug"],
+                          env=environ, cwd=tmp_path, timeout=60)
 
 
 def test_the_session_token_of_a_signed_request_is_masked(moto_reset, tmp_path):

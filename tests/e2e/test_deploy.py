@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 from tests.e2e.stub_server import start_stub
 
@@ -46,9 +47,7 @@ def cli(tmp_path, moto_reset, stub):
                                               "AWS_ENDPOINT_URL_IAM": moto_reset,
                                               "AWS_MAX_ATTEMPTS": None, **extra})
         tail = ["--endpoint-url", stub.url] if endpoint else []
-        return subprocess.run([awsmini_executable(), *argv, *tail], env=environ, cwd=tmp_path,
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                              timeout=120)
+        return forkserver.run(awsmini_executable(), [*argv, *tail], env=environ, cwd=tmp_path)
 
     run.home = tmp_path
     return run
@@ -122,7 +121,6 @@ def test_push_leaves_hidden_files_out_and_names_the_version(cli, stub, moto):
     moto("s3api", "create-bucket", "--bucket", "versioned")
     moto("s3api", "put-bucket-versioning", "--bucket", "versioned",
          "--versioning-configuration", "Status=Enabled")
-    os.chdir(source)  # only for the check below: the command runs in the test's HOME
     result = cli("deploy", "push", "--application-name", "web", "--s3-location",
                  "s3://versioned/r2.zip", "--source", str(source), "--ignore-hidden-files",
                  "--description", "second release")

@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 from tests.e2e.stub_server import start_stub
 
@@ -58,9 +59,8 @@ def cli(tmp_path, moto_reset, stub):
     def run(*argv: str, **extra: str) -> subprocess.CompletedProcess:
         environ = isolated_environ(tmp_path, {"AWS_ENDPOINT_URL_CODEDEPLOY": stub.url,
                                               "AWS_MAX_ATTEMPTS": None, **extra})
-        return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-                              env=environ, cwd=tmp_path, capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=120)
+        return forkserver.run(awsmini_executable(), [*argv, "--endpoint-url", moto_reset],
+                              env=environ, cwd=tmp_path)
 
     run.home = tmp_path
     (tmp_path / "taskdef.json").write_text(json.dumps(TASK_DEFINITION))

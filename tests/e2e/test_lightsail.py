@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from awsmini import __version__
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 PLUGIN = """#!%s
@@ -38,9 +38,7 @@ def run(tmp_path: Path):
     def run(*argv: str, path: str | None = None, **extra: str):
         environ = isolated_environ(tmp_path, {"PATH": path or str(bin_dir),
                                               "RECORD": str(record), **extra})
-        result = subprocess.run([awsmini_executable(), *argv], env=environ, cwd=tmp_path,
-                                capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                                timeout=60)
+        result = forkserver.run(awsmini_executable(), argv, env=environ, cwd=tmp_path)
         result.plugin = json.loads(record.read_text()) if record.exists() else None
         return result
 

@@ -18,6 +18,7 @@ import time
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:app"
@@ -114,8 +115,8 @@ def _environ(tmp_path) -> dict:
 
 
 def _run(tmp_path, tail, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(_argv(tail, *extra), env=_environ(tmp_path), cwd=tmp_path,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    program, *argv = _argv(tail, *extra)
+    return forkserver.run(program, argv, env=_environ(tmp_path), cwd=tmp_path)
 
 
 def test_messages_are_printed_one_a_line_until_the_stream_ends(tmp_path, tail):

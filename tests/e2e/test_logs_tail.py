@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 # Whole seconds, a few minutes ago: inside v2's default ten minutes.
@@ -255,12 +256,11 @@ def test_prefix_pattern_and_group_arn_are_sent_as_given(tmp_path):
     arn = "arn:aws:logs:us-east-1:123456789012:log-group:app"
     before = int(time.time() * 1000)
     try:
-        result = subprocess.run(
-            [awsmini_executable(), "logs", "tail", arn, "--log-stream-name-prefix", "web-",
-             "--filter-pattern", "hi", "--endpoint-url",
-             "http://127.0.0.1:%d" % server.server_address[1]],
-            env=isolated_environ(tmp_path), cwd=tmp_path, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, timeout=60)
+        result = forkserver.run(
+            awsmini_executable(), ["logs", "tail", arn, "--log-stream-name-prefix", "web-",
+                                   "--filter-pattern", "hi", "--endpoint-url",
+                                   "http://127.0.0.1:%d" % server.server_address[1]],
+            env=isolated_environ(tmp_path), cwd=tmp_path, timeout=60)
     finally:
         server.shutdown()
     after = int(time.time() * 1000)

@@ -18,6 +18,7 @@ import uuid
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
@@ -78,9 +79,8 @@ def server(moto_reset, tmp_path):
     environ = isolated_environ(tmp_path, {"AWS_CLI_AUTO_PROMPT": None})
 
     def aws(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", moto_reset],
-                              env=environ, cwd=tmp_path, capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=60)
+        return forkserver.run(awsmini_executable(), [*argv, "--endpoint-url", moto_reset],
+                              env=environ, cwd=tmp_path, timeout=60)
 
     created = aws("iot", "create-thing", "--thing-name", "MyRPi")
     assert created.returncode == 0, created.stderr

@@ -11,6 +11,7 @@ import threading
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 
 
@@ -60,10 +61,9 @@ def test_cp_up_down_and_across_keeps_every_byte(aws, bucket, tmp_path):
 def _raw(endpoint: str, tmp_path, *argv: str, stdin: bytes | None = None
          ) -> subprocess.CompletedProcess:
     """A run whose output is kept as bytes (no newline translation)."""
-    return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", endpoint],
-                          input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
-                          capture_output=True, env=isolated_environ(tmp_path), cwd=tmp_path,
-                          timeout=60)
+    return forkserver.run(awsmini_executable(), [*argv, "--endpoint-url", endpoint],
+                          input=stdin, env=isolated_environ(tmp_path), cwd=tmp_path,
+                          timeout=60, text=False)
 
 
 def test_progress_lines_are_written_over_themselves_before_the_result(moto_reset, bucket,

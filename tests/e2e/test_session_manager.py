@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, isolated_environ
 from tests.e2e.stub_server import start_stub
 
@@ -88,9 +89,8 @@ def _environ(tmp_path: Path, path: Path, **extra: str) -> dict:
 
 
 def _run(tmp_path: Path, stub, path: Path, *argv: str, **extra: str):
-    return subprocess.run([awsmini_executable(), *argv, "--endpoint-url", stub.url],
-                          env=_environ(tmp_path, path, **extra), cwd=tmp_path,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    return forkserver.run(awsmini_executable(), [*argv, "--endpoint-url", stub.url],
+                          env=_environ(tmp_path, path, **extra), cwd=tmp_path, timeout=60)
 
 
 def _record(tmp_path: Path) -> dict:

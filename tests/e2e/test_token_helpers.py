@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from tests import forkserver
 from tests.conftest import awsmini_executable, free_port, isolated_environ
 
 ARN = "arn:aws:eks:us-east-1:123456789012:cluster/demo"
@@ -26,10 +27,8 @@ def cli(tmp_path):
     """Run the installed awsmini in `tmp_path` (also HOME) with extra environment."""
     def run(*argv: str, env: dict | None = None, stdin: str | None = None
             ) -> subprocess.CompletedProcess:
-        return subprocess.run([awsmini_executable(), *argv], env=isolated_environ(tmp_path, env),
-                              cwd=tmp_path, capture_output=True, text=True, input=stdin,
-                              stdin=None if stdin is not None else subprocess.DEVNULL,
-                              timeout=120)
+        return forkserver.run(awsmini_executable(), argv, env=isolated_environ(tmp_path, env),
+                              cwd=tmp_path, input=stdin)
 
     return run
 

@@ -145,7 +145,7 @@ class _BoundaryWatch:
             if type(error).__name__ == "AwsminiError":
                 cause = sys.exc_info()[1]
                 text = "%s: %s" % (type(cause).__name__, cause)
-                trace = "".join(traceback.format_exception(cause))
+                trace = "".join(traceback.format_exception(type(cause), cause, cause.__traceback__))
                 if not is_v2_general_error(text, trace):
                     self.seen.append(trace)
             return self._report(error, env, *rest)

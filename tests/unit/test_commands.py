@@ -70,7 +70,7 @@ def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
     ("dlm", ["create-default-role", "--region", "us-east-1"],
      "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
      "commands are"),
-    ("configure", ["sso"], "`awsmini configure sso`: not available yet"),
+    ("configure", ["mfa-login"], "`awsmini configure mfa-login`: not available yet"),
     ("ddb", ["select", "table"], "`awsmini ddb`: not available yet; the generic "
                                  "`awsmini dynamodb ...` commands are"),
     ("history", [], "`awsmini history`: not available yet"),
@@ -88,5 +88,6 @@ def test_the_not_yet_table_leaves_alone_what_runs_here():
     for (word, sub), (_, source) in NOT_YET_AVAILABLE.items():
         assert source.startswith("awscli/customizations/"), (word, sub)
         assert sub not in (subcommand_words(word) if word in TABLE else []), (word, sub)
-    assert find_command("emr", ["describe-cluster"]) is None  # the model's, generic
+    assert find_command("emr", ["list-clusters"]) is None  # the model's, generic
+    assert find_command("emr", ["describe-cluster"]).command.name == "describe-cluster"
     assert find_command("logs", ["tail", "g"]).command.name == "tail"

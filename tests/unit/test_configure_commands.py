@@ -52,4 +52,4 @@ def test_profile_names_for_profile(environ):
 
 def test_configure_subcommands(environ):
     assert texts("configure ", environ) == ["add-model", "export-credentials", "get", "import",
-                                            "list", "list-profiles", "set"]
+                                            "list", "list-profiles", "set", "sso", "sso-session"]

@@ -58,7 +58,7 @@ class EmptyChangeSet(OtherError):
 
 def run(args: Mapping[str, Any], context: Context) -> int:
     client = context.client("cloudformation")
-    path = os.path.expanduser(args["template-file"])
+    path = context.env.path(args["template-file"])
     if not os.path.isfile(path):
         raise OtherError(INVALID_TEMPLATE_PATH.format(path=path))
     with open(path, encoding="utf-8") as stream:

@@ -23,6 +23,7 @@ from awsmini.commands import Context
 from awsmini.commands.codeartifact import tools
 from awsmini.errors import OtherError
 from awsmini.userfiles import replace_text
+from awsmini import configpaths
 
 NOT_FOUND = "%s was not found. Please verify installation."
 
@@ -103,7 +104,7 @@ class Login:
                                                               self.expiration))
 
     def home_file(self, name: str) -> str:
-        home = self.context.env.environ.get("HOME") or os.path.expanduser("~")
+        home = configpaths.home(self.context.env.environ)
         return os.path.join(home, name)
 
 

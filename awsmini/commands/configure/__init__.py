@@ -67,6 +67,15 @@ FORMATS = ("process", "env", "env-no-export", "powershell", "windows-cmd", "fish
 
 _RUN = "awsmini.commands.configure."
 
+# `configure sso` signs in as `sso login` does, with its two flags (v2's LOGIN_ARGS)
+SSO_FLAGS = tuple(
+    ArgSpec(name, "", "", "boolean", is_cli_only=True, default=False, documentation=text)
+    for name, text in (
+        ("no-browser", "Do not open the sign-in page in a browser: only print its URL (and "
+         "the code to enter there), to be opened on this or another device."),
+        ("use-device-code", "Sign in with the device code flow (a URL and a code to enter "
+         "there, usable from another device) instead of the authorization code flow.")))
+
 DEFAULT = CustomCommand(
     "configure", DESCRIPTION, (), _RUN + "interactive:run_interactive", usage="")
 
@@ -122,6 +131,25 @@ COMMANDS = {
     "list-profiles": CustomCommand(
         "list-profiles", "<p>Print the name of every profile of the config and credentials "
         "files, one a line.</p>", (), _RUN + "listing:run_list_profiles", usage=""),
+    "sso": CustomCommand(
+        "sso", "<p>Set up a profile that gets temporary AWS credentials from AWS IAM "
+        "Identity Center, by answering questions: the SSO session (its start URL, region and "
+        "registration scopes, for a session not configured yet), then, once you have signed "
+        "in, the account and the role to use (listed from what the sign-in gives access "
+        "to), the profile's default region and output format, and the profile's name "
+        "(unless <code>--profile</code> names it). Each question shows the current value in "
+        "brackets; Enter keeps it.</p><p>The profile and the "
+        "<code>[sso-session NAME]</code> section are written to the config file "
+        "(<code>~/.aws/config</code>). Leaving the session name empty writes the legacy "
+        "form, with the start URL and region in the profile itself.</p>",
+        SSO_FLAGS, _RUN + "sso:run_configure_sso", usage=""),
+    "sso-session": CustomCommand(
+        "sso-session", "<p>Set up an <code>[sso-session NAME]</code> section of the config "
+        "file by answering questions: its name, its start URL, its region and its "
+        "registration scopes. Each question shows the current value in brackets; Enter "
+        "keeps it. Profiles then name the session in <code>sso_session</code>, and "
+        "<code>aws sso login --sso-session NAME</code> signs in to it.</p>",
+        (), _RUN + "sso:run_configure_sso_session", usage=""),
     "export-credentials": CustomCommand(
         "export-credentials", "<p>Resolve credentials as any command would (environment, "
         "files, roles, processes, ...) and print them for another program: as JSON for "

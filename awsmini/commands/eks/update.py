@@ -21,6 +21,7 @@ from awsmini.commands import Context
 from awsmini.commands.eks import kubeconfig
 from awsmini.commands.eks.kubeconfig import KubeconfigError
 from awsmini.userfiles import mode_of, replace_text
+from awsmini import configpaths
 
 LOG = logging.getLogger(__name__)
 ACTIVE_STATES = ("ACTIVE", "UPDATING")
@@ -34,7 +35,7 @@ def run(args: Mapping[str, Any], context: Context) -> int:
                                        _profile(context), args["user-alias"])
     environ = context.env.environ
     paths = kubeconfig.kubeconfig_paths(environ.get("KUBECONFIG", ""), args["kubeconfig"],
-                                        environ.get("HOME") or os.path.expanduser("~"))
+                                        configpaths.home(environ))
     path, content = choose_kubeconfig(paths, cluster_entry["name"])
     is_update = kubeconfig.has_cluster(content, cluster_entry["name"])
     merged, context_entry = kubeconfig.merge(content, cluster_entry, user_entry, args["alias"])

@@ -14,6 +14,8 @@ read from the source too.
 - `default`: the properties and the tags;
 - `all`: those and the object's annotations.
 Annotations are left behind by the others (`AnnotationDirective: EXCLUDE`).
+With a botocore whose S3 model predates annotations, none of this is sent: that
+S3 API has no annotations to keep or leave.
 """
 from __future__ import annotations
 
@@ -32,20 +34,28 @@ MAX_TAGGING_HEADER = 2 * 1024
 def copy_props_subscribers(args: Mapping[str, Any], info: FileStat, dir_op: bool, client: Any,
                            source_client: Any, threshold: int) -> list[BaseSubscriber]:
     mode = args.get("copy-props") or "default"
+    annotations = _has_annotations(client)
+    exclude = {"AnnotationDirective": "EXCLUDE"} if annotations else {}
     if mode == "none":
         return [_Directives({"MetadataDirective": "REPLACE", "TaggingDirective": "REPLACE",
-                             "AnnotationDirective": "EXCLUDE"})]
+                             **exclude})]
     head = None if dir_op else info.response
     subscribers: list[BaseSubscriber] = [_Properties(args, source_client, threshold, head)]
     if mode == "metadata-directive":
         subscribers.append(_Directives({"TaggingDirective": "REPLACE"}))
     else:
         subscribers.append(_Tags(args, client, source_client, threshold))
-    if mode == "all":
+    if mode == "all" and annotations:
         subscribers.append(_Annotations(args, client, source_client, threshold, head))
-    else:
-        subscribers.append(_Directives({"AnnotationDirective": "EXCLUDE"}))
+    elif exclude:
+        subscribers.append(_Directives(exclude))
     return subscribers
+
+
+def _has_annotations(client: Any) -> bool:
+    """Whether the client's S3 model has object annotations (botocore 1.44 on)."""
+    copy = client.meta.service_model.operation_model("CopyObject")
+    return "AnnotationDirective" in copy.input_shape.members
 
 
 class _Directives(BaseSubscriber):
