@@ -158,6 +158,12 @@ def _children(node: Any) -> list:
 _LOADER = None
 
 
+def yaml12_loader() -> type:
+    """The loader below, for the other YAML documents v2 reads with its YAML 1.2 library
+    (`ecs deploy`'s appspec)."""
+    return _yaml_loader()
+
+
 def _yaml_loader() -> type:
     """A safe loader with YAML 1.2 core-schema scalars (PyYAML alone reads YAML 1.1)."""
     global _LOADER

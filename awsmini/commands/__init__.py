@@ -42,11 +42,14 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "deploy": ("awsmini.commands.deploy", ("deregister", "install", "push", "register",
+                                           "uninstall")),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),
+    "ec2-instance-connect": ("awsmini.commands.ec2instanceconnect", ("open-tunnel", "ssh")),
     "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
     "ecr-public": ("awsmini.commands.ecr.public", ("get-login-password",)),
-    "ecs": ("awsmini.commands.ecs", ("execute-command",)),
+    "ecs": ("awsmini.commands.ecs", ("deploy", "execute-command")),
     "eks": ("awsmini.commands.eks", ("get-token", "update-kubeconfig")),
     "emr": ("awsmini.commands.emr", (
         "add-instance-groups", "add-steps", "create-cluster", "create-default-roles",
@@ -56,7 +59,8 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
         "terminate-clusters")),
     "emr-containers": ("awsmini.commands.emrcontainers", (
         "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
-    "logs": ("awsmini.commands.logs", ("tail",)),
+    "lightsail": ("awsmini.commands.lightsail", ("push-container-image",)),
+    "logs": ("awsmini.commands.logs", ("start-live-tail", "tail")),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "sso": ("awsmini.commands.sso", ("login", "logout")),
@@ -66,8 +70,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
 }
 
 WHOLE = ""  # a NOT_YET_AVAILABLE entry for the whole command word
-_CFG, _DEPLOY = ("awscli/customizations/configure/configure.py",
-                 "awscli/customizations/codedeploy/codedeploy.py")
+_CFG = "awscli/customizations/configure/configure.py"
 _WIZARD = "awscli/customizations/wizard/commands.py"
 
 # v2's hand-written commands that awsmini does not have yet: (command word, subcommand or
@@ -88,18 +91,8 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
                                                "awscli/customizations/datapipeline/__init__.py"),
     ("datapipeline", "list-runs"): ("datapipeline", "awscli/customizations/datapipeline/__init__.py"),
     ("ddb", WHOLE): ("dynamodb", "awscli/customizations/dynamodb/ddb.py"),
-    ("deploy", "deregister"): ("deploy", _DEPLOY),
-    ("deploy", "install"): ("deploy", _DEPLOY),
-    ("deploy", "push"): ("deploy", _DEPLOY),
-    ("deploy", "register"): ("deploy", _DEPLOY),
-    ("deploy", "uninstall"): ("deploy", _DEPLOY),
     ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
-    ("ec2-instance-connect", "open-tunnel"): ("ec2-instance-connect",
-                                              "awscli/customizations/ec2instanceconnect/__init__.py"),
-    ("ec2-instance-connect", "ssh"): ("ec2-instance-connect",
-                                      "awscli/customizations/ec2instanceconnect/__init__.py"),
-    ("ecs", "deploy"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
     ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
@@ -107,10 +100,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("history", WHOLE): ("", "awscli/customizations/history/__init__.py"),
     ("iam", "wizard"): ("iam", _WIZARD),
     ("lambda", "wizard"): ("lambda", _WIZARD),
-    ("lightsail", "push-container-image"): ("lightsail",
-                                            "awscli/customizations/lightsail/__init__.py"),
-    # v2 removes the model's start-live-tail (removals.py) for its own
-    ("logs", "start-live-tail"): ("logs", "awscli/customizations/logs/__init__.py"),
     ("servicecatalog", "generate"): ("servicecatalog",
                                      "awscli/customizations/servicecatalog/__init__.py"),
     ("update", WHOLE): ("", "awscli/customizations/update.py"),
@@ -252,6 +241,23 @@ class Context:
             self._clients[key] = create_service_client(
                 service, self.options, self.settings, self.env.environ,
                 region=region, endpoint_url=endpoint_url, config=config)
+        return self._clients[key]
+
+    def other_service_client(self, service: str, region: str | None = None,
+                             **config: Any) -> Any:
+        """A client that does not take `--endpoint-url`: v2 makes a command's clients of
+        other services without it (it names the command's own service's endpoint), so
+        theirs comes from the profile or the environment (`AWS_ENDPOINT_URL_S3`, ...),
+        else the region's."""
+        from dataclasses import replace
+
+        from awsmini.call import create_service_client
+
+        key = ("other", service, region, tuple(sorted(config.items())))
+        if key not in self._clients:
+            self._clients[key] = create_service_client(
+                service, replace(self.options, endpoint_url=None), self.settings,
+                self.env.environ, region=region, config=config)
         return self._clients[key]
 
     def session(self) -> Any:

@@ -151,8 +151,9 @@ def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
 
 
 @pytest.mark.parametrize("argv, text", [
-    (["deploy", "push", "--application-name", "app"],
-     "`awsmini deploy push`: not available yet; the generic `awsmini deploy ...` commands are"),
+    (["dlm", "create-default-role", "--region", "us-east-1"],
+     "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
+     "commands are"),
     (["gamelift", "upload-build", "help"], "`awsmini gamelift upload-build`: not available yet"),
     (["ddb"], "`awsmini ddb`: not available yet"),
 ], ids=["run", "help", "whole-word-alone"])

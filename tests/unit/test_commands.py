@@ -67,8 +67,9 @@ def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
 
 
 @pytest.mark.parametrize("word, words, message", [
-    ("deploy", ["push", "--application-name", "a"],
-     "`awsmini deploy push`: not available yet; the generic `awsmini deploy ...` commands are"),
+    ("dlm", ["create-default-role", "--region", "us-east-1"],
+     "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
+     "commands are"),
     ("configure", ["mfa-login"], "`awsmini configure mfa-login`: not available yet"),
     ("ddb", ["select", "table"], "`awsmini ddb`: not available yet; the generic "
                                  "`awsmini dynamodb ...` commands are"),

@@ -70,7 +70,7 @@ def plugin_version(environ: Mapping[str, str]) -> str:
 def hand_over(argv: Sequence[str], environ: Mapping[str, str],
               streams: Sequence[IO[str]]) -> None:
     """Run the plugin with `argv`, the terminal's signals left to it, until it ends."""
-    with _terminal_signals_ignored():
+    with terminal_signals_ignored():
         _run(argv, environ, streams)
 
 
@@ -101,7 +101,9 @@ def _check(completed: subprocess.CompletedProcess) -> None:
 
 
 @contextlib.contextmanager
-def _terminal_signals_ignored() -> Iterator[None]:
+def terminal_signals_ignored() -> Iterator[None]:
+    """The terminal's signals ignored here while a program that handles them runs (v2's
+    ignore_user_entered_signals; `lightsail push-container-image` uses it too)."""
     import signal
 
     names = ("SIGINT",) if sys.platform == "win32" else ("SIGINT", "SIGQUIT", "SIGTSTP")
