@@ -23,7 +23,7 @@ import json
 from typing import Any, Mapping, Sequence
 
 from awsmini.env import Env
-from awsmini.errors import ParamValidationError
+from awsmini.errors import OtherError, ParamValidationError
 
 OPTIONS = ("cli-input-json", "cli-input-yaml")
 
@@ -45,6 +45,10 @@ def relaxes_required(specs: Mapping[str, Any], words: Sequence[str]) -> bool:
         position = list(words).index(flag)
         return position + 1 >= len(words) or words[position + 1] != "output"
     return False
+
+
+# v2's YAML library's words for a value that is not text (exit 255)
+NOT_A_STREAM = "stream argument needs to have a read() method"
 
 
 def read_cli_input(options: Mapping[str, Any], env: Env) -> dict | None:
@@ -100,6 +104,8 @@ def _parse_json(text: str | bytes) -> Any:
 def _parse_yaml(text: str | bytes) -> Any:
     import yaml
 
+    if not isinstance(text, (str, bytes)):  # `--cli-input-yaml=--`: argparse (to 3.12) gives []
+        raise OtherError(NOT_A_STREAM)
     try:
         return yaml.load(text, Loader=_yaml_loader())
     except _TooLarge as error:  # `from None`: its traceback holds the document's nodes

@@ -12,7 +12,7 @@ import pytest
 
 from awsmini.cli_input import merge_cli_input, read_cli_input, relaxes_required
 from awsmini.env import Env
-from awsmini.errors import ParamValidationError
+from awsmini.errors import OtherError, ParamValidationError
 
 
 class FakeFiles(Env):
@@ -55,6 +55,13 @@ def error_of(options: dict, files: dict | None = None) -> str:
 def test_nothing_given():
     assert read({}) is None
     assert read({"cli-input-json": None, "generate-cli-skeleton": "input"}) is None
+
+
+def test_a_value_that_is_not_text_is_v2s_general_error():
+    # `--cli-input-yaml=--`: argparse before Python 3.13 drops the "--" and leaves []
+    with pytest.raises(OtherError) as info:
+        read({"cli-input-yaml": []})
+    assert info.value.message == "stream argument needs to have a read() method"
 
 
 def test_inline_json():
