@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Sequence
 
-from awsmini.errors import ParamValidationError, UsageError
+from awsmini.errors import AwsminiError, OtherError, ParamValidationError, UsageError
 
 OUTPUT_CHOICES = ("json", "text", "table", "yaml", "yaml-stream", "off")
 COLOR_CHOICES = ("on", "off", "auto")
@@ -192,7 +192,7 @@ class FirstPass:
 
     options: GlobalOptions
     words: tuple[str, ...] = ()
-    error: UsageError | None = field(default=None, compare=False)
+    error: AwsminiError | None = field(default=None, compare=False)
 
     @property
     def is_shell_command(self) -> bool:
@@ -255,7 +255,7 @@ def first_pass(argv: Sequence[str]) -> FirstPass:
     try:
         options, words = parse_global_options(argv)
         return FirstPass(options, tuple(words))
-    except UsageError as error:
+    except AwsminiError as error:
         try:
             namespace, _ = _build_parser(flags_only=True).parse_known_args(list(argv))
             values = _prompt_flags(vars(namespace))
@@ -281,7 +281,10 @@ def _check_endpoint_url(url: str) -> None:
     (`//host:1` would otherwise be sent as a path)."""
     from urllib.parse import urlparse
 
-    scheme = urlparse(url).scheme
+    try:
+        scheme = urlparse(url).scheme
+    except ValueError as error:  # `http://[::1`: v2's general error names it (255)
+        raise OtherError(str(error)) from None
     if not scheme or not scheme[0].isalpha():  # 3.9 takes `127.0.0.1:1` for a scheme
         raise ParamValidationError(
             'Bad value for --endpoint-url "%s": scheme is missing.  Must be of the form '

@@ -42,6 +42,9 @@ FOUND = [
      "[Errno 2] No such file or directory: 'missing/out.json'"),
     (["lambda", "invoke", "--function-name", "f", "dir"], 255,
      "[Errno 21] Is a directory: 'dir'"),
+    # an endpoint URL that does not parse: v2's general error, before anything else
+    (["ec2", "run-instances", "--image-id", "abc", "--endpoint-url", "http://[::1", "--"], 255,
+     "Invalid IPv6 URL"),
     # JSON deeper than the recursion limit: v2's general error (20,000 levels, which every
     # supported Python's decoder refuses; 3.13's takes 5,000, where v2's interpreter does not)
     (["iot", "create-job", "--job-id", "j", "--targets", "file://deep.json"], 255,
