@@ -61,6 +61,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
+    "ddb": ("awsmini.commands.ddb", ALL),
     "login": ("awsmini.commands.login", ALL),
     "logout": ("awsmini.commands.logout", ALL),
 }
@@ -87,7 +88,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("datapipeline", "create-default-roles"): ("datapipeline",
                                                "awscli/customizations/datapipeline/__init__.py"),
     ("datapipeline", "list-runs"): ("datapipeline", "awscli/customizations/datapipeline/__init__.py"),
-    ("ddb", WHOLE): ("dynamodb", "awscli/customizations/dynamodb/ddb.py"),
     ("deploy", "deregister"): ("deploy", _DEPLOY),
     ("deploy", "install"): ("deploy", _DEPLOY),
     ("deploy", "push"): ("deploy", _DEPLOY),
