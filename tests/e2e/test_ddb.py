@@ -108,6 +108,17 @@ def test_select_from_an_index(aws, songs):
     assert result.stdout == "Count: 1\nItems:\n- artist: A\nScannedCount: 1\n"
 
 
+def test_select_returns_consumed_capacity_when_asked(aws, songs):
+    result = aws("ddb", "select", "songs", "--return-consumed-capacity",
+                 "--attributes", "COUNT")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("ConsumedCapacity:\n")
+    assert "  TableName: songs\n" in result.stdout
+    plain = aws("ddb", "select", "songs", "--no-return-consumed-capacity",
+                "--attributes", "COUNT")
+    assert "ConsumedCapacity" not in plain.stdout
+
+
 def test_select_count(aws, songs):
     result = aws("ddb", "select", "songs", "--attributes", "COUNT")
     assert (result.returncode, result.stdout) == (0, "Count: 3\nScannedCount: 3\n")
@@ -181,7 +192,9 @@ def test_help_pages(aws, moto_reset):
                    "--starting-token", "--max-items", "--page-size"):
         assert option in select.stdout
     put = aws("ddb", "put", "help")
-    assert put.returncode == 0 and "--condition" in put.stdout and "<items>" in put.stdout
+    assert put.returncode == 0 and "--condition" in put.stdout
+    lines = [line.strip() for line in put.stdout.splitlines()]
+    assert lines[lines.index("put") + 1:lines.index("put") + 3] == ["<table-name>", "<items>"]
     family = aws("ddb", "help")
     assert family.returncode == 0
     assert "o put" in family.stdout and "o select" in family.stdout

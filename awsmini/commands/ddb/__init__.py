@@ -77,5 +77,5 @@ COMMANDS = {
     "select": CustomCommand("select", SELECT, SELECT_ARGUMENTS,
                             "awsmini.commands.ddb.run:run_select", usage="<table-name>"),
     "put": CustomCommand("put", PUT, PUT_ARGUMENTS, "awsmini.commands.ddb.run:run_put",
-                         usage="<table-name> <items>"),
+                         usage="<table-name>\n<items>"),
 }
