@@ -67,10 +67,7 @@ class _Lexer:
     def __init__(self, expression: str) -> None:
         self.text = expression
         self.pos = 0
-
-    @property
-    def char(self) -> str | None:
-        return self.text[self.pos] if self.pos < len(self.text) else None
+        self._done = False  # past the last character (the position stays on it)
 
     def _advance(self) -> str | None:
         # v2 never moves past the last character: the position stays on it at the end
@@ -82,7 +79,7 @@ class _Lexer:
         return None
 
     def _current(self) -> str | None:
-        return None if getattr(self, "_done", False) else self.char
+        return None if self._done else self.text[self.pos]
 
     def fail(self, message: str, position: int) -> ExpressionError:
         return ExpressionError("%s\n%s\n%s^" % (message, self.text, " " * position))
