@@ -65,6 +65,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
     "sso": ("awsmini.commands.sso", ("login", "logout")),
     "configure": ("awsmini.commands.configure", ALL),
+    "ddb": ("awsmini.commands.ddb", ALL),
     "login": ("awsmini.commands.login", ALL),
     "logout": ("awsmini.commands.logout", ALL),
 }
@@ -90,7 +91,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("datapipeline", "create-default-roles"): ("datapipeline",
                                                "awscli/customizations/datapipeline/__init__.py"),
     ("datapipeline", "list-runs"): ("datapipeline", "awscli/customizations/datapipeline/__init__.py"),
-    ("ddb", WHOLE): ("dynamodb", "awscli/customizations/dynamodb/ddb.py"),
     ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),

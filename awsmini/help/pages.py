@@ -124,12 +124,17 @@ def _synopsis(op: OperationHelp) -> str:
     doc = RstDoc()
     doc.start_codeblock()
     doc.writeln(op.cli_name)
+    # a usage of several lines gives one to each positional word, in order (`ddb put`)
+    usages = op.usage.split("\n") if op.usage else []
+    positionals = 0
     for group in _groups(op.arguments):
         spec = group[0]
         if len(group) > 1:
             text = " | ".join(member.option for member in group)
         elif spec.is_positional:
-            text = op.usage if op.usage else "<%s>" % spec.cli_name
+            text = usages[min(positionals, len(usages) - 1)] if usages else (
+                "<%s>" % spec.cli_name)
+            positionals += 1
         elif op.is_hand_written and spec.is_boolean:
             text = spec.option
         elif op.is_hand_written and spec.nargs == "+":

@@ -155,7 +155,7 @@ def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
      "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
      "commands are"),
     (["gamelift", "upload-build", "help"], "`awsmini gamelift upload-build`: not available yet"),
-    (["ddb"], "`awsmini ddb`: not available yet"),
+    (["history"], "`awsmini history`: not available yet"),
 ], ids=["run", "help", "whole-word-alone"])
 def test_v2_commands_not_here_yet(run_cli, argv, text):
     result = run_cli(argv)

@@ -71,8 +71,7 @@ def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
      "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
      "commands are"),
     ("configure", ["mfa-login"], "`awsmini configure mfa-login`: not available yet"),
-    ("ddb", ["select", "table"], "`awsmini ddb`: not available yet; the generic "
-                                 "`awsmini dynamodb ...` commands are"),
+    ("update", ["--check"], "`awsmini update`: not available yet"),
     ("history", [], "`awsmini history`: not available yet"),
 ], ids=["subcommand", "whole-family-subcommand", "whole-word", "no-generic"])
 def test_v2_commands_not_here_yet_say_so(word, words, message):
