@@ -42,6 +42,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "dlm": ("awsmini.commands.dlm", ("create-default-role",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),
     "ecr": ("awsmini.commands.ecr", ("get-login-password",)),
@@ -93,7 +94,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("deploy", "push"): ("deploy", _DEPLOY),
     ("deploy", "register"): ("deploy", _DEPLOY),
     ("deploy", "uninstall"): ("deploy", _DEPLOY),
-    ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
     ("ec2-instance-connect", "open-tunnel"): ("ec2-instance-connect",
                                               "awscli/customizations/ec2instanceconnect/__init__.py"),
@@ -269,6 +269,22 @@ class Context:
         """Write to stderr now."""
         self.env.stderr.write(text)
         self.env.stderr.flush()
+
+    def display(self, title: str, document: Any) -> None:
+        """Print `document` as v2 prints a response: `--query`, `--output`, the pager
+        (`title` heads the table output)."""
+        from awsmini.output import FORMATTERS, RenderOptions, use_color
+        from awsmini.pager import choose_pager, output_width, write_output
+        from awsmini.query import apply_query, compile_query
+
+        options, env = self.options, self.env
+        query = compile_query(options.query)
+        render = FORMATTERS[self.settings.output()]
+        render_options = RenderOptions(title=title, width=output_width(env),
+                                       color=use_color(options.color, env.stdout_isatty,
+                                                       env.environ))
+        write_output(iter(list(render(apply_query(query, document), render_options))), env,
+                     choose_pager(env, *self.settings.pager()))
 
 
 def run_command(invocation: Invocation, options: GlobalOptions, env: Env) -> int:
