@@ -42,6 +42,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "configservice": ("awsmini.commands.configservice", ("get-status", "subscribe")),
     "datapipeline": ("awsmini.commands.datapipeline", ("create-default-roles", "list-runs")),
     "dlm": ("awsmini.commands.dlm", ("create-default-role",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
@@ -79,10 +80,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("cloudtrail", "validate-logs"): ("cloudtrail", "awscli/customizations/cloudtrail/__init__.py"),
     ("cloudtrail", "verify-query-results"): ("cloudtrail",
                                              "awscli/customizations/cloudtrail/__init__.py"),
-    ("configservice", "get-status"): ("configservice",
-                                      "awscli/customizations/configservice/getstatus.py"),
-    ("configservice", "subscribe"): ("configservice",
-                                     "awscli/customizations/configservice/subscribe.py"),
     ("configure", "agent-toolkit"): ("", _CFG),
     ("configure", "mfa-login"): ("sts", _CFG),
     ("configure", "wizard"): ("", _WIZARD),
@@ -239,16 +236,23 @@ class Context:
     _clients: dict = field(default_factory=dict)
 
     def client(self, service: str, region: str | None = None,
-               endpoint_url: str | None = None, **config: Any) -> Any:
+               endpoint_url: str | None = None, *, is_other_service: bool = False,
+               **config: Any) -> Any:
         """A botocore client configured from the global options and profile, as the
         generic driver's (`region`/`endpoint_url` override the options'; `config`
-        adds botocore `Config` settings)."""
+        adds botocore `Config` settings). `is_other_service`: a service beside the
+        command's own, which `--endpoint-url` does not point at (v2's configservice
+        subscribe asks S3 and SNS at their usual endpoints)."""
+        from dataclasses import replace
+
         from awsmini.call import create_service_client
 
-        key = (service, region, endpoint_url, tuple(sorted(config.items())))
+        key = (service, region, endpoint_url, is_other_service, tuple(sorted(config.items())))
         if key not in self._clients:
+            options = replace(self.options, endpoint_url=None) if is_other_service else \
+                self.options
             self._clients[key] = create_service_client(
-                service, self.options, self.settings, self.env.environ,
+                service, options, self.settings, self.env.environ,
                 region=region, endpoint_url=endpoint_url, config=config)
         return self._clients[key]
 

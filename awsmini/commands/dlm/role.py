@@ -9,7 +9,6 @@ under `RolePolicy`. IAM is called at `--iam-endpoint` (not `--endpoint-url`).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any, Mapping
 
 from awsmini.commands import Context
@@ -30,13 +29,11 @@ TRUST_POLICY = {"Version": "2012-10-17",
 
 
 def run(args: Mapping[str, Any], context: Context) -> int:
-    from awsmini.call import create_service_client, translate_errors
+    from awsmini.call import translate_errors
     from awsmini.commands.presigned import session_region
 
     role, policy = ROLES[args["resource-type"]]
-    iam = create_service_client("iam", replace(context.options, endpoint_url=None),
-                                context.settings, context.env.environ,
-                                endpoint_url=args["iam-endpoint"])
+    iam = context.client("iam", endpoint_url=args["iam-endpoint"], is_other_service=True)
     with translate_errors():
         if exists(iam.get_role, RoleName=role):
             return 0
