@@ -59,6 +59,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
         "terminate-clusters")),
     "emr-containers": ("awsmini.commands.emrcontainers", (
         "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
+    "gamelift": ("awsmini.commands.gamelift", ("get-game-session-log", "upload-build")),
     "logs": ("awsmini.commands.logs", ("tail",)),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
     "ssm": ("awsmini.commands.ssm", ("start-session",)),
@@ -97,8 +98,6 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("ecs", "deploy"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
-    ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
-    ("gamelift", "upload-build"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("history", WHOLE): ("", "awscli/customizations/history/__init__.py"),
     ("iam", "wizard"): ("iam", _WIZARD),
     ("lambda", "wizard"): ("lambda", _WIZARD),
