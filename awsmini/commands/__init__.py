@@ -142,6 +142,8 @@ class CustomCommand:
     shapes: Mapping[str, Any] = field(default_factory=dict)
     # what the prompt offers for the first positional word (`configure get`'s names)
     word_values: tuple[str, ...] = ()
+    # False: runs, but is left out of the service's list of commands (v2's _UNDOCUMENTED)
+    is_documented: bool = True
 
     def argument_table(self) -> dict[str, ArgSpec]:
         return {spec.cli_name: spec for spec in self.arguments}

@@ -171,3 +171,8 @@ def test_each_command_has_a_help_page(run_cli, name):
     assert result.exit_code == 0, result.stderr
     for spec in COMMANDS[name].arguments:
         assert "--" + spec.cli_name in result.stdout, spec.cli_name
+
+
+def test_the_services_page_leaves_create_default_roles_out_as_v2(run_cli):
+    page = run_cli(["datapipeline", "help"]).stdout
+    assert "list-runs" in page and "create-default-roles" not in page

@@ -41,7 +41,7 @@ CREATE_DEFAULT_ROLES = (
 COMMANDS = {
     "create-default-roles": CustomCommand(
         "create-default-roles", CREATE_DEFAULT_ROLES, (),
-        "awsmini.commands.datapipeline.roles:run"),
+        "awsmini.commands.datapipeline.roles:run", is_documented=False),
     "list-runs": CustomCommand("list-runs", LIST_RUNS, (
         _option("pipeline-id", "The ID of the pipeline.", is_required=True),
         _option("status", "List only the runs in these statuses, comma-separated: %s."
