@@ -153,7 +153,8 @@ def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
 @pytest.mark.parametrize("argv, text", [
     (["deploy", "push", "--application-name", "app"],
      "`awsmini deploy push`: not available yet; the generic `awsmini deploy ...` commands are"),
-    (["gamelift", "upload-build", "help"], "`awsmini gamelift upload-build`: not available yet"),
+    (["cloudtrail", "validate-logs", "help"],
+     "`awsmini cloudtrail validate-logs`: not available yet"),
     (["ddb"], "`awsmini ddb`: not available yet"),
 ], ids=["run", "help", "whole-word-alone"])
 def test_v2_commands_not_here_yet(run_cli, argv, text):
