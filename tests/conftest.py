@@ -207,3 +207,34 @@ def pytest_addoption(parser):
 def long_run(request) -> bool:
     """Whether `--long` asked for the complete walks instead of their samples."""
     return bool(request.config.getoption("--long"))
+
+
+@pytest.fixture(scope="session")
+def managed_policies():
+    """A moto_server of its own that has AWS's managed policies (moto leaves them out
+    unless told at start-up), for the tests that attach them."""
+    port = free_port()
+    environ = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
+    proc = subprocess.Popen(_moto_command(port), env=environ, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("moto_server did not start on port %d" % port) from None
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def iam_moto(managed_policies):
+    request = urllib.request.Request(managed_policies + "/moto-api/reset", method="POST")
+    urllib.request.urlopen(request, timeout=30).close()
+    return managed_policies

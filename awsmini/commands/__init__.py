@@ -42,8 +42,11 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
     "cloudfront": ("awsmini.commands.cloudfront", ("sign",)),
     "codeartifact": ("awsmini.commands.codeartifact", ("login",)),
     "codecommit": ("awsmini.commands.codecommit", ("credential-helper",)),
+    "configservice": ("awsmini.commands.configservice", ("get-status", "subscribe")),
+    "datapipeline": ("awsmini.commands.datapipeline", ("create-default-roles", "list-runs")),
     "deploy": ("awsmini.commands.deploy", ("deregister", "install", "push", "register",
                                            "uninstall")),
+    "dlm": ("awsmini.commands.dlm", ("create-default-role",)),
     "dsql": ("awsmini.commands.dsql", ("generate-db-connect-admin-auth-token",
                                         "generate-db-connect-auth-token")),
     "ec2-instance-connect": ("awsmini.commands.ec2instanceconnect", ("open-tunnel", "ssh")),
@@ -59,6 +62,7 @@ TABLE: Mapping[str, tuple[str, tuple[str, ...] | None]] = {
         "terminate-clusters")),
     "emr-containers": ("awsmini.commands.emrcontainers", (
         "create-role-associations", "delete-role-associations", "update-role-trust-policy")),
+    "gamelift": ("awsmini.commands.gamelift", ("get-game-session-log", "upload-build")),
     "lightsail": ("awsmini.commands.lightsail", ("push-container-image",)),
     "logs": ("awsmini.commands.logs", ("start-live-tail", "tail")),
     "rds": ("awsmini.commands.rds", ("generate-db-auth-token",)),
@@ -81,22 +85,12 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
     ("cloudtrail", "validate-logs"): ("cloudtrail", "awscli/customizations/cloudtrail/__init__.py"),
     ("cloudtrail", "verify-query-results"): ("cloudtrail",
                                              "awscli/customizations/cloudtrail/__init__.py"),
-    ("configservice", "get-status"): ("configservice",
-                                      "awscli/customizations/configservice/getstatus.py"),
-    ("configservice", "subscribe"): ("configservice",
-                                     "awscli/customizations/configservice/subscribe.py"),
     ("configure", "agent-toolkit"): ("", _CFG),
     ("configure", "mfa-login"): ("sts", _CFG),
     ("configure", "wizard"): ("", _WIZARD),
-    ("datapipeline", "create-default-roles"): ("datapipeline",
-                                               "awscli/customizations/datapipeline/__init__.py"),
-    ("datapipeline", "list-runs"): ("datapipeline", "awscli/customizations/datapipeline/__init__.py"),
-    ("dlm", "create-default-role"): ("dlm", "awscli/customizations/dlm/dlm.py"),
     ("dynamodb", "wizard"): ("dynamodb", _WIZARD),
     ("ecs", "monitor-express-gateway-service"): ("ecs", "awscli/customizations/ecs/__init__.py"),
     ("events", "wizard"): ("events", _WIZARD),
-    ("gamelift", "get-game-session-log"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
-    ("gamelift", "upload-build"): ("gamelift", "awscli/customizations/gamelift/__init__.py"),
     ("history", WHOLE): ("", "awscli/customizations/history/__init__.py"),
     ("iam", "wizard"): ("iam", _WIZARD),
     ("lambda", "wizard"): ("lambda", _WIZARD),
@@ -137,6 +131,8 @@ class CustomCommand:
     shapes: Mapping[str, Any] = field(default_factory=dict)
     # what the prompt offers for the first positional word (`configure get`'s names)
     word_values: tuple[str, ...] = ()
+    # False: runs, but is left out of the service's list of commands (v2's _UNDOCUMENTED)
+    is_documented: bool = True
 
     def argument_table(self) -> dict[str, ArgSpec]:
         return {spec.cli_name: spec for spec in self.arguments}
@@ -230,16 +226,23 @@ class Context:
     _clients: dict = field(default_factory=dict)
 
     def client(self, service: str, region: str | None = None,
-               endpoint_url: str | None = None, **config: Any) -> Any:
+               endpoint_url: str | None = None, *, is_other_service: bool = False,
+               **config: Any) -> Any:
         """A botocore client configured from the global options and profile, as the
         generic driver's (`region`/`endpoint_url` override the options'; `config`
-        adds botocore `Config` settings)."""
+        adds botocore `Config` settings). `is_other_service`: a service beside the
+        command's own, which `--endpoint-url` does not point at (v2's configservice
+        subscribe asks S3 and SNS at their usual endpoints)."""
+        from dataclasses import replace
+
         from awsmini.call import create_service_client
 
-        key = (service, region, endpoint_url, tuple(sorted(config.items())))
+        key = (service, region, endpoint_url, is_other_service, tuple(sorted(config.items())))
         if key not in self._clients:
+            options = replace(self.options, endpoint_url=None) if is_other_service else \
+                self.options
             self._clients[key] = create_service_client(
-                service, self.options, self.settings, self.env.environ,
+                service, options, self.settings, self.env.environ,
                 region=region, endpoint_url=endpoint_url, config=config)
         return self._clients[key]
 
@@ -275,6 +278,22 @@ class Context:
         """Write to stderr now."""
         self.env.stderr.write(text)
         self.env.stderr.flush()
+
+    def display(self, title: str, document: Any) -> None:
+        """Print `document` as v2 prints a response: `--query`, `--output`, the pager
+        (`title` heads the table output)."""
+        from awsmini.output import FORMATTERS, RenderOptions, use_color
+        from awsmini.pager import choose_pager, output_width, write_output
+        from awsmini.query import apply_query, compile_query
+
+        options, env = self.options, self.env
+        query = compile_query(options.query)
+        render = FORMATTERS[self.settings.output()]
+        render_options = RenderOptions(title=title, width=output_width(env),
+                                       color=use_color(options.color, env.stdout_isatty,
+                                                       env.environ))
+        write_output(iter(list(render(apply_query(query, document), render_options))), env,
+                     choose_pager(env, *self.settings.pager()))
 
 
 def run_command(invocation: Invocation, options: GlobalOptions, env: Env) -> int:

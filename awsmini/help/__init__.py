@@ -125,7 +125,7 @@ def help_lines(service_word: str, words: Sequence[str], environ: Mapping[str, st
         operations = list(operation_table(service, environ))  # without v2's removals
         # a hand-written command may replace an operation of its name (`ssm start-session`)
         operations.extend(word for word in commands.subcommand_words(service_word)
-                          if word not in operations)
+                          if word not in operations and _is_listed(service_word, word))
         if models.waiters(service, environ):
             operations.append(WAIT)
         documentation = models.service_documentation(service, environ)
@@ -301,3 +301,10 @@ def pager_command(environ: Mapping[str, str]) -> list[str]:
     else:
         value = DEFAULT_PAGER
     return shlex.split(value)
+
+
+def _is_listed(service_word: str, word: str) -> bool:
+    """Whether the service's page lists the hand-written command `word` (v2 leaves out
+    those it marks undocumented, such as datapipeline create-default-roles)."""
+    command = commands.command_named(service_word, word)
+    return command is None or command.is_documented

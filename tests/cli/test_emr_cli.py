@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import time
-import urllib.request
 
 import pytest
 
 from awsmini.commands.emr import COMMANDS
-from tests.conftest import _moto_command, free_port
 from tests.e2e.stub_server import start_stub
 
 
@@ -273,37 +268,6 @@ def test_hbase_and_install_applications_on_ami_clusters_only(emr):
     assert unknown.exit_code == 252
     assert ("Spark cannot be installed on a running cluster. 'Name' should be one of the "
             "following: HIVE, PIG") in unknown.stderr
-
-
-@pytest.fixture(scope="module")
-def managed_policies():
-    """A moto_server of its own that has AWS's managed policies (moto leaves them out
-    unless told at start-up), for the tests that attach them."""
-    port = free_port()
-    environ = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
-    proc = subprocess.Popen(_moto_command(port), env=environ, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("moto_server did not start on port %d" % port) from None
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-@pytest.fixture
-def iam_moto(managed_policies):
-    request = urllib.request.Request(managed_policies + "/moto-api/reset", method="POST")
-    urllib.request.urlopen(request, timeout=30).close()
-    return managed_policies
 
 
 def test_create_default_roles_creates_the_roles_once_and_names_them_in_the_profile(

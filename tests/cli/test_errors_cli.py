@@ -151,10 +151,10 @@ def test_an_unknown_service_alone_is_an_invalid_choice(run_cli):
 
 
 @pytest.mark.parametrize("argv, text", [
-    (["dlm", "create-default-role", "--region", "us-east-1"],
-     "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
-     "commands are"),
-    (["gamelift", "upload-build", "help"], "`awsmini gamelift upload-build`: not available yet"),
+    (["cloudtrail", "validate-logs", "--start-time", "2026-01-01"],
+     "`awsmini cloudtrail validate-logs`: not available yet; the generic `awsmini cloudtrail "
+     "...` commands are"),
+    (["servicecatalog", "generate", "help"], "`awsmini servicecatalog generate`: not available yet"),
     (["history"], "`awsmini history`: not available yet"),
 ], ids=["run", "help", "whole-word-alone"])
 def test_v2_commands_not_here_yet(run_cli, argv, text):

@@ -67,9 +67,9 @@ def test_relative_path_keeps_the_dot_for_the_working_directory(tmp_path):
 
 
 @pytest.mark.parametrize("word, words, message", [
-    ("dlm", ["create-default-role", "--region", "us-east-1"],
-     "`awsmini dlm create-default-role`: not available yet; the generic `awsmini dlm ...` "
-     "commands are"),
+    ("cloudtrail", ["validate-logs", "--region", "us-east-1"],
+     "`awsmini cloudtrail validate-logs`: not available yet; the generic `awsmini cloudtrail "
+     "...` commands are"),
     ("configure", ["mfa-login"], "`awsmini configure mfa-login`: not available yet"),
     ("update", ["--check"], "`awsmini update`: not available yet"),
     ("history", [], "`awsmini history`: not available yet"),

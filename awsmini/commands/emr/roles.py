@@ -20,6 +20,7 @@ from awsmini.commands import Context
 from awsmini.commands.emr.cluster import EC2_ROLE, EMR_ROLE
 from awsmini.commands.emr.profile import emr_settings
 from awsmini.commands.emr.run import display, region
+from awsmini.commands.iamroles import exists, managed_policy_arn, policy_document
 from awsmini.errors import OtherError
 
 AUTOSCALING_ROLE = "EMR_AutoScaling_DefaultRole"
@@ -32,16 +33,6 @@ ROLES = (
 )
 _ENDPOINT_FORMS = (r"(https?://)([^.]+).elasticmapreduce.([^/]*)",
                    r"(https?://elasticmapreduce).([^.]+).([^/]*)")
-
-
-def partition(region_name: str) -> str:
-    """The partition of policy ARNs in `region_name` (v2's get_policy_arn_suffix)."""
-    lower = region_name.lower()
-    if lower.startswith("cn-"):
-        return "aws-cn"
-    if lower.startswith("us-gov"):
-        return "aws-us-gov"
-    return "aws"
 
 
 def trust_policy(principal: Any) -> dict[str, Any]:
@@ -80,40 +71,24 @@ def run(args: Mapping[str, Any], context: Context) -> int:
     created = []
     with translate_errors():
         for role, policy, services in ROLES:
-            if not _exists(iam.get_role, RoleName=role):
+            if not exists(iam.get_role, RoleName=role):
                 principals = [service_principal(service, emr_endpoint, china)
                               for service in services]
-                arn = "arn:%s:iam::aws:policy/service-role/%s" % (
-                    partition(region_name or ""), policy)
+                arn = managed_policy_arn(region_name or "", policy)
                 response = iam.create_role(RoleName=role, AssumeRolePolicyDocument=json.dumps(
                     trust_policy(principals[0] if len(principals) == 1 else principals),
                     indent=2))
                 iam.attach_role_policy(PolicyArn=arn, RoleName=role)
-                version = iam.get_policy(PolicyArn=arn)["Policy"]["DefaultVersionId"]
-                document = iam.get_policy_version(PolicyArn=arn, VersionId=version)[
-                    "PolicyVersion"]["Document"]
+                document = policy_document(iam, arn)
                 if response.get("Role") is not None:
                     created.append({"Role": response["Role"], "RolePolicy": document})
-            if role == EC2_ROLE and not _exists(iam.get_instance_profile,
+            if role == EC2_ROLE and not exists(iam.get_instance_profile,
                                                 InstanceProfileName=role):
                 iam.create_instance_profile(InstanceProfileName=role)
                 iam.add_role_to_instance_profile(InstanceProfileName=role, RoleName=role)
     _remember_roles(context)
     display(context, "create_role", created)
     return 0
-
-
-def _exists(get: Any, **params: str) -> bool:
-    """Whether IAM has it: NoSuchEntity is no; any other error is raised."""
-    from botocore.exceptions import ClientError
-
-    try:
-        get(**params)
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code", "") == "NoSuchEntity":
-            return False
-        raise
-    return True
 
 
 def _remember_roles(context: Context) -> None:

@@ -27,19 +27,8 @@ _APPLICATIONS = ("HIVE", "PIG", "HBASE", "GANGLIA", "IMPALA", "SPARK", "MAPR", "
 
 
 def display(context: Context, title: str, document: Any) -> None:
-    """Print `document` as v2 prints a response: `--query`, `--output`, the pager."""
-    from awsmini.output import FORMATTERS, RenderOptions, use_color
-    from awsmini.pager import choose_pager, output_width, write_output
-    from awsmini.query import apply_query, compile_query
-
-    options, env = context.options, context.env
-    query = compile_query(options.query)
-    render = FORMATTERS[context.settings.output()]
-    render_options = RenderOptions(title=title, width=output_width(env),
-                                   color=use_color(options.color, env.stdout_isatty,
-                                                   env.environ))
-    write_output(iter(list(render(apply_query(query, document), render_options))), env,
-                 choose_pager(env, *context.settings.pager()))
+    """Print `document` as v2 prints a response (v2's emrutils.display_response)."""
+    context.display(title, document)
 
 
 def call(context: Context, api_name: str, params: Mapping[str, Any]) -> dict:

@@ -13,7 +13,7 @@ import json
 from typing import Any, Mapping
 
 from awsmini.commands import Context
-from awsmini.commands.emr.roles import partition
+from awsmini.commands.iamroles import partition
 from awsmini.commands.emrcontainers import clients
 from awsmini.commands.emrcontainers.names import service_accounts
 from awsmini.errors import OtherError

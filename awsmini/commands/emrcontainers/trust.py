@@ -11,7 +11,7 @@ import json
 from typing import Any, Mapping
 
 from awsmini.commands import Context
-from awsmini.commands.emr.roles import partition
+from awsmini.commands.iamroles import partition
 from awsmini.commands.emrcontainers import clients
 from awsmini.commands.emrcontainers.names import has_statement, trust_statement
 

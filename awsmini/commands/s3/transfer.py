@@ -201,12 +201,12 @@ def _is_directory_bucket(path: str) -> bool:
 
 def _run(name: str, args: Mapping[str, Any], context: Context) -> int:
     command = check(name, args, context.env.environ, context.warn)
-    client = context.client(
-        "s3", **({"signature_version": "s3v4"} if args.get("sse") == "aws:kms" else {}))
+    signing: dict[str, Any] = ({"signature_version": "s3v4"} if args.get("sse") == "aws:kms"
+                               else {})
+    client = context.client("s3", **signing)
     source_client = client
     if command.paths_type == "s3s3" and args.get("source-region"):
-        source_client = context.client("s3", region=args["source-region"], **(
-            {"signature_version": "s3v4"} if args.get("sse") == "aws:kms" else {}))
+        source_client = context.client("s3", region=args["source-region"], **signing)
     config = runtime_config(context.settings.get("s3"))  # a bad setting fails before any listing
     with Results(context.write, context.warn, _mode(command), args.get("progress-frequency"),
                  oneline=not args.get("progress-multiline")) as results:
