@@ -65,6 +65,8 @@ _V2_UNEXPECTED = [
     ("AttributeError: 'collections.OrderedDict' object has no attribute 'encode'",
      "botocore/handlers.py"),
     ("AttributeError: 'int' object has no attribute 'encode'", "botocore/handlers.py"),
+    ("AttributeError: 'float' object has no attribute 'encode'", "botocore/handlers.py"),
+    ("AttributeError: 'bool' object has no attribute 'encode'", "botocore/handlers.py"),
 ]
 
 
