@@ -334,10 +334,14 @@ def convert_arguments(command: CustomCommand, raw: Mapping[str, Any],
 
 
 def _convert(spec: ArgSpec, value: Any, command: CustomCommand, env: Env) -> Any:
-    from awsmini.values.paramfile import load_paramfile
+    from awsmini.values.paramfile import ParamFileError, load_paramfile
 
     single = value[0] if isinstance(value, list) and len(value) == 1 else value
-    loaded = load_paramfile(single, env)
+    try:
+        loaded = load_paramfile(single, env)
+    except ParamFileError as error:  # v2's words for a generic command's argument too (252)
+        raise ParamValidationError("Error parsing parameter '--%s': %s"
+                                   % (spec.cli_name, error.message)) from None
     if loaded is not None:
         value = loaded
     if spec.type_name == "integer":

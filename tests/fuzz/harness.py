@@ -67,6 +67,14 @@ _V2_UNEXPECTED = [
     ("AttributeError: 'int' object has no attribute 'encode'", "botocore/handlers.py"),
     ("AttributeError: 'float' object has no attribute 'encode'", "botocore/handlers.py"),
     ("AttributeError: 'bool' object has no attribute 'encode'", "botocore/handlers.py"),
+    ("AttributeError: 'list' object has no attribute 'encode'", "botocore/handlers.py"),
+    ("AttributeError: 'dict' object has no attribute 'encode'", "botocore/handlers.py"),
+    # a structure nested deeper than the recursion limit: botocore's validator cannot
+    # format its own message (v2 prints the same 255)
+    ("RecursionError: maximum recursion depth exceeded while getting the repr", "botocore/validate.py"),
+    # a timestamp outside the platform's range: botocore's parser gives up (v2 prints the
+    # same 255)
+    ("RuntimeError: Unable to calculate correct timezone offset", "botocore/utils.py"),
 ]
 
 

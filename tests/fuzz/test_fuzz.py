@@ -42,6 +42,10 @@ FOUND = [
      "[Errno 2] No such file or directory: 'missing/out.json'"),
     (["lambda", "invoke", "--function-name", "f", "dir"], 255,
      "[Errno 21] Is a directory: 'dir'"),
+    # a hand-written command's file:// value that cannot be read: v2's parameter error
+    (["s3", "cp", "new.txt", "s3://abc/x", "--content-type", "file://"], 252,
+     "Error parsing parameter '--content-type': Unable to load paramfile file://: [Errno 2] "
+     "No such file or directory: ''"),
     # an endpoint URL that does not parse: v2's general error, before anything else
     (["ec2", "run-instances", "--image-id", "abc", "--endpoint-url", "http://[::1", "--"], 255,
      "Invalid IPv6 URL"),
