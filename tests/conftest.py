@@ -113,11 +113,10 @@ def _moto_command(port: int) -> list[str]:
     return [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
 
 
-@pytest.fixture(scope="session")
-def moto_endpoint():
-    """A moto_server on a free loopback port for the whole session."""
+def _start_moto(environ: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """A moto_server on a free loopback port, once it answers; its process and URL."""
     port = free_port()
-    proc = subprocess.Popen(_moto_command(port), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(_moto_command(port), env=environ, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     url = "http://127.0.0.1:%d" % port
     deadline = time.time() + 30
@@ -130,6 +129,13 @@ def moto_endpoint():
                 proc.kill()
                 raise RuntimeError("moto_server did not start on port %d" % port) from None
             time.sleep(0.1)
+    return proc, url
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    """A moto_server on a free loopback port for the whole session."""
+    proc, url = _start_moto()
     yield url
     proc.terminate()
     try:
@@ -213,21 +219,7 @@ def long_run(request) -> bool:
 def managed_policies():
     """A moto_server of its own that has AWS's managed policies (moto leaves them out
     unless told at start-up), for the tests that attach them."""
-    port = free_port()
-    environ = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")
-    proc = subprocess.Popen(_moto_command(port), env=environ, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("moto_server did not start on port %d" % port) from None
-            time.sleep(0.1)
+    proc, url = _start_moto(dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true"))
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -100,6 +100,20 @@ NOT_YET_AVAILABLE: Mapping[tuple[str, str], tuple[str, str]] = {
 }
 
 
+def option(name: str, documentation: str, type_name: str = "string", shape: str = "",
+           **kwargs: Any) -> ArgSpec:
+    """A hand-written command's option (`--name VALUE`), declared as the generic driver's."""
+    return ArgSpec(name, "", shape, type_name, is_cli_only=True, documentation=documentation,
+                   **kwargs)
+
+
+def flag(name: str, documentation: str, negative: str | None = None,
+         default: Any = False) -> ArgSpec:
+    """A hand-written command's boolean option, with its `--no-...` form when `negative`."""
+    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
+                   negative_name=negative, default=default)
+
+
 def check_available(word: str, words: Sequence[str]) -> None:
     """ParamValidationError (252) for one of v2's hand-written commands not here yet."""
     sub = words[0] if words else WHOLE

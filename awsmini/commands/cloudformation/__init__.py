@@ -10,26 +10,14 @@ writes templates, `parameters.py` reads `--parameter-overrides`,
 """
 from __future__ import annotations
 
-from typing import Any
-
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 
 DESCRIPTION = "AWS CloudFormation."
 
 
-def _option(name: str, documentation: str, type_name: str = "string", **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", kwargs.pop("shape", ""), type_name, is_cli_only=True,
-                   documentation=documentation, **kwargs)
-
-
-def _flag(name: str, documentation: str, negative: str | None = None) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
-                   negative_name=negative, default=False)
-
-
 def _strings(name: str, shape: str, documentation: str) -> ArgSpec:
-    return _option(name, documentation, "list", shape=shape, nargs="+")
+    return option(name, documentation, "list", shape=shape, nargs="+")
 
 
 SHAPES = {
@@ -38,13 +26,13 @@ SHAPES = {
     "String": {"type": "string"},
 }
 
-TEMPLATE_FILE = _option("template-file", "The path of the template file.", is_required=True)
-S3_PREFIX = _option("s3-prefix", "A prefix for the keys of the objects uploaded (a folder of "
+TEMPLATE_FILE = option("template-file", "The path of the template file.", is_required=True)
+S3_PREFIX = option("s3-prefix", "A prefix for the keys of the objects uploaded (a folder of "
                     "the bucket): <code>PREFIX/KEY</code>.")
-KMS_KEY_ID = _option("kms-key-id", "The AWS KMS key that encrypts the uploaded objects at rest "
+KMS_KEY_ID = option("kms-key-id", "The AWS KMS key that encrypts the uploaded objects at rest "
                      "(<code>aws:kms</code>); without it they are encrypted with "
                      "<code>AES256</code>.")
-FORCE_UPLOAD = _flag("force-upload", "Upload even when an object with the same content is "
+FORCE_UPLOAD = flag("force-upload", "Upload even when an object with the same content is "
                      "already in the bucket (by default such uploads are skipped).")
 
 DEPLOY = (
@@ -93,22 +81,22 @@ PACKAGE = (
 COMMANDS = {
     "package": CustomCommand("package", PACKAGE, (
         TEMPLATE_FILE,
-        _option("s3-bucket", "The bucket the artifacts are uploaded to.", is_required=True),
+        option("s3-bucket", "The bucket the artifacts are uploaded to.", is_required=True),
         S3_PREFIX, KMS_KEY_ID,
-        _option("output-template-file", "Write the packaged template to this file instead of "
+        option("output-template-file", "Write the packaged template to this file instead of "
                 "standard output."),
-        _flag("use-json", "Write the packaged template as JSON rather than YAML."),
+        flag("use-json", "Write the packaged template as JSON rather than YAML."),
         FORCE_UPLOAD,
-        _option("metadata", "User metadata given to every object uploaded, as "
+        option("metadata", "User metadata given to every object uploaded, as "
                 "<code>key=value,...</code> or JSON.", "map", shape="Metadata"),
     ), "awsmini.commands.cloudformation.package:run", shapes=SHAPES),
     "deploy": CustomCommand("deploy", DEPLOY, (
         TEMPLATE_FILE,
-        _option("stack-name", "The stack to create or update.", is_required=True),
-        _option("s3-bucket", "A bucket to upload the template to before deploying it; needed "
+        option("stack-name", "The stack to create or update.", is_required=True),
+        option("s3-bucket", "A bucket to upload the template to before deploying it; needed "
                 "for templates over 51,200 bytes."),
         FORCE_UPLOAD, S3_PREFIX, KMS_KEY_ID,
-        _option("parameter-overrides", "<p>New values of template parameters, as "
+        option("parameter-overrides", "<p>New values of template parameters, as "
                 "<code>Key=Value</code> words, or as JSON (inline or from a "
                 "<code>file://</code>) in one of three forms: <code>[\"Key=Value\", ...]"
                 "</code>, <code>[{\"ParameterKey\": \"Key\", \"ParameterValue\": "
@@ -119,15 +107,15 @@ COMMANDS = {
                  "acknowledge, such as <code>CAPABILITY_IAM</code> or "
                  "<code>CAPABILITY_NAMED_IAM</code> for templates that create IAM "
                  "resources."),
-        _flag("no-execute-changeset", "Make the change set and stop, printing the command "
+        flag("no-execute-changeset", "Make the change set and stop, printing the command "
               "that shows it; the stack is not changed."),
-        _flag("disable-rollback", "When executing the change set fails, keep the resources "
+        flag("disable-rollback", "When executing the change set fails, keep the resources "
               "made so far instead of rolling back (<code>--no-disable-rollback</code>, the "
               "default, rolls back).", negative="no-disable-rollback"),
-        _option("role-arn", "An IAM role CloudFormation assumes to execute the change set."),
+        option("role-arn", "An IAM role CloudFormation assumes to execute the change set."),
         _strings("notification-arns", "Strings", "Amazon SNS topics CloudFormation sends the "
                  "stack's events to."),
-        _flag("fail-on-empty-changeset", "Exit with 255 when there is nothing to change "
+        flag("fail-on-empty-changeset", "Exit with 255 when there is nothing to change "
               "(<code>--no-fail-on-empty-changeset</code>, the default, exits with 0).",
               negative="no-fail-on-empty-changeset"),
         _strings("tags", "Strings", "Tags of the stack, as <code>Key=Value</code> words; "

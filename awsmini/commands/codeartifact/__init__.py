@@ -7,7 +7,7 @@ The run lives in `login.py`; `tools.py` is its pure part (what each tool is told
 from __future__ import annotations
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "AWS CodeArtifact."
 
@@ -35,27 +35,22 @@ LOGIN = (
     "<code>PATH</code>.</p>")
 
 
-def _option(name: str, documentation: str, **kwargs) -> ArgSpec:
-    return ArgSpec(name, "", "", kwargs.pop("type_name", "string"), is_cli_only=True,
-                   documentation=documentation, **kwargs)
-
-
 COMMANDS = {
     "login": CustomCommand("login", LOGIN, (
-        _option("tool", "<p>The package manager to configure.</p>", choices=TOOLS,
+        option("tool", "<p>The package manager to configure.</p>", choices=TOOLS,
                 is_required=True),
-        _option("domain", "<p>The name of the CodeArtifact domain of the repository.</p>",
+        option("domain", "<p>The name of the CodeArtifact domain of the repository.</p>",
                 is_required=True),
-        _option("domain-owner", "<p>The account ID that owns the domain, when it is not "
+        option("domain-owner", "<p>The account ID that owns the domain, when it is not "
                 "yours.</p>"),
-        _option("namespace", "<p>Use the repository for this scope only: an npm scope "
+        option("namespace", "<p>Use the repository for this scope only: an npm scope "
                 "(<code>@</code> added when missing) or a Swift scope. Not for the other "
                 "tools.</p>"),
-        _option("duration-seconds", "<p>How long the token is valid, in seconds: from 900 "
+        option("duration-seconds", "<p>How long the token is valid, in seconds: from 900 "
                 "(15 minutes) to 43200 (12 hours, also the default).</p>",
                 type_name="integer"),
-        _option("repository", "<p>The name of the repository.</p>", is_required=True),
-        _option("endpoint-type", "<p>The kind of endpoint the tool is given: "
+        option("repository", "<p>The name of the repository.</p>", is_required=True),
+        option("endpoint-type", "<p>The kind of endpoint the tool is given: "
                 "<code>ipv4</code> or <code>dualstack</code>.</p>"),
         ArgSpec("dry-run", "", "", "boolean", is_cli_only=True, default=False,
                 documentation="<p>Print the commands that would be run (and the file "

@@ -9,10 +9,8 @@ load botocore at all.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = (
     "<p>Read and change the settings of the AWS CLI kept in the config file "
@@ -49,18 +47,13 @@ def _word(name: str, documentation: str) -> ArgSpec:
                    is_cli_only=True, documentation=documentation)
 
 
-def _option(name: str, documentation: str, type_name: str = "string", **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", "", type_name, is_cli_only=True, documentation=documentation,
-                   **kwargs)
-
-
-SSO_SESSION_GET = _option("sso-session", "Read the name from this <code>[sso-session NAME]"
+SSO_SESSION_GET = option("sso-session", "Read the name from this <code>[sso-session NAME]"
                           "</code> section instead of a profile.")
-SERVICES_GET = _option("services", "Read the name from this <code>[services NAME]</code> "
+SERVICES_GET = option("services", "Read the name from this <code>[services NAME]</code> "
                        "section instead of a profile.")
-SSO_SESSION_SET = _option("sso-session", "Write to this <code>[sso-session NAME]</code> "
+SSO_SESSION_SET = option("sso-session", "Write to this <code>[sso-session NAME]</code> "
                           "section of the config file instead of a profile.")
-SERVICES_SET = _option("services", "Write to this <code>[services NAME]</code> section of "
+SERVICES_SET = option("services", "Write to this <code>[services NAME]</code> section of "
                        "the config file instead of a profile.")
 
 FORMATS = ("process", "env", "env-no-export", "powershell", "windows-cmd", "fish")
@@ -112,20 +105,20 @@ COMMANDS = {
         "add-model", "<p>Install a service model (a <code>service-2.json</code> document) "
         "under <code>~/.aws/models/SERVICE/API-VERSION/</code>, where the CLI finds it as a "
         "service of its own.</p>",
-        (_option("service-model", "The model's JSON; <code>file://</code> reads it from a "
+        (option("service-model", "The model's JSON; <code>file://</code> reads it from a "
                  "file.", is_required=True),
-         _option("service-name", "The service's command name, in place of the one taken "
+         option("service-name", "The service's command name, in place of the one taken "
                  "from the model's endpoint prefix.")),
         _RUN + "addmodel:run_add_model", usage=""),
     "import": CustomCommand(
         "import", "<p>Add the access keys of a credentials CSV file from the AWS console to "
         "the credentials file, one profile per row, named after the row's user name.</p>",
-        (_option("csv", "The CSV text, or <code>file://PATH</code> to read it from a file. It "
+        (option("csv", "The CSV text, or <code>file://PATH</code> to read it from a file. It "
                  "needs the columns <code>User name</code>, <code>Access key ID</code> and "
                  "<code>Secret access key</code>.", is_required=True),
          ArgSpec("skip-invalid", "", "", "boolean", is_cli_only=True, default=False,
                  documentation="Leave out rows without keys instead of stopping at them."),
-         _option("profile-prefix", "Put this before the name of every profile imported.",
+         option("profile-prefix", "Put this before the name of every profile imported.",
                  default="")),
         _RUN + "importer:run_import", usage=""),
     "list-profiles": CustomCommand(
@@ -155,7 +148,7 @@ COMMANDS = {
         "files, roles, processes, ...) and print them for another program: as JSON for "
         "<code>credential_process</code>, or as variable assignments for a shell. "
         "<code>--query</code> and <code>--output</code> do not apply.</p>",
-        (_option("format", "<p>How to print them: <code>process</code> (the default), JSON "
+        (option("format", "<p>How to print them: <code>process</code> (the default), JSON "
                  "as <code>credential_process</code> expects it; <code>env</code>, "
                  "<code>export</code> lines; <code>env-no-export</code>, plain assignments; "
                  "<code>powershell</code>, <code>windows-cmd</code> and <code>fish</code>, "

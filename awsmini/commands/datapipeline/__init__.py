@@ -9,7 +9,7 @@ arguments follow v2's tables, the help text is awsmini's own. The runs live in
 from __future__ import annotations
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "AWS Data Pipeline."
 
@@ -19,8 +19,7 @@ STATUSES = ("waiting", "pending", "cancelled", "running", "finished", "failed",
 
 
 def _option(name: str, documentation: str, **kwargs: object) -> ArgSpec:
-    return ArgSpec(name, "", "", "string", is_cli_only=True,
-                   documentation="<p>%s</p>" % documentation, **kwargs)  # type: ignore[arg-type]
+    return option(name, "<p>%s</p>" % documentation, **kwargs)  # type: ignore[arg-type]
 
 
 LIST_RUNS = (

@@ -7,7 +7,7 @@ placeholders (`run.py` adds them). The help text is awsmini's own.
 from __future__ import annotations
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 from awsmini.paginate import MAX_ITEMS_HELP, PAGE_SIZE_HELP, STARTING_TOKEN_HELP
 
 DESCRIPTION = "<p>High level DynamoDB commands.</p>"
@@ -23,14 +23,8 @@ SELECT = (
 PUT = "<p><code>put</code> writes one item, or several, into a table.</p>"
 
 
-def _option(name: str, documentation: str, **kwargs) -> ArgSpec:
-    return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation,
-                   **kwargs)
-
-
 def _flag(name: str, documentation: str, default: bool) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
-                   negative_name="no-" + name, default=default)
+    return flag(name, documentation, "no-" + name, default)
 
 
 TABLE_NAME = ArgSpec("table_name", "", "", "string", is_required=True, is_positional=True,
@@ -38,18 +32,18 @@ TABLE_NAME = ArgSpec("table_name", "", "", "string", is_required=True, is_positi
 
 SELECT_ARGUMENTS = (
     TABLE_NAME,
-    _option("index-name", "<p>Read this secondary index (local or global) instead of the "
+    option("index-name", "<p>Read this secondary index (local or global) instead of the "
             "table.</p>"),
-    _option("projection", "<p>The attributes to return, separated by commas; attributes "
+    option("projection", "<p>The attributes to return, separated by commas; attributes "
             "an item lacks are left out.</p>" + _EXPRESSIONS, nargs="+"),
-    _option("filter", "<p>A condition applied to the items read: those that do not meet it "
+    option("filter", "<p>A condition applied to the items read: those that do not meet it "
             "are not returned (they still count as read).</p>" + _EXPRESSIONS, nargs="+"),
-    _option("key-condition", "<p>The key of the items to read: an equality on the partition "
+    option("key-condition", "<p>The key of the items to read: an equality on the partition "
             "key, optionally joined with <code>AND</code> to one test of the sort key "
             "(<code>=</code>, <code>&lt;</code>, <code>&lt;=</code>, <code>&gt;</code>, "
             "<code>&gt;=</code>, <code>BETWEEN</code> or <code>begins_with</code>). Given, "
             "the table is queried instead of scanned.</p>" + _EXPRESSIONS, nargs="+"),
-    _option("attributes", "<p>What to return: <code>ALL</code> the attributes of each item, "
+    option("attributes", "<p>What to return: <code>ALL</code> the attributes of each item, "
             "<code>ALL_PROJECTED</code> those projected into the index read, or the "
             "<code>COUNT</code> of matching items only.</p>",
             choices=("ALL", "ALL_PROJECTED", "COUNT")),
@@ -59,7 +53,7 @@ SELECT_ARGUMENTS = (
     _flag("return-consumed-capacity", "<p>Include the <code>ConsumedCapacity</code> of the "
           "read: the total, or with <code>--index-name</code> that of each table and index "
           "read. Not included by default.</p>", False),
-    _option("starting-token", STARTING_TOKEN_HELP),
+    option("starting-token", STARTING_TOKEN_HELP),
     ArgSpec("max-items", "", "", "integer", is_cli_only=True, documentation=MAX_ITEMS_HELP),
     ArgSpec("page-size", "", "", "integer", is_cli_only=True, documentation=PAGE_SIZE_HELP),
 )
@@ -69,7 +63,7 @@ PUT_ARGUMENTS = (
     ArgSpec("items", "", "", "string", is_required=True, is_positional=True, is_cli_only=True,
             documentation="<p>The item, or a list of items, as YAML (or JSON); "
             "<code>-</code> reads them from standard input.</p>"),
-    _option("condition", "<p>A condition the item must meet for the put to succeed; only "
+    option("condition", "<p>A condition the item must meet for the put to succeed; only "
             "for a single item.</p>" + _EXPRESSIONS, nargs="+"),
 )
 

@@ -10,22 +10,9 @@ CodeDeploy agent on this machine).
 """
 from __future__ import annotations
 
-from typing import Any
-
-from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 
 DESCRIPTION = "AWS CodeDeploy."
-
-
-def _option(name: str, documentation: str, type_name: str = "string", **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", kwargs.pop("shape", ""), type_name, is_cli_only=True,
-                   documentation=documentation, **kwargs)
-
-
-def _flag(name: str, documentation: str, negative: str | None = None) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
-                   negative_name=negative, default=False)
 
 
 # register's --tags: Key=K,Value=V words, or a JSON list of such objects
@@ -80,44 +67,44 @@ UNINSTALL = (
     "delete its configuration file. The same systems as for <code>deploy install</code> "
     "are supported, and the command must run as root or as an Administrator.</p>")
 
-INSTANCE_NAME = _option("instance-name", "The name of the on-premises instance.",
+INSTANCE_NAME = option("instance-name", "The name of the on-premises instance.",
                         is_required=True)
 
 COMMANDS = {
     "push": CustomCommand("push", PUSH, (
-        _option("application-name", "The CodeDeploy application the revision is registered "
+        option("application-name", "The CodeDeploy application the revision is registered "
                 "with.", is_required=True),
-        _option("s3-location", "Where the archive is uploaded, as "
+        option("s3-location", "Where the archive is uploaded, as "
                 "<code>s3://BUCKET/KEY</code>: a bucket and an object key (such as "
                 "<code>s3://my-bucket/app/release-12.zip</code>).", is_required=True),
-        _flag("ignore-hidden-files", "Leave out of the archive the files and directories "
+        flag("ignore-hidden-files", "Leave out of the archive the files and directories "
               "whose names begin with a dot (<code>--no-ignore-hidden-files</code>, the "
               "default, includes them).", negative="no-ignore-hidden-files"),
-        _option("source", "The directory to put in the archive, with the "
+        option("source", "The directory to put in the archive, with the "
                 "<code>appspec.yml</code> at its top; the current directory by default.",
                 default="."),
-        _option("description", "A description of the revision. By default "
+        option("description", "A description of the revision. By default "
                 "<code>Uploaded by AWS CLI TIME UTC</code>, TIME being the current time in "
                 "UTC (ISO 8601)."),
     ), "awsmini.commands.deploy.push:run"),
     "register": CustomCommand("register", REGISTER, (
         INSTANCE_NAME,
-        _option("tags", "Tags given to the instance, as <code>Key=K,Value=V</code> words (or "
+        option("tags", "Tags given to the instance, as <code>Key=K,Value=V</code> words (or "
                 "a JSON list of <code>{\"Key\": ..., \"Value\": ...}</code>); at most ten.",
                 "list", shape="Tags", nargs="+"),
-        _option("iam-user-arn", "An IAM user to register the instance with, instead of "
+        option("iam-user-arn", "An IAM user to register the instance with, instead of "
                 "making one (no configuration file is written then)."),
     ), "awsmini.commands.deploy.onpremises:register", shapes=SHAPES),
     "deregister": CustomCommand("deregister", DEREGISTER, (
         INSTANCE_NAME,
-        _flag("no-delete-iam-user", "Keep the IAM user the instance was registered with."),
+        flag("no-delete-iam-user", "Keep the IAM user the instance was registered with."),
     ), "awsmini.commands.deploy.onpremises:deregister"),
     "install": CustomCommand("install", INSTALL, (
-        _option("config-file", "The instance's configuration file, as <code>deploy "
+        option("config-file", "The instance's configuration file, as <code>deploy "
                 "register</code> wrote it.", is_required=True),
-        _flag("override-config", "Replace the configuration file the agent has already; "
+        flag("override-config", "Replace the configuration file the agent has already; "
               "without it, an existing one stops the command."),
-        _option("agent-installer", "The agent's installer in Amazon S3, as "
+        option("agent-installer", "The agent's installer in Amazon S3, as "
                 "<code>s3://BUCKET/KEY</code>; by default the latest one of the region, in "
                 "the bucket <code>aws-codedeploy-REGION</code>."),
     ), "awsmini.commands.deploy.agent:install"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "Amazon EC2 Instance Connect."
 
@@ -26,11 +26,6 @@ SHAPES = {
     "Integer": {"type": "integer"},
     "String": {"type": "string"},
 }
-
-
-def _option(name: str, documentation: str, type_name: str = "string", **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", kwargs.pop("shape", ""), type_name, is_cli_only=True,
-                   documentation=documentation, **kwargs)
 
 
 SSH = (
@@ -76,17 +71,17 @@ OPEN_TUNNEL = (
 
 
 def _integer(name: str, documentation: str, default: Any = None) -> ArgSpec:
-    return _option(name, documentation, "integer", default=default)
+    return option(name, documentation, "integer", default=default)
 
 
 COMMANDS = {
     "open-tunnel": CustomCommand("open-tunnel", OPEN_TUNNEL, (
-        _option("instance-id", "<p>The instance to open the tunnel to.</p>"),
-        _option("instance-connect-endpoint-id", "<p>The EC2 Instance Connect Endpoint to go "
+        option("instance-id", "<p>The instance to open the tunnel to.</p>"),
+        option("instance-connect-endpoint-id", "<p>The EC2 Instance Connect Endpoint to go "
                 "through; by default one of the instance's subnet, else of its VPC.</p>"),
-        _option("instance-connect-endpoint-dns-name", "<p>The endpoint's DNS name, which saves "
+        option("instance-connect-endpoint-dns-name", "<p>The endpoint's DNS name, which saves "
                 "looking it up; needs <code>--instance-connect-endpoint-id</code>.</p>"),
-        _option("private-ip-address", "<p>The private IPv4 (or IPv6) address to open the "
+        option("private-ip-address", "<p>The private IPv4 (or IPv6) address to open the "
                 "tunnel to, instead of the instance's; needs "
                 "<code>--instance-connect-endpoint-id</code>.</p>"),
         _integer("remote-port", "<p>The instance's port to connect to (default 22).</p>", 22),
@@ -99,19 +94,19 @@ COMMANDS = {
                  10),
     ), "awsmini.commands.ec2instanceconnect.tunnel:run"),
     "ssh": CustomCommand("ssh", SSH, (
-        _option("instance-id", "<p>The ID of the instance to connect to.</p>",
+        option("instance-id", "<p>The ID of the instance to connect to.</p>",
                 is_required=True),
-        _option("instance-ip", "<p>The address to connect to, instead of one of the "
+        option("instance-ip", "<p>The address to connect to, instead of one of the "
                 "instance's; needs <code>--connection-type</code>.</p>"),
-        _option("private-key-file", "<p>A private key file to log in with, instead of a key "
+        option("private-key-file", "<p>A private key file to log in with, instead of a key "
                 "made and pushed for this connection.</p>"),
-        _option("os-user", "<p>The user to log in as (default <code>ec2-user</code>).</p>",
+        option("os-user", "<p>The user to log in as (default <code>ec2-user</code>).</p>",
                 default="ec2-user"),
-        _option("ssh-port", "<p>The instance's SSH port (default 22).</p>", "integer",
+        option("ssh-port", "<p>The instance's SSH port (default 22).</p>", "integer",
                 default="22"),
-        _option("local-forwarding", "<p>A local port forwarding in OpenSSH's "
+        option("local-forwarding", "<p>A local port forwarding in OpenSSH's "
                 "<code>-L</code> form, such as <code>3336:remote.host:3306</code>.</p>"),
-        _option("connection-type", CONNECTION_TYPE, choices=CONNECTION_TYPES, default="auto"),
-        _option("eice-options", EICE_OPTIONS, "structure", shape="EiceOptions"),
+        option("connection-type", CONNECTION_TYPE, choices=CONNECTION_TYPES, default="auto"),
+        option("eice-options", EICE_OPTIONS, "structure", shape="EiceOptions"),
     ), "awsmini.commands.ec2instanceconnect.ssh:run", shapes=SHAPES),
 }

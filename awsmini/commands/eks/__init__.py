@@ -6,20 +6,9 @@ The arguments follow v2's `awscli/customizations/eks/get_token.py` and
 """
 from __future__ import annotations
 
-from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 
 DESCRIPTION = "Amazon Elastic Kubernetes Service."
-
-
-def _option(name: str, documentation: str, **kwargs) -> ArgSpec:
-    return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation,
-                   **kwargs)
-
-
-def _flag(name: str, documentation: str) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
-                   default=False)
 
 
 GET_TOKEN = (
@@ -44,27 +33,27 @@ UPDATE_KUBECONFIG = (
 
 COMMANDS = {
     "get-token": CustomCommand("get-token", GET_TOKEN, (
-        _option("cluster-name", "The name of the cluster to make a token for (for a local "
+        option("cluster-name", "The name of the cluster to make a token for (for a local "
                 "cluster on AWS Outposts, use <code>--cluster-id</code>)."),
-        _option("role-arn", "A role to assume, whose credentials then sign the token, in "
+        option("role-arn", "A role to assume, whose credentials then sign the token, in "
                 "place of your own."),
-        _option("cluster-id", "The ID of the cluster to make a token for: only for local "
+        option("cluster-id", "The ID of the cluster to make a token for: only for local "
                 "clusters on AWS Outposts."),
     ), "awsmini.commands.eks.token:run"),
     "update-kubeconfig": CustomCommand("update-kubeconfig", UPDATE_KUBECONFIG, (
-        _option("name", "The name of the cluster, in your account and the region of "
+        option("name", "The name of the cluster, in your account and the region of "
                 "<code>--region</code> or the profile.", is_required=True),
-        _option("kubeconfig", "The kubeconfig file to write to, in place of the first path "
+        option("kubeconfig", "The kubeconfig file to write to, in place of the first path "
                 "of <code>KUBECONFIG</code> or <code>~/.kube/config</code>."),
-        _option("role-arn", "A role the user's <code>get-token</code> assumes to sign its "
+        option("role-arn", "A role the user's <code>get-token</code> assumes to sign its "
                 "tokens (for a cluster made under that role, say)."),
-        _option("proxy-url", "A proxy that connections to the cluster go through."),
-        _flag("dry-run", "Print the kubeconfig as it would be written, and write nothing."),
-        _flag("verbose", "After writing, also print the context, user and cluster entries "
+        option("proxy-url", "A proxy that connections to the cluster go through."),
+        flag("dry-run", "Print the kubeconfig as it would be written, and write nothing."),
+        flag("verbose", "After writing, also print the context, user and cluster entries "
               "written."),
-        _option("alias", "The name of the context (the cluster's ARN unless given)."),
-        _option("user-alias", "The name of the user (the cluster's ARN unless given)."),
-        _option("assume-role-arn", "A role to assume for reading the cluster's details "
+        option("alias", "The name of the context (the cluster's ARN unless given)."),
+        option("user-alias", "The name of the user (the cluster's ARN unless given)."),
+        option("assume-role-arn", "A role to assume for reading the cluster's details "
                 "(<code>DescribeCluster</code>), for a cluster in another account."),
     ), "awsmini.commands.eks.update:run"),
 }

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 from awsmini.commands.emr import shapes
 
 DESCRIPTION = "Amazon EMR."
@@ -23,8 +23,7 @@ _SSH = "awsmini.commands.emr.ssh:"
 
 
 def _option(name: str, documentation: str, **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", "", kwargs.pop("type_name", "string"), is_cli_only=True,
-                   documentation="<p>%s</p>" % documentation, **kwargs)
+    return option(name, "<p>%s</p>" % documentation, **kwargs)
 
 
 def _structured(name: str, shape: str, documentation: str, **kwargs: Any) -> ArgSpec:
@@ -36,8 +35,7 @@ def _structured(name: str, shape: str, documentation: str, **kwargs: Any) -> Arg
 
 
 def _flag(name: str, documentation: str) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, default=False,
-                   documentation="<p>%s</p>" % documentation if documentation else "")
+    return flag(name, "<p>%s</p>" % documentation if documentation else "")
 
 
 def _flags(name: str, documentation: str) -> tuple[ArgSpec, ArgSpec]:

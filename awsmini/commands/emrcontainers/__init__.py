@@ -10,15 +10,14 @@ the trust statement.
 from __future__ import annotations
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "Amazon EMR on EKS."
 TYPES = ("start_job_run", "interactive_endpoint", "spark_operator", "flink_operator", "livy")
 
 
 def _option(name: str, documentation: str, **kwargs) -> ArgSpec:
-    return ArgSpec(name, "", "", "string", is_cli_only=True,
-                   documentation="<p>%s</p>" % documentation, **kwargs)
+    return option(name, "<p>%s</p>" % documentation, **kwargs)
 
 
 def _association_arguments(verb: str) -> tuple[ArgSpec, ...]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "Amazon GameLift."
 
 
 def _option(name: str, documentation: str, **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", "", kwargs.pop("type_name", "string"), is_cli_only=True,
-                   documentation="<p>%s</p>" % documentation, **kwargs)
+    return option(name, "<p>%s</p>" % documentation, **kwargs)
 
 
 UPLOAD_BUILD = (

@@ -9,16 +9,11 @@ as printed) are tail's pure parts.
 from __future__ import annotations
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, option
 
 DESCRIPTION = "Amazon CloudWatch Logs."
 
 FORMATS = ("detailed", "short", "json")
-
-
-def _option(name: str, documentation: str, **kwargs) -> ArgSpec:
-    return ArgSpec(name, "", "", "string", is_cli_only=True, documentation=documentation,
-                   **kwargs)
 
 
 TAIL = (
@@ -94,11 +89,11 @@ COMMANDS = {
         _strings("log-stream-name-prefixes", "<p>Only the events of the streams whose names "
                  "begin with one of these. For one log group only, and not with "
                  "<code>--log-stream-names</code>.</p>"),
-        _option("log-event-filter-pattern", "<p>Only the events that match this filter "
+        option("log-event-filter-pattern", "<p>Only the events that match this filter "
                 "pattern (see <a href=\"https://docs.aws.amazon.com/AmazonCloudWatch/latest/"
                 "logs/FilterAndPatternSyntax.html\">Filter and pattern syntax</a>); quote a "
                 "pattern of several terms. Without it every event is printed.</p>"),
-        _option("mode", "<p><code>print-only</code> (the default) prints the messages as "
+        option("mode", "<p><code>print-only</code> (the default) prints the messages as "
                 "they come, for use with other shell commands. <code>interactive</code>, "
                 "v2's full-screen session with highlighted terms, is not available yet; it "
                 "needs colour (<code>--color on</code> or a terminal).</p>",
@@ -107,12 +102,12 @@ COMMANDS = {
     "tail": CustomCommand("tail", TAIL, (
         ArgSpec("group_name", "", "", "string", is_required=True, is_positional=True,
                 is_cli_only=True, documentation="<p>The log group's name.</p>"),
-        _option("since", SINCE, default="10m"),
+        option("since", SINCE, default="10m"),
         ArgSpec("follow", "", "", "boolean", is_cli_only=True, documentation=FOLLOW,
                 default=False),
-        _option("format", FORMAT, default="detailed", choices=FORMATS),
-        _option("filter-pattern", FILTER_PATTERN),
-        _option("log-stream-names", LOG_STREAM_NAMES, nargs="+"),
-        _option("log-stream-name-prefix", LOG_STREAM_NAME_PREFIX),
+        option("format", FORMAT, default="detailed", choices=FORMATS),
+        option("filter-pattern", FILTER_PATTERN),
+        option("log-stream-names", LOG_STREAM_NAMES, nargs="+"),
+        option("log-stream-name-prefix", LOG_STREAM_NAME_PREFIX),
     ), "awsmini.commands.logs.tail:run", usage="<group_name>"),
 }

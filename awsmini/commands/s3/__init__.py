@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from awsmini.arguments import ArgSpec
-from awsmini.commands import CustomCommand
+from awsmini.commands import CustomCommand, flag, option
 
 DESCRIPTION = (
     "<p>High-level commands for Amazon S3: list buckets and objects, copy, move and delete "
@@ -33,13 +33,7 @@ DESCRIPTION = (
 
 def _flag(name: str, documentation: str, negative: str | None = None,
           default: Any = None) -> ArgSpec:
-    return ArgSpec(name, "", "", "boolean", is_cli_only=True, documentation=documentation,
-                   negative_name=negative, default=default)
-
-
-def _option(name: str, documentation: str, type_name: str = "string", **kwargs: Any) -> ArgSpec:
-    return ArgSpec(name, "", kwargs.pop("shape", ""), type_name, is_cli_only=True,
-                   documentation=documentation, **kwargs)
+    return flag(name, documentation, negative, default)
 
 
 def _paths(nargs: Any, name: str = "paths", default: Any = None) -> ArgSpec:
@@ -53,13 +47,13 @@ S3_URI = "<S3Uri>"
 
 DRYRUN = _flag("dryrun", "Print what the command would do, and do nothing.")
 QUIET = _flag("quiet", "Print nothing about what the command does, failures included.")
-INCLUDE = _option("include", "Take back files or objects that match the pattern, which an "
+INCLUDE = option("include", "Take back files or objects that match the pattern, which an "
                   "earlier <code>--exclude</code> left out. Filters apply in the order given.",
                   dest="filters")
-EXCLUDE = _option("exclude", "Leave out files or objects that match the pattern. Filters "
+EXCLUDE = option("exclude", "Leave out files or objects that match the pattern. Filters "
                   "apply in the order given; the last filter that matches a path decides.",
                   dest="filters")
-ACL = _option("acl", "The canned ACL given to each object written (it needs the "
+ACL = option("acl", "The canned ACL given to each object written (it needs the "
               "s3:PutObjectAcl permission).", choices=(
                   "private", "public-read", "public-read-write", "authenticated-read",
                   "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control",
@@ -70,59 +64,59 @@ FOLLOW_SYMLINKS = _flag("follow-symlinks", "Upload what a symbolic link points t
                         negative="no-follow-symlinks", default=True)
 NO_GUESS_MIME_TYPE = _flag("no-guess-mime-type", "Send no Content-Type guessed from the file "
                            "name. Without it, an upload's type is guessed from its name.")
-SSE = _option("sse", "Encrypt the object on the server side: <code>AES256</code> (the value "
+SSE = option("sse", "Encrypt the object on the server side: <code>AES256</code> (the value "
               "when none is given) or <code>aws:kms</code>.", nargs="?", const="AES256",
               choices=("AES256", "aws:kms"))
-SSE_C = _option("sse-c", "Encrypt the object on the server side with a key you provide in "
+SSE_C = option("sse-c", "Encrypt the object on the server side with a key you provide in "
                 "<code>--sse-c-key</code>; <code>AES256</code> (the value when none is given) "
                 "is the only algorithm.", nargs="?", const="AES256", choices=("AES256",))
-SSE_C_KEY = _option("sse-c-key", "The key for <code>--sse-c</code>, not base64-encoded "
+SSE_C_KEY = option("sse-c-key", "The key for <code>--sse-c</code>, not base64-encoded "
                     "(<code>fileb://</code> reads it from a file).", type_name="blob")
-SSE_KMS_KEY_ID = _option("sse-kms-key-id", "The customer managed AWS KMS key that encrypts the "
+SSE_KMS_KEY_ID = option("sse-kms-key-id", "The customer managed AWS KMS key that encrypts the "
                          "object, for <code>--sse aws:kms</code>; leave it out for the AWS "
                          "managed key.")
-SSE_C_COPY_SOURCE = _option("sse-c-copy-source", "For an S3 to S3 copy of an object encrypted "
+SSE_C_COPY_SOURCE = option("sse-c-copy-source", "For an S3 to S3 copy of an object encrypted "
                             "with a key you provide: the algorithm (<code>AES256</code>, the "
                             "value when none is given); its key goes in "
                             "<code>--sse-c-copy-source-key</code>.", nargs="?", const="AES256",
                             choices=("AES256",))
-SSE_C_COPY_SOURCE_KEY = _option("sse-c-copy-source-key", "The key the source object was "
+SSE_C_COPY_SOURCE_KEY = option("sse-c-copy-source-key", "The key the source object was "
                                 "encrypted with, for <code>--sse-c-copy-source</code>, not "
                                 "base64-encoded.", type_name="blob")
-STORAGE_CLASS = _option("storage-class", "The storage class of each object written; "
+STORAGE_CLASS = option("storage-class", "The storage class of each object written; "
                         "STANDARD unless given.", choices=(
                             "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA",
                             "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR"))
-GRANTS = _option("grants", "<p>Grants for each object written, as "
+GRANTS = option("grants", "<p>Grants for each object written, as "
                  "<code>Permission=Grantee_Type=Grantee_ID</code>; several grantees of one "
                  "permission are separated by commas. Permission is <code>read</code>, "
                  "<code>readacl</code>, <code>writeacl</code> or <code>full</code>; Grantee_Type "
                  "is <code>uri</code> (a group's URI) or <code>id</code> (an account's canonical "
                  "ID).</p>", nargs="+")
-WEBSITE_REDIRECT = _option("website-redirect", "Where a website bucket redirects requests for "
+WEBSITE_REDIRECT = option("website-redirect", "Where a website bucket redirects requests for "
                            "the object: another key of the bucket or an outside URL.")
-CONTENT_TYPE = _option("content-type", "The Content-Type of each object written, in place of "
+CONTENT_TYPE = option("content-type", "The Content-Type of each object written, in place of "
                        "the one guessed from its name.")
-CACHE_CONTROL = _option("cache-control", "The Cache-Control of each object written.")
-CONTENT_DISPOSITION = _option("content-disposition", "The Content-Disposition of each object "
+CACHE_CONTROL = option("cache-control", "The Cache-Control of each object written.")
+CONTENT_DISPOSITION = option("content-disposition", "The Content-Disposition of each object "
                               "written.")
-CONTENT_ENCODING = _option("content-encoding", "The Content-Encoding of each object written "
+CONTENT_ENCODING = option("content-encoding", "The Content-Encoding of each object written "
                            "(what was applied to its content, such as gzip).")
-CONTENT_LANGUAGE = _option("content-language", "The Content-Language of each object written.")
-EXPIRES = _option("expires", "When each object written stops being cacheable (a date and "
+CONTENT_LANGUAGE = option("content-language", "The Content-Language of each object written.")
+EXPIRES = option("expires", "When each object written stops being cacheable (a date and "
                   "time).")
-SOURCE_REGION = _option("source-region", "For S3 to S3 transfers: the region of the source "
+SOURCE_REGION = option("source-region", "For S3 to S3 transfers: the region of the source "
                         "bucket. <code>--region</code> and the profile name the destination's; "
                         "without this option the source is taken to be in that region too.")
 ONLY_SHOW_ERRORS = _flag("only-show-errors", "Print only warnings and errors.")
 NO_PROGRESS = _flag("no-progress", "Print no progress line (result lines still print). Without "
                     "effect with <code>--quiet</code> or <code>--only-show-errors</code>.")
-PROGRESS_FREQUENCY = _option("progress-frequency", "At most one progress line per this many "
+PROGRESS_FREQUENCY = option("progress-frequency", "At most one progress line per this many "
                              "seconds (0, the default: on every change).", type_name="integer",
                              default=0)
 PROGRESS_MULTILINE = _flag("progress-multiline", "Print each progress line on a line of its "
                            "own instead of over the last one.")
-PAGE_SIZE = _option("page-size", "How many keys each listing request asks for (1000, the most "
+PAGE_SIZE = option("page-size", "How many keys each listing request asks for (1000, the most "
                     "S3 returns, unless given). Smaller pages help when listings time out.",
                     type_name="integer")
 IGNORE_GLACIER_WARNINGS = _flag("ignore-glacier-warnings", "Skip objects in GLACIER or "
@@ -130,19 +124,19 @@ IGNORE_GLACIER_WARNINGS = _flag("ignore-glacier-warnings", "Skip objects in GLAC
                                 "code 2 that such a skip gives.")
 FORCE_GLACIER_TRANSFER = _flag("force-glacier-transfer", "Transfer objects in GLACIER or "
                                "DEEP_ARCHIVE storage too, instead of skipping them.")
-REQUEST_PAYER = _option("request-payer", "Accept the charges of a requester-pays bucket "
+REQUEST_PAYER = option("request-payer", "Accept the charges of a requester-pays bucket "
                         "(<code>requester</code>, the value when none is given).", nargs="?",
                         const="requester", choices=("requester",))
-CHECKSUM_MODE = _option("checksum-mode", "<code>ENABLED</code>: ask for the object's checksum "
+CHECKSUM_MODE = option("checksum-mode", "<code>ENABLED</code>: ask for the object's checksum "
                         "on download and check the data against it.", choices=("ENABLED",))
-CHECKSUM_ALGORITHM = _option("checksum-algorithm", "The algorithm of the checksum S3 keeps "
+CHECKSUM_ALGORITHM = option("checksum-algorithm", "The algorithm of the checksum S3 keeps "
                              "with each object written.", choices=(
                                  "CRC64NVME", "CRC32", "SHA256", "SHA1", "CRC32C", "SHA512",
                                  "XXHASH64", "XXHASH3", "XXHASH128"))
-METADATA = _option("metadata", "User metadata of each object written, as "
+METADATA = option("metadata", "User metadata of each object written, as "
                    "<code>key=value,...</code> or JSON. In a sync only the objects written get "
                    "it.", type_name="map", shape="Metadata")
-COPY_PROPS = _option("copy-props", "<p>What an S3 to S3 copy takes from the source object:</p>"
+COPY_PROPS = option("copy-props", "<p>What an S3 to S3 copy takes from the source object:</p>"
                      "<ul><li><code>none</code>: nothing;</li><li><code>metadata-directive"
                      "</code>: content-type, content-language, content-encoding, "
                      "content-disposition, cache-control, expires and the user metadata;</li>"
@@ -151,15 +145,15 @@ COPY_PROPS = _option("copy-props", "<p>What an S3 to S3 copy takes from the sour
                      "these with extra requests; <code>none</code> makes none.</p>",
                      choices=("none", "metadata-directive", "default", "all"),
                      default="default")
-METADATA_DIRECTIVE = _option("metadata-directive", "The x-amz-metadata-directive of S3 to S3 "
+METADATA_DIRECTIVE = option("metadata-directive", "The x-amz-metadata-directive of S3 to S3 "
                              "copies: COPY the source's metadata or REPLACE it with what is "
                              "given. When set, <code>--copy-props</code> has no effect.",
                              choices=("COPY", "REPLACE"))
-EXPECTED_SIZE = _option("expected-size", "The size in bytes of a stream read from standard "
+EXPECTED_SIZE = option("expected-size", "The size in bytes of a stream read from standard "
                         "input, so that one over 50 GB is cut into few enough parts.")
 RECURSIVE = _flag("recursive", "Work on every file under the directory, or every object under "
                   "the prefix.")
-CASE_CONFLICT = _option("case-conflict", "<p>What to do when several objects downloaded to one "
+CASE_CONFLICT = option("case-conflict", "<p>What to do when several objects downloaded to one "
                         "directory have keys that differ only in case, which a case-insensitive "
                         "file system cannot keep apart: <code>ignore</code> (the default), "
                         "<code>warn</code> (and download), <code>skip</code>, or <code>error"
@@ -205,16 +199,16 @@ COMMANDS = {
          _flag("human-readable", "Print sizes in units of 1024 (Bytes, KiB, MiB, ...)."),
          _flag("summarize", "End with the number of objects listed and their total size."),
          REQUEST_PAYER,
-         _option("bucket-name-prefix", "List only buckets whose names start with this."),
-         _option("bucket-region", "List only buckets in this region (such as us-west-2).")),
+         option("bucket-name-prefix", "List only buckets whose names start with this."),
+         option("bucket-region", "List only buckets in this region (such as us-west-2).")),
         "awsmini.commands.s3.listing:run_ls", usage="<S3Uri> or NONE"),
     "website": CustomCommand(
         "website", "Set the website configuration of a bucket.",
         (_paths(1),
-         _option("index-document", "The suffix added to requests for a directory: with "
+         option("index-document", "The suffix added to requests for a directory: with "
                  "index.html, a request for images/ returns images/index.html. Not empty, and "
                  "without a slash."),
-         _option("error-document", "The key of the object returned for 4XX errors.")),
+         option("error-document", "The key of the object returned for 4XX errors.")),
         _BUCKETS + "run_website", usage=S3_URI),
     "cp": CustomCommand(
         "cp", "Copy a local file or an S3 object to S3 or to the local file system, or, with "
@@ -248,7 +242,7 @@ COMMANDS = {
     "mb": CustomCommand(
         "mb", "Make a bucket, in the region of <code>--region</code> or the profile.",
         (_paths(None, name="path"),
-         _option("tags", "A tag of the new bucket, as <code>--tags key value</code>; give the "
+         option("tags", "A tag of the new bucket, as <code>--tags key value</code>; give the "
                  "option once for each tag.", nargs=2, is_repeatable=True)),
         _BUCKETS + "run_mb", usage=S3_URI),
     "rb": CustomCommand(
@@ -261,7 +255,7 @@ COMMANDS = {
         "presign", "Print a presigned URL of an S3 object, with which anyone may GET it until "
         "it expires. The URL is signed with SigV4, so the region must be known.",
         (_paths(None, name="path"),
-         _option("expires-in", "Seconds until the URL expires (3600 unless given; at most "
+         option("expires-in", "Seconds until the URL expires (3600 unless given; at most "
                  "604800).", type_name="integer", default=3600)),
         _BUCKETS + "run_presign", usage=S3_URI),
 }
